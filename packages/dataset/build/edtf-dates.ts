@@ -32,6 +32,6 @@ function isoDay(ms: number): string | null {
  */
 export function edtfBounds(value: string): DateBounds {
   parse(value, { level: LEVEL });
-  const parsed = edtf(value) as { min: number; max: number };
+  const parsed = edtf(value);
   return { start: isoDay(parsed.min), end: isoDay(parsed.max) };
 }

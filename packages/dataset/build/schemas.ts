@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import addFormats, { type FormatsPlugin } from 'ajv-formats';
 import { schemasDir } from './paths.js';
 import { isValidEdtf } from './edtf-dates.js';
 
@@ -26,9 +26,9 @@ export function readSchemas(dir = path.join(schemasDir, SCHEMA_VERSION)): Schema
 /** An Ajv (JSON Schema 2020-12) instance with every published schema and the `edtf` format. */
 export function createAjv(schemas: SchemaFile[] = readSchemas()): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
-  // ajv-formats ships as CommonJS with a default export.
-  const add = (addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats;
-  add(ajv, ['uri', 'date']);
+  // ajv-formats is CommonJS with `exports.default`; depending on the loader the function is the module or its default.
+  const formats = addFormats as unknown as { default?: FormatsPlugin } & FormatsPlugin;
+  (formats.default ?? formats)(ajv, ['uri', 'date']);
   ajv.addFormat('edtf', { type: 'string', validate: isValidEdtf });
   for (const { schema } of schemas) ajv.addSchema(schema);
   return ajv;

@@ -1,0 +1,116 @@
+/**
+ * Builds @encrochat-ledger/dataset from data/ and schemas/: validates every record, then writes dist/
+ * (bundle, collections, claims table and its Table Schema, datapackage.json, schemas, ESM and CJS
+ * entry points, type declarations) into a temporary folder that replaces dist/ only when complete.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildClaimsTable, claimsTableSchema } from '../src/claims-table.js';
+import { assembleBundle, collectDateBounds } from './assemble.js';
+import { archiveDir } from './archive-dir.js';
+import { checkArchive } from './check-archive.js';
+import { checkReferences } from './check-references.js';
+import { checkSchema, describeErrors } from './check-schema.js';
+import { collections } from './collections.js';
+import { buildDatapackage } from './datapackage.js';
+import { writeTypes } from './generate-types.js';
+import { DataError, loadData } from './load-data.js';
+import { dataDir, distDir, packageRoot, schemasDir } from './paths.js';
+import { z } from 'zod';
+import { createAjv, SCHEMA_VERSION, validatorFor } from './schemas.js';
+import { writeDeclarations, writeEntryPoints } from './write-entry-points.js';
+
+const json = (value: unknown, pretty = false) => Buffer.from(`${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`);
+
+export interface BuildResult {
+  records: number;
+  claims: number;
+  outDir: string;
+}
+
+export interface BuildOptions {
+  /** The data folder (default: data/ at the repository root). */
+  dataRoot?: string;
+  /** Where to write (default: packages/dataset/dist). */
+  outDir?: string;
+}
+
+export async function buildDataset({ dataRoot = dataDir, outDir = distDir }: BuildOptions = {}): Promise<BuildResult> {
+  await writeTypes();
+  const records = loadData(dataRoot);
+  const problems = [...checkSchema(records), ...checkReferences(records), ...checkArchive(records, archiveDir()).problems];
+  if (problems.length) throw new DataError(problems);
+
+  const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  const bundle = assembleBundle(records, version);
+  const validateBundle = validatorFor(createAjv(), 'bundle.schema.json');
+  if (!validateBundle(bundle))
+    throw new DataError(describeErrors(validateBundle.errors ?? []).map((e) => ({ file: 'dist/data.json', ...e })));
+  const dates = collectDateBounds(bundle);
+
+  const files = new Map<string, Buffer>();
+  files.set('data.json', json(bundle));
+  for (const { name } of collections) files.set(`collections/${name}.json`, json(bundle[name]));
+  const rows = buildClaimsTable(bundle, dates);
+  files.set('claims-table.json', json(rows));
+  files.set('claims-table.schema.json', json(claimsTableSchema, true));
+  const schemaDir = path.join(schemasDir, SCHEMA_VERSION);
+  for (const file of fs.readdirSync(schemaDir).sort())
+    files.set(`schemas/${SCHEMA_VERSION}/${file}`, fs.readFileSync(path.join(schemaDir, file)));
+  files.set('datapackage.json', json(buildDatapackage(bundle, files), true));
+
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    for (const [file, bytes] of files) {
+      fs.mkdirSync(path.dirname(path.join(tmp, file)), { recursive: true });
+      fs.writeFileSync(path.join(tmp, file), bytes);
+    }
+    await writeEntryPoints(tmp, { bundle, dates });
+    writeDeclarations(tmp);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.renameSync(tmp, outDir);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return { records: records.length, claims: rows.length, outDir };
+}
+
+const Args = z
+  .object({ data: z.string().min(1).optional(), out: z.string().min(1).optional() })
+  .strict();
+
+/** Parses `--data DIR --out DIR`; anything else is a usage error. */
+export function parseBuildArgs(argv: string[]): BuildOptions {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i]!;
+    if (!flag.startsWith('--') || argv[i + 1] === undefined) throw new Error(`usage: build [--data DIR] [--out DIR] (got "${flag}")`);
+    raw[flag.slice(2)] = argv[i + 1]!;
+  }
+  const parsed = Args.safeParse(raw);
+  if (!parsed.success) throw new Error(`usage: build [--data DIR] [--out DIR] (${parsed.error.issues.map((i) => i.message).join('; ')})`);
+  return {
+    ...(parsed.data.data ? { dataRoot: path.resolve(parsed.data.data) } : {}),
+    ...(parsed.data.out ? { outDir: path.resolve(parsed.data.out) } : {}),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let options: BuildOptions;
+  try {
+    options = parseBuildArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  buildDataset(options).then(
+    ({ records, claims, outDir }) => console.log(`@encrochat-ledger/dataset: ${records} records, ${claims} claims -> ${path.relative(process.cwd(), outDir) || '.'}`),
+    (error: unknown) => {
+      if (error instanceof DataError) {
+        console.error(`The dataset build refused data/:\n${error.message}\n\n${error.problems.length} problem(s); nothing was written.`);
+      } else console.error(`The dataset build failed: ${(error as Error).message}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import { claimsTableSchema } from '../src/claims-table.js';
+import type { DatasetBundle } from '../src/generated/schema-types.js';
+import { collections } from './collections.js';
+import { SCHEMA_BASE } from './schemas.js';
+
+export interface WrittenFile {
+  path: string;
+  bytes: Buffer;
+}
+
+export const DATA_LICENSE = {
+  name: 'CC-BY-4.0',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+  title: 'Creative Commons Attribution 4.0 International',
+};
+
+const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The Frictionless Data Package (v2) descriptor of the built files: the bundle, one JSON file per
+ * collection (with its JSON Schema) and the tabular claims table (with its Table Schema), each with
+ * `bytes` and `hash`. No wall-clock timestamp: the same data gives the same bytes.
+ */
+export function buildDatapackage(bundle: DatasetBundle, files: Map<string, Buffer>): Record<string, unknown> {
+  const describe = (path: string) => {
+    const bytes = files.get(path);
+    if (!bytes) throw new Error(`datapackage: ${path} was not written`);
+    return { bytes: bytes.length, hash: `sha256:${sha256(bytes)}` };
+  };
+  const schemaPath = (file: string) => `schemas/${bundle.schema_version}/${file}`;
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: 'encrochat-ledger',
+    title: 'EncroChat ledger: what the EncroChat takedown produced',
+    description:
+      'Every public figure of the EncroChat takedown (arrests, charges, convictions, years of imprisonment, cash, drugs, firearms, handsets, threats to life…) with its source, the date it refers to, its scope and a verbatim quote. Disagreeing sources are all kept.',
+    version: bundle.version,
+    homepage: 'https://github.com/encrochat-ledger/encrochat-ledger',
+    keywords: ['encrochat', 'operation-venetic', 'organised-crime', 'policing', 'open-data'],
+    licenses: [DATA_LICENSE],
+    contributors: [{ title: 'encrochat-ledger maintainers', roles: ['creator'] }],
+    sources: [
+      {
+        title: 'Press releases, news articles, court rulings and official statistics, each named in the sources collection',
+      },
+    ],
+    resources: [
+      {
+        name: 'dataset',
+        path: 'data.json',
+        title: 'The whole dataset bundle',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        jsonSchema: schemaPath('bundle.schema.json'),
+        ...describe('data.json'),
+      },
+      ...collections.map(({ name, schema }) => ({
+        name,
+        path: `collections/${name}.json`,
+        title: `The ${name} collection`,
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        jsonSchema: { type: 'array', items: { $ref: `${SCHEMA_BASE}${schema}` } },
+        ...describe(`collections/${name}.json`),
+      })),
+      {
+        name: 'claims-table',
+        type: 'table',
+        path: 'claims-table.json',
+        title: 'The tidy claims table: one row per claim with joined labels',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        schema: 'claims-table.schema.json',
+        ...describe('claims-table.json'),
+      },
+    ],
+  };
+}
+
+export { claimsTableSchema };

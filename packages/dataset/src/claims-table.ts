@@ -1,0 +1,139 @@
+import type { DatasetBundle, Place } from './generated/schema-types.js';
+import { claimBounds } from './bounds.js';
+
+/**
+ * The tidy claims table: one row per claim, with joined labels and ISO dates. This field list is the
+ * one definition of the table; its Frictionless Table Schema, its row type and its rows all come from it.
+ */
+export const claimsTableFields = [
+  { name: 'claim_id', type: 'string', description: 'Stable public id of the claim (`<source_id>/<slug>`).', required: true },
+  { name: 'source_id', type: 'string', description: 'Id of the source document that states the figure.', required: true },
+  { name: 'metric', type: 'string', description: 'Metric id: what is counted (see the metrics table).', required: true },
+  { name: 'value', type: 'number', description: 'The figure in `unit`, in base units; empty for a range or an unspecified amount.' },
+  { name: 'min', type: 'number', description: 'Lower bound implied by the qualifier (exclusive for more_than); empty when none.' },
+  { name: 'max', type: 'number', description: 'Upper bound implied by the qualifier (exclusive for nearly); empty when none.' },
+  { name: 'unit', type: 'string', description: 'Unit: count, an ISO 4217 currency in whole units, kg, tablets, years…', required: true },
+  { name: 'qualifier', type: 'string', description: 'How the source words the figure: exact, approximate, more_than, at_least, nearly, up_to, range, unspecified.', required: true },
+  { name: 'as_of', type: 'string', description: 'The date or period the figure refers to (EDTF).', required: true },
+  { name: 'place', type: 'string', description: 'Id of the place the figure covers.', required: true },
+  { name: 'operation', type: 'string', description: 'Id of the operation the figure is a result of, if any.' },
+  { name: 'organisations', type: 'list', description: 'Ids of the organisations whose results the figure counts, when narrower than the place.' },
+  { name: 'quote', type: 'string', description: 'The verbatim words of the source that state the figure.', required: true },
+  { name: 'source_title', type: 'string', description: 'Title or headline of the source, verbatim.', required: true },
+  { name: 'source_publisher', type: 'string', description: 'Publisher as read; empty when the text does not show one.' },
+  { name: 'source_published', type: 'string', description: 'Publication date of the source (EDTF); empty when nothing dates it.' },
+  { name: 'source_url', type: 'string', description: 'Address of the source as read; empty when none is known (never invented).' },
+  { name: 'as_of_start', type: 'date', description: 'First day of the period `as_of` covers.' },
+  { name: 'as_of_end', type: 'date', description: 'Last day of the period `as_of` covers.' },
+  { name: 'as_of_basis', type: 'string', description: '`stated`: the source gives the reference date; `publication`: as_of is the publication date.', required: true },
+  { name: 'metric_label', type: 'string', description: 'Human label of the metric.', required: true },
+  { name: 'breakdown_key', type: 'string', description: 'Breakdown dimension (drug, item, asset, category), if any.' },
+  { name: 'breakdown_value', type: 'string', description: 'Breakdown value (cocaine, grenades…), if any.' },
+  { name: 'place_name', type: 'string', description: 'Name of the place.', required: true },
+  { name: 'country', type: 'string', description: 'ISO 3166-1 alpha-2 code of the country the place lies in; empty for places above country level (world, Europe).' },
+  { name: 'networks', type: 'list', description: 'Ids of the networks the figure stems from (several when a source combines them).', required: true },
+  { name: 'attributed_organisation', type: 'string', description: 'Id of the organisation that gave the figure, if the source says.' },
+  { name: 'attributed_person', type: 'string', description: 'Id of the official who gave the figure, if the source says.' },
+  { name: 'source_kind', type: 'string', description: 'Kind of source document (news-article, press-release, court-judgment…).', required: true },
+  { name: 'source_reliability', type: 'string', description: 'official, official-copy, press, legal or low.', required: true },
+  { name: 'source_language', type: 'string', description: 'Language of the source and its quotes (BCP 47).', required: true },
+  { name: 'source_published_start', type: 'date', description: 'First day of the source\'s publication date.' },
+  { name: 'note', type: 'string', description: 'Curator note: conversions, doubts.' },
+  { name: 'withdrawn', type: 'boolean', description: 'True when the claim has been withdrawn (kept for the record).', required: true },
+  { name: 'superseded_by', type: 'string', description: 'Id of the claim that replaces a withdrawn claim.' },
+] as const;
+
+type Field = (typeof claimsTableFields)[number];
+type ValueOf<F extends Field> = F['type'] extends 'number'
+  ? number
+  : F['type'] extends 'boolean'
+    ? boolean
+    : F['type'] extends 'list'
+      ? string[]
+      : string;
+
+/** One row of the claims table. Optional fields are `null` when empty. */
+export type ClaimsTableRow = {
+  [F in Field as F['name']]: F extends { required: true } ? ValueOf<F> : ValueOf<F> | null;
+};
+
+/** The calendar days each EDTF string of the dataset covers, computed at build time. */
+export type DateBounds = Record<string, readonly [start: string | null, end: string | null]>;
+
+/** The Frictionless Table Schema of the claims table. */
+export const claimsTableSchema = {
+  $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
+  fields: claimsTableFields.map((f) => ({
+    name: f.name,
+    type: f.type,
+    ...(f.type === 'list' ? { itemType: 'string', delimiter: ';' } : {}),
+    description: f.description,
+    ...('required' in f && f.required ? { constraints: { required: true } } : {}),
+  })),
+  primaryKey: ['claim_id'],
+  missingValues: [''],
+};
+
+/** Walks up the place tree to the ISO 3166-1 code of the enclosing country, if any. */
+export function countryOf(placeId: string, places: ReadonlyMap<string, Place>): string | null {
+  const seen = new Set<string>();
+  let place = places.get(placeId);
+  while (place && !seen.has(place.id)) {
+    if (place.codes?.iso3166_1) return place.codes.iso3166_1;
+    seen.add(place.id);
+    place = place.parent ? places.get(place.parent) : undefined;
+  }
+  return null;
+}
+
+/** The claims table of a bundle: one row per claim, sorted by claim id. */
+export function buildClaimsTable(bundle: DatasetBundle, dates: DateBounds): ClaimsTableRow[] {
+  const places = new Map(bundle.places.map((p) => [p.id, p]));
+  const metrics = new Map(bundle.metrics.map((m) => [m.id, m]));
+  const rows: ClaimsTableRow[] = [];
+  for (const source of bundle.sources) {
+    for (const claim of source.claims) {
+      const { min, max } = claimBounds(claim);
+      const [breakdownKey, breakdownValue] = Object.entries(claim.breakdown ?? {})[0] ?? [null, null];
+      const asOf = dates[claim.as_of] ?? [null, null];
+      rows.push({
+        claim_id: claim.id,
+        source_id: source.id,
+        metric: claim.metric,
+        value: claim.value ?? null,
+        min,
+        max,
+        unit: claim.unit,
+        qualifier: claim.qualifier,
+        as_of: claim.as_of,
+        place: claim.scope.place,
+        operation: claim.scope.operation ?? null,
+        organisations: claim.scope.organisations ? [...claim.scope.organisations] : null,
+        quote: claim.quote,
+        source_title: source.title,
+        source_publisher: source.publisher,
+        source_published: source.published,
+        source_url: source.url,
+        as_of_start: asOf[0],
+        as_of_end: asOf[1],
+        as_of_basis: claim.as_of_basis,
+        metric_label: metrics.get(claim.metric)?.label ?? claim.metric,
+        breakdown_key: breakdownKey,
+        breakdown_value: breakdownValue ?? null,
+        place_name: places.get(claim.scope.place)?.name ?? claim.scope.place,
+        country: countryOf(claim.scope.place, places),
+        networks: [...claim.scope.networks],
+        attributed_organisation: claim.attributed_to?.organisation ?? null,
+        attributed_person: claim.attributed_to?.person ?? null,
+        source_kind: source.kind,
+        source_reliability: source.reliability,
+        source_language: source.language,
+        source_published_start: source.published ? (dates[source.published]?.[0] ?? null) : null,
+        note: claim.note ?? null,
+        withdrawn: claim.withdrawn !== undefined,
+        superseded_by: claim.superseded_by ?? null,
+      });
+    }
+  }
+  return rows.sort((a, b) => (a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0));
+}

@@ -1,0 +1,132 @@
+/**
+ * The package as a user gets it: `npm pack`, install the tarball into an empty project, then use it
+ * from ESM, CommonJS, a bundler and TypeScript; publint and @arethetypeswrong/cli must find no problem.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { publint } from 'publint';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { distDir, packageRoot, repoRoot } from '../build/paths.js';
+
+const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-consumer-'));
+const project = path.join(work, 'project');
+let tarball = '';
+
+const built = JSON.parse(fs.readFileSync(path.join(distDir, 'data.json'), 'utf8'));
+const expected = {
+  version: built.version,
+  sources: built.sources.length,
+  claims: built.sources.reduce((n: number, s: { claims: unknown[] }) => n + s.claims.length, 0),
+  metrics: built.metrics.length,
+};
+
+function run(cmd: string, args: string[], cwd = project): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+beforeAll(() => {
+  const out = run('npm', ['pack', '--json', '--pack-destination', work], packageRoot);
+  tarball = path.join(work, JSON.parse(out)[0].filename);
+  fs.mkdirSync(project);
+  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }));
+  run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball]);
+}, 120_000);
+
+describe('installed from the packed tarball', () => {
+  it('ships dist/ and no sources, tests or build scripts', () => {
+    const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], packageRoot))[0].files.map((f: { path: string }) => f.path);
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.cjs');
+    expect(files).toContain('dist/types/index.d.ts');
+    expect(files).toContain('dist/types/index.d.cts');
+    expect(files).toContain('dist/datapackage.json');
+    expect(files).toContain('dist/schemas/1.0/source.schema.json');
+    expect(files.filter((f: string) => /^(src|build|test)\//.test(f))).toEqual([]);
+  });
+
+  it('has no runtime dependencies', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/@encrochat-ledger/dataset/package.json'), 'utf8'));
+    expect(pkg.dependencies ?? {}).toEqual({});
+  });
+
+  const probe = `({ version: m.version, sources: m.sources.length, claims: m.claims.length, metrics: m.metricsById.size, table: m.claimsTable.length, firstClaimSource: m.claims[0] ? m.sourcesById.get(m.claims[0].source_id).id === m.claims[0].source_id : true })`;
+
+  it('imports from ESM', () => {
+    fs.writeFileSync(path.join(project, 'esm.mjs'), `import * as m from '@encrochat-ledger/dataset';\nimport schema from '@encrochat-ledger/dataset/schemas/1.0/source.schema.json' with { type: 'json' };\nconsole.log(JSON.stringify({ ...${probe}, schemaId: schema.$id }));\n`);
+    const result = JSON.parse(run('node', ['esm.mjs']));
+    expect(result).toEqual({ ...expected, metrics: expected.metrics, table: expected.claims, firstClaimSource: true, schemaId: 'https://encrochat-ledger.org/schemas/1.0/source.schema.json' });
+  });
+
+  it('requires from CommonJS', () => {
+    fs.writeFileSync(path.join(project, 'cjs.cjs'), `const m = require('@encrochat-ledger/dataset');\nconst dp = require('@encrochat-ledger/dataset/datapackage.json');\nconsole.log(JSON.stringify({ ...${probe}, dp: dp.name }));\n`);
+    expect(JSON.parse(run('node', ['cjs.cjs']))).toEqual({ ...expected, table: expected.claims, firstClaimSource: true, dp: 'encrochat-ledger' });
+  });
+
+  it('bundles for the browser with a bundler (esbuild)', async () => {
+    fs.writeFileSync(path.join(project, 'app.js'), `import { claims, version } from '@encrochat-ledger/dataset';\nglobalThis.result = { version, claims: claims.length };\n`);
+    await build({ entryPoints: [path.join(project, 'app.js')], bundle: true, platform: 'browser', format: 'iife', outfile: path.join(project, 'app.bundle.js'), absWorkingDir: project, logLevel: 'silent' });
+    const code = fs.readFileSync(path.join(project, 'app.bundle.js'), 'utf8');
+    expect(code).not.toMatch(/require\(["']fs["']\)|from ["']node:/);
+    const sandbox: { result?: unknown } = {};
+    new Function('globalThis', code)(sandbox);
+    expect(sandbox.result).toEqual({ version: expected.version, claims: expected.claims });
+  });
+
+  it('type-checks a TypeScript consumer (ESM and CJS), and the types are not `any`', () => {
+    fs.writeFileSync(
+      path.join(project, 'consumer.mts'),
+      `import { dataset, claims, sources, claimsTable, claimsById } from '@encrochat-ledger/dataset';
+import type { Claim, Source, Qualifier, ClaimsTableRow } from '@encrochat-ledger/dataset';
+const first: Claim | undefined = claims[0];
+const q: Qualifier | undefined = first?.qualifier;
+const s: readonly Source[] = sources;
+const row: ClaimsTableRow | undefined = claimsTable[0];
+const value: number | null | undefined = row?.value;
+const v: string = dataset.version;
+const byId = claimsById.get('x')?.source_id;
+// @ts-expect-error a claim has no "amount" field
+const wrong = first?.amount;
+export { q, s, value, v, byId, wrong };
+`,
+    );
+    fs.writeFileSync(
+      path.join(project, 'consumer.cts'),
+      `import ledger = require('@encrochat-ledger/dataset');
+const unit: ledger.Unit | undefined = ledger.claims[0]?.unit;
+// @ts-expect-error metric ids are strings, not numbers
+const n: number = ledger.claims[0]!.metric;
+export = { unit, n };
+`,
+    );
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [] }, files: ['consumer.mts', 'consumer.cts'] }),
+    );
+    expect(() => run('node', [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])).not.toThrow();
+  });
+
+  it('passes publint with no messages', async () => {
+    const bytes = fs.readFileSync(tarball);
+    const { messages } = await publint({ strict: true, pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer } });
+    expect(messages).toEqual([]);
+  });
+
+  it('passes @arethetypeswrong/cli with no problems', () => {
+    const out = (() => {
+      try {
+        // JSON data subpaths are not modules with types; node10 resolution cannot see any subpath.
+        return run(bin('attw'), [tarball, '--format', 'json', '--exclude-entrypoints', './data.json', './claims-table.json', './claims-table.schema.json', './datapackage.json', './package.json'], work);
+      } catch (error) {
+        return (error as { stdout: string }).stdout;
+      }
+    })();
+    const report = JSON.parse(out);
+    expect(report.analysis?.types).toBeTruthy();
+    const problems = report.problems ?? {};
+    expect(Array.isArray(problems) ? problems : Object.values(problems).flat()).toEqual([]);
+  });
+});
