@@ -1,9 +1,9 @@
 import type { DatasetBundle } from '../src/generated/schema-types.js';
 import type { DateBounds } from '../src/claims-table.js';
-import { collections } from './collections.js';
+import { collections } from './validator.js';
 import type { LoadedRecord } from './load-data.js';
-import { SCHEMA_VERSION } from './schemas.js';
-import { edtfBounds } from './edtf-dates.js';
+import { SCHEMA_VERSION } from './validator.js';
+import { edtfBounds } from './validator.js';
 
 /** The bundle: every collection sorted by id, without the editor-only `$schema` keys. */
 export function assembleBundle(records: LoadedRecord[], version: string): DatasetBundle {

@@ -1,5 +1,6 @@
 /**
- * Builds @encrochat-ledger/dataset from data/ and schemas/: validates every record, then writes dist/
+ * Builds @encrochat-ledger/dataset from data/ and schemas/: checks every record against the JSON
+ * Schema (the validator, run by `npm start` and the tests, checks references, quotes and the rest), then writes dist/
  * (bundle, collections, claims table and its Table Schema, datapackage.json, schemas, ESM and CJS
  * entry points, type declarations) into a temporary folder that replaces dist/ only when complete.
  */
@@ -7,17 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildClaimsTable, claimsTableSchema } from '../src/claims-table.js';
 import { assembleBundle, collectDateBounds } from './assemble.js';
-import { archiveDir } from './archive-dir.js';
-import { checkArchive } from './check-archive.js';
-import { checkReferences } from './check-references.js';
-import { checkSchema, describeErrors } from './check-schema.js';
-import { collections } from './collections.js';
+import { checkSchema } from './check-schema.js';
 import { buildDatapackage } from './datapackage.js';
 import { writeTypes } from './generate-types.js';
 import { DataError, loadData } from './load-data.js';
 import { dataDir, distDir, packageRoot, schemasDir } from './paths.js';
 import { z } from 'zod';
-import { createAjv, SCHEMA_VERSION, validatorFor } from './schemas.js';
+import { collections, createAjv, describeAjvErrors, SCHEMA_VERSION, validatorFor } from './validator.js';
 import { writeDeclarations, writeEntryPoints } from './write-entry-points.js';
 
 const json = (value: unknown, pretty = false) => Buffer.from(`${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`);
@@ -38,14 +35,14 @@ export interface BuildOptions {
 export async function buildDataset({ dataRoot = dataDir, outDir = distDir }: BuildOptions = {}): Promise<BuildResult> {
   await writeTypes();
   const records = loadData(dataRoot);
-  const problems = [...checkSchema(records), ...checkReferences(records), ...checkArchive(records, archiveDir()).problems];
+  const problems = checkSchema(records);
   if (problems.length) throw new DataError(problems);
 
   const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   const bundle = assembleBundle(records, version);
   const validateBundle = validatorFor(createAjv(), 'bundle.schema.json');
   if (!validateBundle(bundle))
-    throw new DataError(describeErrors(validateBundle.errors ?? []).map((e) => ({ file: 'dist/data.json', ...e })));
+    throw new DataError(describeAjvErrors(validateBundle.errors ?? []).map((e) => ({ file: 'dist/data.json', ...e })));
   const dates = collectDateBounds(bundle);
 
   const files = new Map<string, Buffer>();

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { claimsTableSchema } from '../src/claims-table.js';
 import type { DatasetBundle } from '../src/generated/schema-types.js';
-import { collections } from './collections.js';
-import { SCHEMA_BASE } from './schemas.js';
+import { collections } from './validator.js';
+import { SCHEMA_BASE } from './validator.js';
 
 export interface WrittenFile {
   path: string;

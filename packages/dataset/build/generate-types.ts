@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { packageRoot } from './paths.js';
-import { readSchemas, SCHEMA_VERSION, type SchemaFile } from './schemas.js';
+import { readSchemas, SCHEMA_VERSION } from './validator.js';
+
+type SchemaFile = ReturnType<typeof readSchemas>[number];
 
 export const typesFile = path.join(packageRoot, 'src', 'generated', 'schema-types.ts');
 

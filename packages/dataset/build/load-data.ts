@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { collections, type CollectionName } from './collections.js';
+import { collections, type CollectionName } from './validator.js';
 import { dataDir } from './paths.js';
 
 export interface LoadedRecord {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimBounds } from '../src/bounds.js';
 import { buildClaimsTable, claimsTableFields, claimsTableSchema, countryOf } from '../src/claims-table.js';
-import { edtfBounds, isValidEdtf } from '../build/edtf-dates.js';
+import { edtfBounds, isValidEdtf } from '../build/validator.js';
 import { distDir } from '../build/paths.js';
 import type { DatasetBundle, Place } from '../src/generated/schema-types.js';
 

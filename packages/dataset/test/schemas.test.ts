@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { createAjv, readSchemas, SCHEMA_BASE, validatorFor } from '../build/schemas.js';
+import { createAjv, readSchemas, SCHEMA_BASE, validatorFor } from '../build/validator.js';
 
 const schemas = readSchemas();
 

@@ -139,9 +139,9 @@ export type ClaimId = string;
 export type Qualifier =
   'exact' | 'approximate' | 'more_than' | 'at_least' | 'nearly' | 'up_to' | 'range' | 'unspecified';
 /**
- * `stated`: the source says which date or period the figure refers to. `publication`: the source does not say, so as_of is the source's publication date.
+ * `stated`: the source says which date or period the figure refers to. `publication`: the source does not say, so as_of is the source's publication date. `estimated`: neither the source nor a publication date gives it; as_of bounds the date from the content (an interval or an uncertain date) and the note says how.
  */
-export type HowAsOfWasSet = 'stated' | 'publication';
+export type HowAsOfWasSet = 'stated' | 'publication' | 'estimated';
 /**
  * The words of the source that state the figure, verbatim and short (one sentence or less), in the source's language.
  */
@@ -624,7 +624,7 @@ export interface Breakdown {
  */
 export interface Scope {
   place: RecordId;
-  networks: SlugList;
+  networks?: SlugList;
   operation?: RecordId;
   organisations?: SlugList;
 }

@@ -1,0 +1,13 @@
+// Builds the validator: compiles src/ with tsc into dist/, and ships a byte copy of the published
+// JSON Schemas in dist/schemas/ (a test checks that it equals schemas/ at the repository root).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.join(here, 'dist');
+fs.rmSync(dist, { recursive: true, force: true });
+execFileSync(process.execPath, [path.join(here, '../../node_modules/typescript/bin/tsc'), '-p', path.join(here, 'tsconfig.build.json')], { stdio: 'inherit' });
+fs.cpSync(path.join(here, '../../schemas'), path.join(dist, 'schemas'), { recursive: true });
+fs.chmodSync(path.join(dist, 'cli.js'), 0o755);

@@ -1,0 +1,36 @@
+/**
+ * Reasoned exceptions: data/validator-exceptions.json maps a rule code to the claim ids it must not
+ * flag, each with a reason. An exception no finding needs any more is itself an error (EXC001), so
+ * the list cannot rot.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const EXCEPTIONS_FILE = 'validator-exceptions.json';
+
+const Schema = z.record(z.string().regex(/^[A-Z]+\d{3}$/), z.record(z.string().min(1), z.string().min(10, 'give a reason of at least 10 characters')));
+
+export interface Exceptions {
+  file: string;
+  display: string;
+  entries: Map<string, { code: string; key: string; reason: string }>;
+  problem?: string;
+}
+
+export function readExceptions(root: string, cwd: string): Exceptions | null {
+  const file = path.join(root, EXCEPTIONS_FILE);
+  if (!fs.existsSync(file)) return null;
+  const display = path.relative(cwd, file).split(path.sep).join('/');
+  const entries = new Map<string, { code: string; key: string; reason: string }>();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { file, display, entries, problem: `invalid JSON: ${(error as Error).message}` };
+  }
+  const parsed = Schema.safeParse(raw);
+  if (!parsed.success) return { file, display, entries, problem: parsed.error.issues.map((i) => `${i.path.join('/') || '(top)'}: ${i.message}`).join('; ') };
+  for (const [code, keys] of Object.entries(parsed.data)) for (const [key, reason] of Object.entries(keys)) entries.set(`${code}\u0000${key}`, { code, key, reason });
+  return { file, display, entries };
+}

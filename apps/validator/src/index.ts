@@ -1,0 +1,12 @@
+/** @encrochat-ledger/validator — the library behind `encrochat-ledger-validate`. */
+export { validate, type Report, type ValidateOptions } from './validate.js';
+export type { Finding, Severity } from './finding.js';
+export { format, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format } from './format.js';
+export { allRules, dataRules, fileRules } from './rules/index.js';
+export { createAjv, readSchemas, validatorFor, SCHEMA_BASE, SCHEMA_VERSION } from './schemas.js';
+export { describeAjvErrors } from './rules/schema.js';
+export { edtfBounds, isValidEdtf, type DateBounds } from './edtf.js';
+export { candidateValues, readNumbers } from './numbers-in-text.js';
+export { collections, type CollectionName } from './collections.js';
+export { normaliseForQuote } from './quotes.js';
+export { locate } from './json-locate.js';

@@ -1,0 +1,187 @@
+/**
+ * Reads numbers as people write them in news and press releases, in English and the other languages
+ * of the sources: "746", "2,191,200", "6 558", "6.558", "£54m", "EUR 739.7 million", "1,5 miljoen",
+ * "two tonnes", "nine", "1,100 years", "7.5kg". Returns every value a figure could stand for; the
+ * caller decides which unit conversions to allow. Ambiguous separators give both readings.
+ */
+
+/** Number words by language (only what figures use). Nouns of approximation count as their round number. */
+const WORDS: Record<string, Record<string, number>> = {
+  en: {
+    zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+    thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+    forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000, dozen: 12, a: 1, an: 1, half: 0.5,
+  },
+  nl: {
+    een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12, dertien: 13,
+    veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19, twintig: 20, dertig: 30, veertig: 40,
+    vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90, honderd: 100, duizend: 1000, half: 0.5,
+  },
+  de: {
+    eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12,
+    zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, hundert: 100, tausend: 1000, dutzend: 12, halb: 0.5,
+  },
+  fr: {
+    un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15,
+    vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000, dizaine: 10, douzaine: 12, quinzaine: 15,
+    vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, centaine: 100, millier: 1000, demi: 0.5,
+  },
+  es: {
+    uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, veinte: 20,
+    treinta: 30, cuarenta: 40, cincuenta: 50, cien: 100, ciento: 100, mil: 1000, decena: 10, docena: 12, centenar: 100, media: 0.5,
+  },
+  sv: {
+    en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12, tjugo: 20, trettio: 30,
+    hundra: 100, tusen: 1000, tiotal: 10, tjugotal: 20, hundratal: 100, halv: 0.5,
+  },
+  no: {
+    en: 1, ett: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12, tjue: 20,
+    tretti: 30, hundre: 100, tusen: 1000, halv: 0.5,
+  },
+};
+WORDS.da = WORDS.no!;
+WORDS.nb = WORDS.no!;
+WORDS.nn = WORDS.no!;
+
+/** The value of a number word, including compounds: "twaalfduizend" 12,000, "vierhonderd" 400, "vijfentwintig" 25. */
+function wordValue(word: string, table: Record<string, number>): number | null {
+  if (word in table) return table[word]!;
+  for (const [big, factor] of [['duizend', 1000], ['honderd', 100], ['tausend', 1000], ['hundert', 100], ['tusen', 1000], ['hundra', 100], ['hundre', 100]] as const) {
+    if (word.endsWith(big) && word.length > big.length && big in table) {
+      const head = wordValue(word.slice(0, -big.length), table);
+      if (head !== null) return head * factor;
+    }
+  }
+  for (const joiner of ['en', 'und']) {
+    const at = word.indexOf(joiner, 1);
+    if (at > 0) {
+      const unit = table[word.slice(0, at)];
+      const tens = table[word.slice(at + joiner.length)];
+      if (unit !== undefined && tens !== undefined && unit < 10 && tens >= 20) return unit + tens;
+    }
+  }
+  return null;
+}
+
+const MULTIPLIERS: [RegExp, number][] = [
+  [/^(?:thousand|thousands|k|tusen|duizend|tausend|mille|mil|tys\.?)$/, 1e3],
+  [/^(?:million|millions|m|mn|mln\.?|miljoen|milljoen|miljoenen|millionen|mio\.?|miljoner|millioner|milj\.?|millón|millones|mill\.?)$/, 1e6],
+  [/^(?:billion|billions|bn|b|miljard|miljarden|milliarden|milliarde|mrd\.?|milliard|milliards|miljarder)$/, 1e9],
+  [/^(?:hundred|hundreds|honderd|hundert)$/, 1e2],
+];
+
+function multiplierOf(word: string | undefined): number | null {
+  if (!word) return null;
+  for (const [re, m] of MULTIPLIERS) if (re.test(word)) return m;
+  return null;
+}
+
+/** Readings of one numeral with its separators. */
+function readNumeral(raw: string): number[] {
+  const s = raw.replace(/[\u00a0\u202f\u2009 ]/g, ' ');
+  const out = new Set<number>();
+  // Thousand groups with a space or apostrophe: "6 558", "1'000".
+  if (/^\d{1,3}(?:[ '’]\d{3})+(?:[.,]\d+)?$/.test(s)) {
+    const [int, dec] = s.split(/[.,](?=\d+$)/);
+    out.add(Number(int!.replace(/[ '’]/g, '') + (dec ? `.${dec}` : '')));
+  }
+  const plain = s.replace(/ /g, '');
+  // Comma as thousands, dot as decimal: "2,191,200", "1,100.5".
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(plain)) out.add(Number(plain.replace(/,/g, '')));
+  // Dot as thousands, comma as decimal: "6.558", "1.234.567,5".
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(plain)) out.add(Number(plain.replace(/\./g, '').replace(',', '.')));
+  // A single separator as a decimal mark: "7.5", "103,5", "1,100" (also read as 1.1).
+  if (/^\d+[.,]\d+$/.test(plain)) out.add(Number(plain.replace(',', '.')));
+  if (/^\d+$/.test(plain)) out.add(Number(plain));
+  return [...out].filter(Number.isFinite);
+}
+
+export interface NumberReading {
+  /** The value the words stand for (multipliers applied). */
+  value: number;
+  /** The word right after the number (a unit or noun), lowercased: "tonnes", "kg", "years". */
+  next: string;
+}
+
+const TOKEN = /(\d[\d\u00a0\u202f\u2009 '’.,]*\d|\d)|([\p{L}]+\.?)|([£€$])/gu;
+
+/** Every number the text states, with the word after it. */
+export function readNumbers(text: string, language = 'en'): NumberReading[] {
+  const table = { ...WORDS.en, ...(WORDS[language.slice(0, 2)] ?? {}) };
+  const tokens: { kind: 'num' | 'word' | 'cur'; text: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    tokens.push({ kind: m[1] ? 'num' : m[2] ? 'word' : 'cur', text: t.toLowerCase(), start: m.index!, end: m.index! + t.length });
+  }
+  const readings: NumberReading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    let bases: number[] = [];
+    if (tok.kind === 'num') {
+      bases = readNumeral(tok.text);
+      // A numeral that absorbed a trailing space group may also be two numbers ("2020 746"); add its parts.
+      if (/[ \u00a0\u202f\u2009]/.test(tok.text)) for (const part of tok.text.split(/[\u00a0\u202f\u2009 ]+/)) bases.push(...readNumeral(part));
+    } else if (tok.kind === 'word') {
+      const w = tok.text.replace(/\.$/, '');
+      const v = wordValue(w, table);
+      if (v === null) continue;
+      bases = [v];
+      // "twenty-two": the tokenizer splits at the hyphen; combine tens and units.
+      const prev = tokens[i - 1];
+      const pv = prev && prev.kind === 'word' && text.slice(prev.end, tok.start) === '-' ? wordValue(prev.text, table) : null;
+      if (pv !== null && pv >= 20 && v < 10) bases.push(pv + v);
+    } else continue;
+    // Multipliers directly after: "54m", "54 million", "1,5 miljoen", "two thousand".
+    let j = i + 1;
+    let factor = 1;
+    const attached = tokens[j] && tokens[j]!.start === tok.end; // "£54m"
+    const mult = multiplierOf(tokens[j]?.text.replace(/\.$/, ''));
+    if (mult && (attached || tokens[j]!.kind === 'word')) {
+      factor = mult;
+      j++;
+      // "half a million": half × a × million
+    }
+    const next = tokens[j]?.text ?? '';
+    // "seis toneladas y media", "two and a half tonnes": add the half.
+    const after = tokens.slice(j, j + 4).map((t) => t.text).join(' ');
+    const half = /^(?:\S+ )?(?:y media|et demi|and a half|en een half|och en halv|und ein halb)/.test(after) ? 0.5 : 0;
+    for (const b of bases) {
+      readings.push({ value: b * factor, next });
+      if (half) readings.push({ value: (b + half) * factor, next });
+      if (factor !== 1) readings.push({ value: b, next: tokens[i + 1]?.text ?? '' });
+    }
+    // "hundreds of" without a number is vague, not a figure; a bare multiplier word is ignored.
+  }
+  // "half a million": 0.5 × 1e6
+  const lower = text.toLowerCase();
+  for (const [phrase, v] of [['half a million', 5e5], ['a quarter of a million', 2.5e5]] as const) if (lower.includes(phrase)) readings.push({ value: v, next: '' });
+  return readings;
+}
+
+const TONNES = /^(?:t|tonnes?|tons?|tonnen|tonnor|ton|tonn|tonnes\.|toneladas?)$/;
+const POUNDS = /^(?:lbs?|pounds?)$/;
+const GRAMS = /^(?:g|grams?|gram|gramm)$/;
+const MONTHS = /^(?:months?|maanden|monate|mois|månader|meses)$/;
+
+/**
+ * The values a claim's number could be read as from its quote, in the claim's unit: for kg, tonnes
+ * (× 1,000), pounds (× 0.45359237) and grams (÷ 1,000) are converted; for years, months (÷ 12).
+ */
+export function candidateValues(quote: string, unit: string, language = 'en'): number[] {
+  const out: number[] = [];
+  for (const { value, next } of readNumbers(quote, language)) {
+    out.push(value);
+    if (unit === 'kg') {
+      if (TONNES.test(next)) out.push(value * 1000);
+      if (POUNDS.test(next)) out.push(value * 0.45359237);
+      if (GRAMS.test(next)) out.push(value / 1000);
+    }
+    if (unit === 'years' && MONTHS.test(next)) out.push(value / 12);
+  }
+  return out;
+}
+
+/** Whether `value` is among the candidates (relative tolerance 0.5% for converted pounds, else exact to 1e-9). */
+export function matchesCandidate(value: number, candidates: number[]): boolean {
+  return candidates.some((c) => Math.abs(c - value) <= Math.max(1e-9, Math.abs(value) * 1e-9) || (Math.abs(c - value) <= Math.abs(value) * 0.005 && !Number.isInteger(c)));
+}

@@ -1,0 +1,75 @@
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { CollectionName } from './collections.js';
+import type { Severity } from './finding.js';
+import type { DataFile, RecordEntry } from './inputs.js';
+import type { Located } from './json-locate.js';
+
+/** One problem found by a rule, before the engine adds the code, severity and position. */
+export interface Issue {
+  /** The record at fault (its file and base pointer), or a file for file-level rules. */
+  entry?: RecordEntry;
+  file?: DataFile;
+  /** Pointer relative to the record (or to the file, for file rules). */
+  pointer: string;
+  message: string;
+  hint: string;
+  /** Overrides the rule's severity for this issue. */
+  severity?: Severity;
+  /** Position in the file, when the rule knows it better than the pointer does. */
+  line?: number;
+  column?: number;
+  /** An id that exceptions can name (a claim id), when the rule supports exceptions. */
+  exceptionKey?: string;
+}
+
+/** A file as the engine read it once: its text (null when not UTF-8), its value when it parsed. */
+export interface ParsedFile {
+  text: string | null;
+  parsed: boolean;
+  value: unknown;
+  /** The locating reader's result for this file (computed once, on demand). */
+  locate(): Located;
+}
+
+export interface FileRule {
+  code: string;
+  title: string;
+  severity: Severity;
+  scope: 'file';
+  check(file: DataFile, read: ParsedFile): Issue[];
+}
+
+export interface Context {
+  records: RecordEntry[];
+  of(collection: CollectionName): RecordEntry[];
+  /** Whether an id (or alias) exists in a collection; `claims` for claim ids. */
+  has(collection: CollectionName | 'claims', id: unknown): boolean;
+  get(collection: CollectionName, id: unknown): Record<string, any> | undefined;
+  ajv: Ajv2020;
+  /** Folder of archived source texts, or null when not available. */
+  archiveDir: string | null;
+  /** Today (ISO date), for the "not in the future" rules. */
+  today: string;
+}
+
+export interface DataRule {
+  code: string;
+  title: string;
+  severity: Severity;
+  scope: 'record' | 'dataset';
+  check(ctx: Context): Issue[];
+}
+
+export type Rule = FileRule | DataRule;
+
+/** Iterates every claim of every source with its pointer. */
+export function* eachClaim(ctx: Context): Generator<{ entry: RecordEntry; claim: Record<string, any>; pointer: string; source: Record<string, any> }> {
+  for (const entry of ctx.of('sources')) {
+    const claims = entry.record.claims;
+    if (!Array.isArray(claims)) continue;
+    for (let i = 0; i < claims.length; i++) {
+      const claim = claims[i];
+      if (claim && typeof claim === 'object') yield { entry, claim, pointer: `/claims/${i}`, source: entry.record };
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { FileRule } from '../rule.js';
+
+/**
+ * Counts object members in the text (colons outside strings), with one pass that jumps from quote
+ * to quote. Compared with the members JSON.parse kept, it tells cheaply whether a key was repeated.
+ */
+export function countMembersInText(text: string): number {
+  let count = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const q = text.indexOf('"', i);
+    const c = text.indexOf(':', i);
+    if (c === -1) break;
+    if (q === -1 || c < q) {
+      count++;
+      i = c + 1;
+      continue;
+    }
+    // Skip the string starting at q.
+    let j = q + 1;
+    for (;;) {
+      j = text.indexOf('"', j);
+      if (j === -1) return count;
+      let backslashes = 0;
+      for (let k = j - 1; text.charCodeAt(k) === 92; k--) backslashes++;
+      if (backslashes % 2 === 0) break;
+      j++;
+    }
+    i = j + 1;
+  }
+  return count;
+}
+
+/** Counts the members of every object in a parsed value, without recursion. */
+export function countMembersInValue(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') {
+      const keys = Object.keys(v);
+      count += keys.length;
+      for (const k of keys) stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return count;
+}
+
+/**
+ * JSON002: a key appears twice in one object. JSON.parse silently keeps the last value, so the first
+ * is lost data. A cheap member count flags the file; the locating reader then finds each repeat.
+ */
+export const jsonDuplicateKeys: FileRule = {
+  code: 'JSON002',
+  title: 'Duplicate key',
+  severity: 'error',
+  scope: 'file',
+  check(file, read) {
+    if (!read.parsed || read.text === null) return [];
+    if (countMembersInText(read.text) === countMembersInValue(read.value)) return [];
+    return read.locate().duplicates.map((d) => ({
+      file,
+      pointer: d.pointer,
+      line: d.second.line,
+      column: d.second.column,
+      message: `key "${d.key}" appears twice in the same object (first at line ${d.first.line}, column ${d.first.column}); a JSON reader keeps only the last one`,
+      hint: 'merge the two entries into one key, or rename one of them',
+    }));
+  },
+};

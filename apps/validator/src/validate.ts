@@ -1,0 +1,168 @@
+/**
+ * The validation engine: reads the inputs once, runs every file rule and every data rule, resolves
+ * each finding's JSON Pointer to a line and column, applies the reasoned exceptions and returns the
+ * findings of the files asked for, sorted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CollectionName } from './collections.js';
+import { readExceptions, type Exceptions } from './exceptions.js';
+import type { Finding, Severity } from './finding.js';
+import { collectInputs, isBundle, type DataFile, type RecordEntry } from './inputs.js';
+import { locate, type Located } from './json-locate.js';
+import type { Context, Issue, ParsedFile } from './rule.js';
+import { dataRules, EXCEPTION_RULE, fileRules } from './rules/index.js';
+import { createAjv } from './schemas.js';
+
+export interface ValidateOptions {
+  /** Files or folders (default: `data`). */
+  paths?: string[];
+  cwd?: string;
+  /** Folder of archived source texts; default ENCROCHAT_ARCHIVE_DIR, else ../shared/sources/seeds beside the repository, if present. */
+  archiveDir?: string | null;
+  /** Today's date (ISO), for the future-date rule; default the current date. */
+  today?: string;
+  /** Folder of the JSON Schemas; default the published ones. */
+  schemasDir?: string;
+}
+
+export interface Report {
+  findings: Finding[];
+  files: number;
+  records: number;
+  claims: number;
+  counts: Record<Severity, number>;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function defaultArchive(roots: string[]): string | null {
+  const env = process.env.ENCROCHAT_ARCHIVE_DIR;
+  if (env) return path.resolve(env);
+  for (const root of roots) {
+    const candidate = path.resolve(root, '..', '..', 'shared', 'sources', 'seeds');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** The nearest pointer with a known position: the pointer itself, else its closest ancestor. */
+function positionOf(located: Located, pointer: string): { line: number; column: number } {
+  let p = pointer;
+  for (;;) {
+    const pos = located.positions.get(p);
+    if (pos) return pos;
+    if (p === '') return { line: 1, column: 1 };
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+export function validate(options: ValidateOptions = {}): Report {
+  const cwd = options.cwd ?? process.cwd();
+  const { files, roots } = collectInputs(options.paths ?? [], cwd);
+  const ajv = createAjv(options.schemasDir);
+  const issues: { code: string; severity: Severity; issue: Issue }[] = [];
+  const read = new Map<DataFile, ParsedFile>();
+  const records: RecordEntry[] = [];
+
+  for (const file of files) {
+    let text: string | null = null;
+    try {
+      text = utf8.decode(file.bytes);
+    } catch {
+      text = null;
+    }
+    let value: unknown;
+    let parsed = false;
+    if (text !== null && text.trim() !== '' && text.charCodeAt(0) !== 0xfeff) {
+      try {
+        value = JSON.parse(text);
+        parsed = true;
+      } catch {
+        parsed = false;
+      }
+    }
+    let located: Located | undefined;
+    const parsedFile: ParsedFile = { text, parsed, value, locate: () => (located ??= locate(text ?? '')) };
+    read.set(file, parsedFile);
+    for (const rule of fileRules) for (const issue of rule.check(file, parsedFile)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
+    if (!parsed) continue;
+    if (isBundle(value)) {
+      for (const name of ['metrics', 'networks', 'places', 'organisations', 'operations', 'persons', 'events', 'sources'] as CollectionName[]) {
+        const list = (value as Record<string, unknown>)[name];
+        if (Array.isArray(list)) list.forEach((record, i) => record && typeof record === 'object' && !Array.isArray(record) && records.push({ file, collection: name, base: `/${name}/${i}`, record: record as Record<string, any> }));
+      }
+    } else if (file.collection && value && typeof value === 'object' && !Array.isArray(value)) {
+      records.push({ file, collection: file.collection, base: '', record: value as Record<string, any> });
+    } else if (file.collection) {
+      issues.push({ code: 'SCHEMA001', severity: 'error', issue: { file, pointer: '', message: `expected one JSON object (a ${file.collection.replace(/s$/, '')} record), found ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`, hint: 'one record per file, as an object' } });
+    }
+  }
+
+  const byCollection = new Map<CollectionName, RecordEntry[]>();
+  const ids = new Map<string, Set<string>>();
+  const byId = new Map<string, Record<string, any>>();
+  const addId = (c: string, id: unknown) => {
+    if (typeof id !== 'string') return;
+    if (!ids.has(c)) ids.set(c, new Set());
+    ids.get(c)!.add(id);
+  };
+  let claims = 0;
+  for (const entry of records) {
+    if (!byCollection.has(entry.collection)) byCollection.set(entry.collection, []);
+    byCollection.get(entry.collection)!.push(entry);
+    const aliases = Array.isArray(entry.record.aliases) ? entry.record.aliases : [];
+    for (const id of [entry.record.id, ...aliases]) {
+      addId(entry.collection, id);
+      if (typeof id === 'string' && !byId.has(`${entry.collection}\u0000${id}`)) byId.set(`${entry.collection}\u0000${id}`, entry.record);
+    }
+    if (entry.collection === 'sources' && Array.isArray(entry.record.claims))
+      for (const c of entry.record.claims) {
+        claims++;
+        addId('claims', c?.id);
+        if (Array.isArray(c?.aliases)) for (const a of c.aliases) addId('claims', a);
+      }
+  }
+  const ctx: Context = {
+    records,
+    of: (c) => byCollection.get(c) ?? [],
+    has: (c, id) => typeof id === 'string' && (ids.get(c)?.has(id) ?? false),
+    get: (c, id) => (typeof id === 'string' ? byId.get(`${c}\u0000${id}`) : undefined),
+    ajv,
+    archiveDir: options.archiveDir !== undefined ? options.archiveDir : defaultArchive(roots),
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+  };
+  for (const rule of dataRules) for (const issue of rule.check(ctx)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
+
+  // Exceptions: drop the findings they name; flag the ones nothing needs.
+  const exceptionSets: Exceptions[] = roots.map((r) => readExceptions(r, cwd)).filter((e): e is Exceptions => e !== null);
+  const used = new Set<string>();
+  const kept = issues.filter(({ code, issue }) => {
+    if (!issue.exceptionKey) return true;
+    const key = `${code}\u0000${issue.exceptionKey}`;
+    if (exceptionSets.some((e) => e.entries.has(key))) {
+      used.add(key);
+      return false;
+    }
+    return true;
+  });
+  const findings: Finding[] = [];
+  for (const set of exceptionSets) {
+    if (set.problem) findings.push({ code: EXCEPTION_RULE.code, severity: 'error', file: set.display, pointer: '', line: 1, column: 1, message: `the exceptions file is malformed: ${set.problem}`, hint: 'it maps a rule code to { "<claim id>": "<reason>" }' });
+    for (const [key, { code, key: id }] of set.entries)
+      if (!used.has(key))
+        findings.push({ code: EXCEPTION_RULE.code, severity: 'error', file: set.display, pointer: `/${code}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, line: 1, column: 1, message: `exception for ${code} on "${id}" is not needed: no such finding`, hint: 'remove it from the exceptions file' });
+  }
+
+  for (const { code, severity, issue } of kept) {
+    const file = issue.entry?.file ?? issue.file!;
+    if (!file.reported) continue;
+    const pointer = `${issue.entry?.base ?? ''}${issue.pointer}`;
+    const position = issue.line !== undefined ? { line: issue.line, column: issue.column ?? 1 } : read.get(file)?.text ? positionOf(read.get(file)!.locate(), pointer) : { line: 1, column: 1 };
+    findings.push({ code, severity, file: file.display, pointer, line: position.line, column: position.column, message: issue.message, hint: issue.hint });
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return { findings, files: files.filter((f) => f.reported).length, records: records.length, claims, counts };
+}
