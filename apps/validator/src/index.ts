@@ -1,5 +1,6 @@
 /** @encrochat-ledger/validator — the library behind `encrochat-ledger-validate`. */
-export { validate, type Report, type ValidateOptions } from './validate.js';
+export { validate, validateInputs, type Report, type ValidateOptions } from './validate.js';
+export { collectInputs, type DataFile, type Inputs } from './inputs.js';
 export type { Finding, Severity } from './finding.js';
 export { format, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format } from './format.js';
 export { allRules, dataRules, fileRules } from './rules/index.js';

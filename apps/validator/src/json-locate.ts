@@ -22,6 +22,12 @@ export interface Located {
 
 const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/**
+ * Positions are recorded down to this depth. Deeper values resolve to their nearest recorded
+ * ancestor, which keeps pathological nesting (thousands of levels) linear instead of quadratic.
+ */
+const MAX_DEPTH = 64;
+
 /** Maps character offsets to 1-based line and column (binary search over the line starts). */
 export function positioner(text: string): (offset: number) => Position {
   const newlines: number[] = [];
@@ -38,7 +44,7 @@ export function positioner(text: string): (offset: number) => Position {
   };
 }
 
-type Frame = { kind: 'object'; pointer: string; keys: Map<string, number>; state: 'key-or-end' | 'key' | 'colon' | 'value' | 'comma-or-end'; key?: string } | { kind: 'array'; pointer: string; index: number; state: 'value-or-end' | 'value' | 'comma-or-end' };
+type Frame = { kind: 'object'; pointer: string | null; keys: Map<string, number>; state: 'key-or-end' | 'key' | 'colon' | 'value' | 'comma-or-end'; key?: string } | { kind: 'array'; pointer: string | null; index: number; state: 'value-or-end' | 'value' | 'comma-or-end' };
 
 export function locate(text: string): Located {
   const positions = new Map<string, Position>();
@@ -95,15 +101,16 @@ export function locate(text: string): Located {
     return null;
   };
   const scalar = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/;
-  const childPointer = (): string => {
+  const childPointer = (): string | null => {
     const top = stack[stack.length - 1];
     if (!top) return '';
+    if (top.pointer === null || stack.length >= MAX_DEPTH) return null;
     return top.kind === 'object' ? `${top.pointer}/${escapePointer(top.key!)}` : `${top.pointer}/${top.index}`;
   };
   // Parse a value at i (after whitespace); containers push a frame.
   const value = (): string | null => {
     const pointer = childPointer();
-    offsets.set(pointer, i);
+    if (pointer !== null) offsets.set(pointer, i);
     const c = text[i];
     if (c === '{') {
       i++;
@@ -145,7 +152,7 @@ export function locate(text: string): Located {
         const key = readString();
         if (key === null) return fail('invalid string in a key', at);
         const seen = top.keys.get(key);
-        if (seen !== undefined) duplicates.push({ pointer: `${top.pointer}/${escapePointer(key)}`, key, first: pos(seen), second: pos(at) });
+        if (seen !== undefined) duplicates.push({ pointer: top.pointer === null ? '' : `${top.pointer}/${escapePointer(key)}`, key, first: pos(seen), second: pos(at) });
         else top.keys.set(key, at);
         top.key = key;
         top.state = 'colon';

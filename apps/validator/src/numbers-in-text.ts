@@ -148,7 +148,8 @@ export function readNumbers(text: string, language = 'en'): NumberReading[] {
     for (const b of bases) {
       readings.push({ value: b * factor, next });
       if (half) readings.push({ value: (b + half) * factor, next });
-      if (factor !== 1) readings.push({ value: b, next: tokens[i + 1]?.text ?? '' });
+      // A lone letter after a space may be a unit, not a multiplier ("5 m" of cable): keep the plain reading too.
+      if (factor !== 1 && !attached && /^[mbk]$/.test(tokens[i + 1]?.text ?? '')) readings.push({ value: b, next: tokens[i + 1]?.text ?? '' });
     }
     // "hundreds of" without a number is vague, not a figure; a bare multiplier word is ignored.
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CollectionName } from './collections.js';
 import { readExceptions, type Exceptions } from './exceptions.js';
 import type { Finding, Severity } from './finding.js';
-import { collectInputs, isBundle, type DataFile, type RecordEntry } from './inputs.js';
+import { collectInputs, isBundle, type DataFile, type Inputs, type RecordEntry } from './inputs.js';
 import { locate, type Located } from './json-locate.js';
 import type { Context, Issue, ParsedFile } from './rule.js';
 import { dataRules, EXCEPTION_RULE, fileRules } from './rules/index.js';
@@ -57,10 +57,24 @@ function positionOf(located: Located, pointer: string): { line: number; column: 
   }
 }
 
+const ajvCache = new Map<string, ReturnType<typeof createAjv>>();
+/** Compiling the schemas is the costly part of a run: do it once per schemas folder. */
+function ajvFor(dir: string | undefined) {
+  const key = dir ?? '';
+  let ajv = ajvCache.get(key);
+  if (!ajv) ajvCache.set(key, (ajv = createAjv(dir)));
+  return ajv;
+}
+
 export function validate(options: ValidateOptions = {}): Report {
   const cwd = options.cwd ?? process.cwd();
-  const { files, roots } = collectInputs(options.paths ?? [], cwd);
-  const ajv = createAjv(options.schemasDir);
+  return validateInputs(collectInputs(options.paths ?? [], cwd), { ...options, cwd });
+}
+
+/** Validates files already read (also used by the fuzz test, in memory). */
+export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateOptions, 'paths'> = {}): Report {
+  const cwd = options.cwd ?? process.cwd();
+  const ajv = ajvFor(options.schemasDir);
   const issues: { code: string; severity: Severity; issue: Issue }[] = [];
   const read = new Map<DataFile, ParsedFile>();
   const records: RecordEntry[] = [];

@@ -60,4 +60,22 @@ export {
   type DateBounds,
 } from './claims-table.js';
 export { openDataset, type EmbeddedData, type OpenedDataset, type SourcedClaim } from './dataset.js';
+export {
+  AS_OF_BASIS_RANK,
+  buildSeries,
+  compareCodeUnits,
+  compareFigures,
+  decidingCriterion,
+  isFigure,
+  periodOf,
+  PRECISION_RANK,
+  RELIABILITY_RANK,
+  SERIES_CRITERIA,
+  seriesId,
+  type DecidedBy,
+  type FigureRow,
+  type SeriesCriterion,
+  type SeriesPoint,
+} from './series.js';
+export { conflictOf, findConflicts, intersectIntervals, valueInterval, type ConflictGroup, type ValueInterval } from './conflicts.js';
 export type * from './generated/schema-types.js';

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { candidateValues, matchesCandidate } from '../src/numbers-in-text.js';
+
+const reads = (quote: string, unit: string, value: number, language = 'en') => matchesCandidate(value, candidateValues(quote, unit, language));
+
+describe('numbers as people write them', () => {
+  it.each([
+    ['£54m in suspect cash', 'GBP', 54_000_000],
+    ['£2,191,200 in cash', 'GBP', 2_191_200],
+    ['More than two tonnes of drugs', 'kg', 2000],
+    ['nearly 700 arrests', 'count', 700],
+    ['1,100 years in prison', 'years', 1100],
+    ['7.5kg in cocaine', 'kg', 7.5],
+    ['6 558 suspects arrested', 'count', 6558],
+    ['EUR 739.7 million in cash seized', 'EUR', 739_700_000],
+    ['103.5 tonnes of cocaine seized', 'kg', 103_500],
+    ['22,000 lbs of cocaine', 'kg', 9979.03],
+    ['Seven of the 15 men', 'count', 7],
+    ['twenty-two guns', 'count', 22],
+    ['sentenced to 18 months', 'years', 1.5],
+    ['€1.2bn', 'EUR', 1_200_000_000],
+  ])('%j reads as %s %d', (quote, unit, value) => expect(reads(quote, unit, value)).toBe(true));
+
+  it.each([
+    ['Ruim 1,5 miljoen euro', 'EUR', 1_500_000, 'nl'],
+    ['6.558 verdachten', 'count', 6558, 'nl'],
+    ['meer dan honderd arrestaties', 'count', 100, 'nl'],
+    ['zo\'n twaalfduizend mobieltjes', 'count', 12_000, 'nl'],
+    ['Vierhonderd analisten', 'count', 400, 'nl'],
+    ['Une centaine d\'assassinats', 'count', 100, 'fr'],
+    ['casi seis toneladas y media de cocaína', 'kg', 6500, 'es'],
+    ['alrededor de cinco mil usuarios', 'count', 5000, 'es'],
+    ['Ett tiotal förhindrade mordplaner', 'count', 10, 'sv'],
+    ['to handgranatar', 'count', 2, 'no'],
+    ['über 900 Haftbefehle', 'count', 900, 'de'],
+  ])('%j reads as %s %d (%s)', (quote, unit, value, language) => expect(reads(quote, unit, value, language)).toBe(true));
+
+  it.each([
+    ['746 arrests', 'count', 747],
+    ['746 arrests', 'count', 74.6],
+    ['two tonnes', 'count', 2000],
+    ['£54m', 'GBP', 54],
+    ['to the police', 'count', 2],
+  ])('%j does not read as %s %d', (quote, unit, value) => expect(reads(quote, unit, value)).toBe(false));
+});

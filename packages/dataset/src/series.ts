@@ -1,0 +1,203 @@
+import type { ClaimsTableRow } from './claims-table.js';
+
+/**
+ * Series: for every metric and scope, the best figure per date.
+ *
+ * This module is the one implementation shared by the exporter (the `series` table) and the
+ * viewer. Pure functions over claims-table rows: no Node APIs, no dependencies.
+ *
+ * ## What a series is
+ *
+ * A series is every claim with the same **series key**: metric, breakdown (key and value), unit,
+ * place, operation, organisations and networks (the two lists compared as sets). Units are part of
+ * the key: a series never mixes GBP with EUR or kg with tablets.
+ *
+ * A **point** of a series is one *date*: the exact calendar days the claim's `as_of` covers
+ * (`as_of_start`..`as_of_end`). `2020-07-02` and `2020-07-02T13:41` are the same date;
+ * `2020-07` (a whole month) is a different date from `2020-07-02`. Dates are compared exactly, not
+ * by overlap: for running totals (arrests so far) two different periods may hold different totals
+ * without either being wrong, and "overlaps" is not transitive, so it cannot partition claims.
+ *
+ * Claims that take part: not withdrawn, with a number (a value or a bound; `unspecified` claims
+ * have none) and with a known first day of `as_of`.
+ *
+ * ## The best figure per date (the rule)
+ *
+ * Among the claims of one point, candidates are ordered by these criteria, first difference wins:
+ *
+ * 1. **Reliability of the source**: official > official-copy > legal > press > low. The
+ *    authority's own words first; then the same release reproduced by others; then courts, which
+ *    are careful but usually restate figures given to them; then the press, which relays them; then
+ *    aggregators and garbled copies.
+ * 2. **How `as_of` was set**: stated > publication > estimated. A source that says which date its
+ *    figure refers to beats one dated by its publication day, which beats a date bounded by the
+ *    curators from the content.
+ * 3. **Precision of the wording**: exact > bounded (more_than, at_least, nearly, up_to, range) >
+ *    approximate. An exact figure is a fact; a bound is a hard fact about the figure; "about" is an
+ *    estimate with no stated error.
+ * 4. **Latest publication**: the source published last (first day of its publication date) wins;
+ *    undated sources come last. Later documents tend to carry corrected figures.
+ * 5. **Claim id** (ascending, by UTF-16 code units): a stable, arbitrary tie-break, so the result
+ *    never depends on input order.
+ *
+ * Every point records which criterion separated the winner from the runner-up (`decided_by`), or
+ * `single` when the point has one candidate.
+ */
+
+/** The claims-table columns the series and conflicts logic reads. */
+export type FigureRow = Pick<
+  ClaimsTableRow,
+  | 'claim_id'
+  | 'source_id'
+  | 'metric'
+  | 'breakdown_key'
+  | 'breakdown_value'
+  | 'unit'
+  | 'place'
+  | 'operation'
+  | 'organisations'
+  | 'networks'
+  | 'value'
+  | 'min'
+  | 'max'
+  | 'qualifier'
+  | 'as_of'
+  | 'as_of_start'
+  | 'as_of_end'
+  | 'as_of_basis'
+  | 'source_reliability'
+  | 'source_published_start'
+  | 'withdrawn'
+>;
+
+/** Rank of each source reliability (lower is better). */
+export const RELIABILITY_RANK: Readonly<Record<string, number>> = {
+  official: 0,
+  'official-copy': 1,
+  legal: 2,
+  press: 3,
+  low: 4,
+};
+
+/** Rank of each way `as_of` was set (lower is better). */
+export const AS_OF_BASIS_RANK: Readonly<Record<string, number>> = {
+  stated: 0,
+  publication: 1,
+  estimated: 2,
+};
+
+/** Rank of each qualifier by precision (lower is better): exact, then bounded, then approximate. */
+export const PRECISION_RANK: Readonly<Record<string, number>> = {
+  exact: 0,
+  more_than: 1,
+  at_least: 1,
+  nearly: 1,
+  up_to: 1,
+  range: 1,
+  approximate: 2,
+  unspecified: 3,
+};
+
+/** The criteria of the rule, in order; `single` when a point has one candidate. */
+export const SERIES_CRITERIA = ['reliability', 'as_of_basis', 'precision', 'publication', 'claim_id'] as const;
+export type SeriesCriterion = (typeof SERIES_CRITERIA)[number];
+export type DecidedBy = SeriesCriterion | 'single';
+
+const UNKNOWN_RANK = 99;
+const rank = (table: Readonly<Record<string, number>>, key: string): number => table[key] ?? UNKNOWN_RANK;
+
+/** Compares strings by UTF-16 code units: the same order everywhere, unlike localeCompare. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const setKey = (ids: readonly string[] | null): string => (ids && ids.length ? [...ids].sort(compareCodeUnits).join('+') : '');
+
+/**
+ * The series key of a claim as one string:
+ * `metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks`, empty parts
+ * for what is absent, lists sorted and joined by `+`. Ids are slugs, so `:`, `=` and `+` never
+ * occur inside a part. Example: `arrests::count:united-kingdom:venetic::encrochat`.
+ */
+export function seriesId(row: Pick<FigureRow, 'metric' | 'breakdown_key' | 'breakdown_value' | 'unit' | 'place' | 'operation' | 'organisations' | 'networks'>): string {
+  const breakdown = row.breakdown_key ? `${row.breakdown_key}=${row.breakdown_value ?? ''}` : '';
+  return [row.metric, breakdown, row.unit, row.place, row.operation ?? '', setKey(row.organisations), setKey(row.networks)].join(':');
+}
+
+/**
+ * The date of a point as an ISO 8601 / EDTF string: the day itself when `as_of` covers one day
+ * (`2020-07-02`), else the interval of days (`2020-07-01/2020-07-31`), `..` for an open end.
+ * Null when the first day is unknown.
+ */
+export function periodOf(row: Pick<FigureRow, 'as_of_start' | 'as_of_end'>): string | null {
+  if (!row.as_of_start) return null;
+  if (row.as_of_start === row.as_of_end) return row.as_of_start;
+  return `${row.as_of_start}/${row.as_of_end ?? '..'}`;
+}
+
+/** Whether a claim takes part in series and conflicts: not withdrawn, with a number and a known date. */
+export function isFigure(row: FigureRow): boolean {
+  if (row.withdrawn) return false;
+  if (row.value === null && row.min === null && row.max === null) return false;
+  return periodOf(row) !== null;
+}
+
+/** Compares two candidates of one point by the rule; negative when `a` is the better figure. */
+export function compareFigures(a: FigureRow, b: FigureRow): number {
+  return (
+    rank(RELIABILITY_RANK, a.source_reliability) - rank(RELIABILITY_RANK, b.source_reliability) ||
+    rank(AS_OF_BASIS_RANK, a.as_of_basis) - rank(AS_OF_BASIS_RANK, b.as_of_basis) ||
+    rank(PRECISION_RANK, a.qualifier) - rank(PRECISION_RANK, b.qualifier) ||
+    // Later publication first; undated last.
+    compareCodeUnits(b.source_published_start ?? '', a.source_published_start ?? '') ||
+    compareCodeUnits(a.claim_id, b.claim_id)
+  );
+}
+
+/** The first criterion of the rule on which two candidates differ. */
+export function decidingCriterion(best: FigureRow, runnerUp: FigureRow): SeriesCriterion {
+  if (rank(RELIABILITY_RANK, best.source_reliability) !== rank(RELIABILITY_RANK, runnerUp.source_reliability)) return 'reliability';
+  if (rank(AS_OF_BASIS_RANK, best.as_of_basis) !== rank(AS_OF_BASIS_RANK, runnerUp.as_of_basis)) return 'as_of_basis';
+  if (rank(PRECISION_RANK, best.qualifier) !== rank(PRECISION_RANK, runnerUp.qualifier)) return 'precision';
+  if ((best.source_published_start ?? '') !== (runnerUp.source_published_start ?? '')) return 'publication';
+  return 'claim_id';
+}
+
+/** One point of a series: a series key and a date, with its candidates ordered by the rule. */
+export interface SeriesPoint<R extends FigureRow = FigureRow> {
+  /** The series key (see `seriesId`). */
+  series_id: string;
+  /** The date of the point (see `periodOf`). */
+  period: string;
+  /** The best figure: `candidates[0]`. */
+  best: R;
+  /** Every claim of the point, best first. */
+  candidates: R[];
+  /** The criterion that chose `best` over the runner-up, or `single`. */
+  decided_by: DecidedBy;
+}
+
+/**
+ * Groups the claims that take part (see `isFigure`) into series points, each with its candidates
+ * ordered by the rule. Points are sorted by series id, then period (both by code units), so the
+ * result does not depend on the order of `rows`.
+ */
+export function buildSeries<R extends FigureRow>(rows: Iterable<R>): SeriesPoint<R>[] {
+  const groups = new Map<string, { series_id: string; period: string; candidates: R[] }>();
+  for (const row of rows) {
+    if (!isFigure(row)) continue;
+    const id = seriesId(row);
+    const period = periodOf(row)!;
+    const key = `${id}@${period}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { series_id: id, period, candidates: [] }));
+    group.candidates.push(row);
+  }
+  const points: SeriesPoint<R>[] = [];
+  for (const { series_id, period, candidates } of groups.values()) {
+    candidates.sort(compareFigures);
+    const [best, runnerUp] = candidates as [R, R | undefined];
+    points.push({ series_id, period, best, candidates, decided_by: runnerUp ? decidingCriterion(best, runnerUp) : 'single' });
+  }
+  return points.sort((a, b) => compareCodeUnits(a.series_id, b.series_id) || compareCodeUnits(a.period, b.period));
+}
