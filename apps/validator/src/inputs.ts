@@ -86,9 +86,10 @@ export function collectInputs(targets: string[], cwd = process.cwd()): Inputs {
     const asked = fs.statSync(abs).isDirectory() ? [...jsonFilesUnder(abs)].filter((f) => path.basename(f) !== 'validator-exceptions.json' || !isDataRoot(path.dirname(f))) : [abs];
     if (root) {
       roots.add(root);
+      const askedSet = new Set(asked);
       for (const c of collectionNames) {
         const dir = path.join(root, c);
-        if (fs.existsSync(dir)) for (const f of jsonFilesUnder(dir)) if (!asked.includes(f)) add(f, false);
+        if (fs.existsSync(dir)) for (const f of jsonFilesUnder(dir)) if (!askedSet.has(f)) add(f, false);
       }
     }
     for (const f of asked) add(f, true);

@@ -43,12 +43,26 @@ WORDS.da = WORDS.no!;
 WORDS.nb = WORDS.no!;
 WORDS.nn = WORDS.no!;
 
-/** The value of a number word, including compounds: "twaalfduizend" 12,000, "vierhonderd" 400, "vijfentwintig" 25. */
+const wordMemo = new Map<Record<string, number>, Map<string, number | null>>();
+
+/** The value of a number word, including compounds: "twaalfduizend" 12,000, "vierhonderd" 400, "vijfentwintig" 25. Memoised per table. */
 function wordValue(word: string, table: Record<string, number>): number | null {
+  let memo = wordMemo.get(table);
+  if (!memo) wordMemo.set(table, (memo = new Map()));
+  let v = memo.get(word);
+  if (v === undefined && !memo.has(word)) {
+    v = computeWordValue(word, table);
+    if (memo.size > 50_000) memo.clear();
+    memo.set(word, v);
+  }
+  return v ?? null;
+}
+
+function computeWordValue(word: string, table: Record<string, number>): number | null {
   if (word in table) return table[word]!;
   for (const [big, factor] of [['duizend', 1000], ['honderd', 100], ['tausend', 1000], ['hundert', 100], ['tusen', 1000], ['hundra', 100], ['hundre', 100]] as const) {
     if (word.endsWith(big) && word.length > big.length && big in table) {
-      const head = wordValue(word.slice(0, -big.length), table);
+      const head = computeWordValue(word.slice(0, -big.length), table);
       if (head !== null) return head * factor;
     }
   }
@@ -105,9 +119,18 @@ export interface NumberReading {
 
 const TOKEN = /(\d[\d\u00a0\u202f\u2009 '’.,]*\d|\d)|([\p{L}]+\.?)|([£€$])/gu;
 
+const tables = new Map<string, Record<string, number>>();
+/** English words plus the source language's (one object per language, so the memo can key on it). */
+function tableFor(language: string): Record<string, number> {
+  const key = language.slice(0, 2);
+  let table = tables.get(key);
+  if (!table) tables.set(key, (table = { ...WORDS.en, ...(WORDS[key] ?? {}) }));
+  return table;
+}
+
 /** Every number the text states, with the word after it. */
 export function readNumbers(text: string, language = 'en'): NumberReading[] {
-  const table = { ...WORDS.en, ...(WORDS[language.slice(0, 2)] ?? {}) };
+  const table = tableFor(language);
   const tokens: { kind: 'num' | 'word' | 'cur'; text: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
