@@ -12,12 +12,12 @@ import { checkSchema } from './check-schema.js';
 import { buildDatapackage } from './datapackage.js';
 import { writeTypes } from './generate-types.js';
 import { DataError, loadData } from './load-data.js';
+import { FileSink } from './file-sink.js';
 import { dataDir, distDir, packageRoot, schemasDir } from './paths.js';
 import { z } from 'zod';
 import { collections, createAjv, describeAjvErrors, SCHEMA_VERSION, validatorFor } from './validator.js';
 import { writeDeclarations, writeEntryPoints } from './write-entry-points.js';
 
-const json = (value: unknown, pretty = false) => Buffer.from(`${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`);
 
 export interface BuildResult {
   records: number;
@@ -30,9 +30,14 @@ export interface BuildOptions {
   dataRoot?: string;
   /** Where to write (default: packages/dataset/dist). */
   outDir?: string;
+  /**
+   * Write the data files only (bundle, collections, claims table, datapackage, schemas), without the
+   * JS entry points and types: for datasets too large to embed in a JavaScript file (1M claims).
+   */
+  bundleOnly?: boolean;
 }
 
-export async function buildDataset({ dataRoot = dataDir, outDir = distDir }: BuildOptions = {}): Promise<BuildResult> {
+export async function buildDataset({ dataRoot = dataDir, outDir = distDir, bundleOnly = false }: BuildOptions = {}): Promise<BuildResult> {
   await writeTypes();
   const records = loadData(dataRoot);
   const problems = checkSchema(records);
@@ -45,51 +50,54 @@ export async function buildDataset({ dataRoot = dataDir, outDir = distDir }: Bui
     throw new DataError(describeAjvErrors(validateBundle.errors ?? []).map((e) => ({ file: 'dist/data.json', ...e })));
   const dates = collectDateBounds(bundle);
 
-  const files = new Map<string, Buffer>();
-  files.set('data.json', json(bundle));
-  for (const { name } of collections) files.set(`collections/${name}.json`, json(bundle[name]));
-  const rows = buildClaimsTable(bundle, dates);
-  files.set('claims-table.json', json(rows));
-  files.set('claims-table.schema.json', json(claimsTableSchema, true));
-  const schemaDir = path.join(schemasDir, SCHEMA_VERSION);
-  for (const file of fs.readdirSync(schemaDir).sort())
-    files.set(`schemas/${SCHEMA_VERSION}/${file}`, fs.readFileSync(path.join(schemaDir, file)));
-  files.set('datapackage.json', json(buildDatapackage(bundle, files), true));
-
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
+  let claims = 0;
   try {
-    for (const [file, bytes] of files) {
-      fs.mkdirSync(path.dirname(path.join(tmp, file)), { recursive: true });
-      fs.writeFileSync(path.join(tmp, file), bytes);
+    const sink = new FileSink(tmp);
+    sink.json('data.json', bundle);
+    for (const { name } of collections) sink.json(`collections/${name}.json`, bundle[name]);
+    const rows = buildClaimsTable(bundle, dates);
+    claims = rows.length;
+    sink.json('claims-table.json', rows);
+    sink.json('claims-table.schema.json', claimsTableSchema, true);
+    const schemaDir = path.join(schemasDir, SCHEMA_VERSION);
+    for (const file of fs.readdirSync(schemaDir).sort()) sink.raw(`schemas/${SCHEMA_VERSION}/${file}`, fs.readFileSync(path.join(schemaDir, file)));
+    sink.json('datapackage.json', buildDatapackage(bundle, sink.written), true);
+    if (!bundleOnly) {
+      await writeEntryPoints(tmp, { bundle, dates });
+      writeDeclarations(tmp);
     }
-    await writeEntryPoints(tmp, { bundle, dates });
-    writeDeclarations(tmp);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.renameSync(tmp, outDir);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  return { records: records.length, claims: rows.length, outDir };
+  return { records: records.length, claims, outDir };
 }
 
 const Args = z
-  .object({ data: z.string().min(1).optional(), out: z.string().min(1).optional() })
+  .object({ data: z.string().min(1).optional(), out: z.string().min(1).optional(), 'bundle-only': z.literal('true').optional() })
   .strict();
 
 /** Parses `--data DIR --out DIR`; anything else is a usage error. */
 export function parseBuildArgs(argv: string[]): BuildOptions {
   const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
+  for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    if (!flag.startsWith('--') || argv[i + 1] === undefined) throw new Error(`usage: build [--data DIR] [--out DIR] (got "${flag}")`);
-    raw[flag.slice(2)] = argv[i + 1]!;
+    if (flag === '--bundle-only') {
+      raw['bundle-only'] = 'true';
+      continue;
+    }
+    if (!flag.startsWith('--') || argv[i + 1] === undefined) throw new Error(`usage: build [--data DIR] [--out DIR] [--bundle-only] (got "${flag}")`);
+    raw[flag.slice(2)] = argv[++i]!;
   }
   const parsed = Args.safeParse(raw);
-  if (!parsed.success) throw new Error(`usage: build [--data DIR] [--out DIR] (${parsed.error.issues.map((i) => i.message).join('; ')})`);
+  if (!parsed.success) throw new Error(`usage: build [--data DIR] [--out DIR] [--bundle-only] (${parsed.error.issues.map((i) => i.message).join('; ')})`);
   return {
     ...(parsed.data.data ? { dataRoot: path.resolve(parsed.data.data) } : {}),
     ...(parsed.data.out ? { outDir: path.resolve(parsed.data.out) } : {}),
+    ...(parsed.data['bundle-only'] ? { bundleOnly: true } : {}),
   };
 }
 

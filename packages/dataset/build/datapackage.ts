@@ -1,13 +1,9 @@
-import crypto from 'node:crypto';
+import type { WrittenFile } from './file-sink.js';
 import { claimsTableSchema } from '../src/claims-table.js';
 import type { DatasetBundle } from '../src/generated/schema-types.js';
 import { collections } from './validator.js';
 import { SCHEMA_BASE } from './validator.js';
 
-export interface WrittenFile {
-  path: string;
-  bytes: Buffer;
-}
 
 export const DATA_LICENSE = {
   name: 'CC-BY-4.0',
@@ -15,18 +11,17 @@ export const DATA_LICENSE = {
   title: 'Creative Commons Attribution 4.0 International',
 };
 
-const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The Frictionless Data Package (v2) descriptor of the built files: the bundle, one JSON file per
  * collection (with its JSON Schema) and the tabular claims table (with its Table Schema), each with
  * `bytes` and `hash`. No wall-clock timestamp: the same data gives the same bytes.
  */
-export function buildDatapackage(bundle: DatasetBundle, files: Map<string, Buffer>): Record<string, unknown> {
+export function buildDatapackage(bundle: DatasetBundle, files: ReadonlyMap<string, WrittenFile>): Record<string, unknown> {
   const describe = (path: string) => {
-    const bytes = files.get(path);
-    if (!bytes) throw new Error(`datapackage: ${path} was not written`);
-    return { bytes: bytes.length, hash: `sha256:${sha256(bytes)}` };
+    const file = files.get(path);
+    if (!file) throw new Error(`datapackage: ${path} was not written`);
+    return { bytes: file.bytes, hash: `sha256:${file.sha256}` };
   };
   const schemaPath = (file: string) => `schemas/${bundle.schema_version}/${file}`;
   return {
