@@ -209,3 +209,30 @@ export function candidateValues(quote: string, unit: string, language = 'en'): n
 export function matchesCandidate(value: number, candidates: number[]): boolean {
   return candidates.some((c) => Math.abs(c - value) <= Math.max(1e-9, Math.abs(value) * 1e-9) || (Math.abs(c - value) <= Math.abs(value) * 0.005 && !Number.isInteger(c)));
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Whether `digits` stands in `text` as a whole number (not inside a longer one: "746" is not in "7,460"). */
+function containsNumeral(text: string, digits: string): boolean {
+  for (let at = text.indexOf(digits); at !== -1; at = text.indexOf(digits, at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    const after = text.charCodeAt(at + digits.length);
+    const sepBefore = (before === 44 || before === 46) && isDigit(text.charCodeAt(at - 2));
+    const sepAfter = (after === 44 || after === 46 || after === 32) && isDigit(text.charCodeAt(at + digits.length + 1));
+    if (!isDigit(before) && !sepBefore && !isDigit(after) && !sepAfter) return true;
+  }
+  return false;
+}
+
+/**
+ * The cheap check first: a whole number written plainly ("746", "2,864", "2864") in the quote.
+ * Only when that fails is the quote read in full (multipliers, words, conversions).
+ */
+export function statesPlainly(quote: string, value: number): boolean {
+  if (!Number.isInteger(value) || value < 0) return false;
+  const plain = String(value);
+  if (containsNumeral(quote, plain)) return true;
+  if (value < 1000) return false;
+  const grouped = plain.replace(/\B(?=(\d{3})+$)/g, ',');
+  return containsNumeral(quote, grouped);
+}

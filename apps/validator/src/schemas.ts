@@ -29,8 +29,8 @@ export function readSchemas(dir = defaultSchemasDir()): { file: string; schema: 
 }
 
 /** Ajv (JSON Schema 2020-12) with the published schemas, the `uri`/`date` formats and `edtf` checked by a real EDTF parser. */
-export function createAjv(dir?: string): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+export function createAjv(dir?: string, { allErrors = true }: { allErrors?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
   // ajv-formats is CommonJS with `exports.default`; depending on the loader the function is the module or its default.
   const formats = addFormats as unknown as { default?: FormatsPlugin } & FormatsPlugin;
   (formats.default ?? formats)(ajv, ['uri', 'date']);

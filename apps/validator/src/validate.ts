@@ -57,13 +57,13 @@ function positionOf(located: Located, pointer: string): { line: number; column: 
   }
 }
 
-const ajvCache = new Map<string, ReturnType<typeof createAjv>>();
-/** Compiling the schemas is the costly part of a run: do it once per schemas folder. */
+const ajvCache = new Map<string, { ajv: ReturnType<typeof createAjv>; fastAjv: ReturnType<typeof createAjv> }>();
+/** Compiling the schemas costs more than most runs' checks: do it once per schemas folder. */
 function ajvFor(dir: string | undefined) {
   const key = dir ?? '';
-  let ajv = ajvCache.get(key);
-  if (!ajv) ajvCache.set(key, (ajv = createAjv(dir)));
-  return ajv;
+  let pair = ajvCache.get(key);
+  if (!pair) ajvCache.set(key, (pair = { ajv: createAjv(dir), fastAjv: createAjv(dir, { allErrors: false }) }));
+  return pair;
 }
 
 export function validate(options: ValidateOptions = {}): Report {
@@ -74,7 +74,7 @@ export function validate(options: ValidateOptions = {}): Report {
 /** Validates files already read (also used by the fuzz test, in memory). */
 export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateOptions, 'paths'> = {}): Report {
   const cwd = options.cwd ?? process.cwd();
-  const ajv = ajvFor(options.schemasDir);
+  const { ajv, fastAjv } = ajvFor(options.schemasDir);
   const issues: { code: string; severity: Severity; issue: Issue }[] = [];
   const read = new Map<DataFile, ParsedFile>();
   const records: RecordEntry[] = [];
@@ -143,6 +143,7 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     has: (c, id) => typeof id === 'string' && (ids.get(c)?.has(id) ?? false),
     get: (c, id) => (typeof id === 'string' ? byId.get(`${c}\u0000${id}`) : undefined),
     ajv,
+    fastAjv,
     archiveDir: options.archiveDir !== undefined ? options.archiveDir : defaultArchive(roots),
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateValues, matchesCandidate } from '../src/numbers-in-text.js';
+import { candidateValues, matchesCandidate, statesPlainly } from '../src/numbers-in-text.js';
 
 const reads = (quote: string, unit: string, value: number, language = 'en') => matchesCandidate(value, candidateValues(quote, unit, language));
 
@@ -42,4 +42,17 @@ describe('numbers as people write them', () => {
     ['£54m', 'GBP', 54],
     ['to the police', 'count', 2],
   ])('%j does not read as %s %d', (quote, unit, value) => expect(reads(quote, unit, value)).toBe(false));
+});
+
+describe('statesPlainly (the fast path)', () => {
+  it.each([
+    ['Arrested: 2,864', 2864, true],
+    ['Arrested: 2864.', 2864, true],
+    ['746 arrests', 746, true],
+    ['7,460 arrests', 746, false],
+    ['1746 arrests', 746, false],
+    ['7.46 million', 746, false],
+    ['6 558 suspects', 6558, false],
+    ['£54m', 54_000_000, false],
+  ])('%j states %d plainly: %s', (quote, value, expected) => expect(statesPlainly(quote, value)).toBe(expected));
 });

@@ -1,4 +1,6 @@
 import type { DataRule, Issue } from '../rule.js';
+
+type Rec = Record<string, any>;
 import { eachClaim } from '../rule.js';
 import { scopeKey } from './consistency-funnel.js';
 
@@ -13,16 +15,25 @@ export const consistencyDuplicates: DataRule = {
   scope: 'dataset',
   check(ctx) {
     const issues: Issue[] = [];
-    const inSource = new Map<string, string>();
-    const byQuote = new Map<string, string>();
+    // Cheap keys first (most claims share them with no other); the full comparison only on a match.
+    const bySource = new Map<string, Rec[]>();
+    const byQuote = new Map<string, Rec[]>();
+    const figure = (c: Rec) => [c.metric, c.unit, c.qualifier, c.value ?? '', c.min ?? '', c.max ?? '', scopeKey(c)].join('|');
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
-      const figure = [claim.metric, claim.unit, claim.qualifier, claim.value ?? '', claim.min ?? '', claim.max ?? '', scopeKey(claim)].join('|');
-      const a = `${source.id}|${figure}`;
-      const b = `${figure}|${claim.quote}`;
-      const first = inSource.get(a) ?? byQuote.get(b);
-      if (first) issues.push({ entry, pointer, message: `claim "${claim.id}" states the same figure for the same scope and date as "${first}"`, hint: 'keep one claim (withdraw the other if it was released), or tell them apart by breakdown or scope' });
-      inSource.set(a, inSource.get(a) ?? claim.id);
-      byQuote.set(b, byQuote.get(b) ?? claim.id);
+      const cheap = `${source.id}|${claim.metric}|${claim.as_of}|${claim.value ?? claim.min}`;
+      const quote = typeof claim.quote === 'string' ? claim.quote : '';
+      const a = bySource.get(cheap);
+      const b = byQuote.get(quote);
+      let first: Rec | undefined;
+      if (a || b) {
+        const mine = figure(claim);
+        first = a?.find((c) => figure(c) === mine) ?? b?.find((c) => figure(c) === mine);
+      }
+      if (first) issues.push({ entry, pointer, message: `claim "${claim.id}" states the same figure for the same scope and date as "${first.id}"`, hint: 'keep one claim (withdraw the other if it was released), or tell them apart by breakdown or scope' });
+      if (a) a.push(claim);
+      else bySource.set(cheap, [claim]);
+      if (b) b.push(claim);
+      else byQuote.set(quote, [claim]);
     }
     return issues;
   },

@@ -1,4 +1,4 @@
-import { candidateValues, matchesCandidate } from '../numbers-in-text.js';
+import { candidateValues, matchesCandidate, statesPlainly } from '../numbers-in-text.js';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 
@@ -20,8 +20,10 @@ export const quoteNumber: DataRule = {
       if (typeof claim.value === 'number') wanted.push(['value', claim.value]);
       if (claim.qualifier === 'range') for (const k of ['min', 'max'] as const) if (typeof claim[k] === 'number') wanted.push([k, claim[k]]);
       if (!wanted.length) continue;
-      const candidates = candidateValues(claim.quote, claim.unit, typeof source.language === 'string' ? source.language : 'en');
+      let candidates: number[] | undefined;
       for (const [field, v] of wanted) {
+        if (statesPlainly(claim.quote, v)) continue;
+        candidates ??= candidateValues(claim.quote, claim.unit, typeof source.language === 'string' ? source.language : 'en');
         if (matchesCandidate(v, candidates)) continue;
         const read = [...new Set(candidates)].slice(0, 8).map((c) => String(+c.toPrecision(12)));
         issues.push({
