@@ -18,6 +18,7 @@ Options:
   --archive <dir>       folder of archived source texts for the quote checks
                         (default: ENCROCHAT_ARCHIVE_DIR, else ../shared/sources/seeds beside the repository)
   --fail-on-warnings    exit 1 on warnings too
+  --info                list info findings in text output (disagreements between sources)
   --today <YYYY-MM-DD>  the date "in the future" is measured against (default: today)
   -h, --help            show this help
   -v, --version         show the version
@@ -36,6 +37,7 @@ const Options = z.object({
   format: z.enum(FORMATS, { message: `--format must be one of ${FORMATS.join(', ')}` }).default('text'),
   archive: z.string().min(1).optional(),
   'fail-on-warnings': z.boolean().default(false),
+  info: z.boolean().default(false),
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--today must be a date like 2024-05-31').optional(),
   help: z.boolean().default(false),
   version: z.boolean().default(false),
@@ -56,6 +58,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         format: { type: 'string' },
         archive: { type: 'string' },
         'fail-on-warnings': { type: 'boolean' },
+        info: { type: 'boolean' },
         today: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -85,7 +88,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   try {
     const report = validate({ paths: positionals, ...(opts.archive ? { archiveDir: opts.archive } : {}), ...(opts.today ? { today: opts.today } : {}) });
-    out(format(report, opts.format, { colour: isTTY && opts.format === 'text' && !process.env.NO_COLOR, version: version() }));
+    out(format(report, opts.format, { colour: isTTY && opts.format === 'text' && !process.env.NO_COLOR, showInfo: opts.info, version: version() }));
     return report.counts.error > 0 || (opts['fail-on-warnings'] && report.counts.warning > 0) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

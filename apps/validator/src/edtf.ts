@@ -9,6 +9,20 @@ const LEVEL = 1;
  */
 const memo = new Map<string, DateBounds | null>();
 
+/** `2020-07-02T13:41:00` (with or without an offset) → `2020-07-02`, on each side of an interval. */
+const TIME_OF_DAY = /T\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * A date-time counts as the calendar day written in it, in any time zone: the edtf parser reads a
+ * date-time without an offset in the machine's local time, which would move days between machines.
+ */
+export function withoutTimeOfDay(value: string): string {
+  return value
+    .split('/')
+    .map((side) => side.replace(TIME_OF_DAY, ''))
+    .join('/');
+}
+
 const PLAIN = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?)?)?$/;
 
 /**
@@ -43,8 +57,9 @@ function boundsOrNull(value: string): DateBounds | null {
     return plain;
   }
   try {
-    // One parse: the level-limited parse result builds the date object directly.
-    const parsed = edtf(parse(value, { level: LEVEL }));
+    // One parse validates at level 1; the bounds come from the value without its times of day.
+    parse(value, { level: LEVEL });
+    const parsed = edtf(withoutTimeOfDay(value));
     result = { start: day(parsed.min), end: day(parsed.max) };
   } catch {
     result = null;

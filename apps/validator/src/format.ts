@@ -10,11 +10,13 @@ const COLOURS: Record<Severity, string> = { error: '\u001b[31m', warning: '\u001
 const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
 
-export function formatText(report: Report, colour = false): string {
+/** Readable text grouped by file; info findings (disagreements, kept as data) only with `showInfo`. */
+export function formatText(report: Report, colour = false, showInfo = false): string {
   const paint = (code: string, s: string) => (colour ? `${code}${s}${RESET}` : s);
   const lines: string[] = [];
   let current = '';
   for (const f of report.findings) {
+    if (f.severity === 'info' && !showInfo) continue;
     if (f.file !== current) {
       if (current) lines.push('');
       current = f.file;
@@ -25,7 +27,7 @@ export function formatText(report: Report, colour = false): string {
   }
   const { error, warning, info } = report.counts;
   if (lines.length) lines.push('');
-  lines.push(`${report.files} files, ${report.records} records, ${report.claims} claims: ${error} error(s), ${warning} warning(s), ${info} info.`);
+  lines.push(`${report.files} files, ${report.records} records, ${report.claims} claims: ${error} error(s), ${warning} warning(s), ${info} info${info && !showInfo ? ' (--info lists them)' : ''}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -70,7 +72,7 @@ export function formatGithub(report: Report): string {
   return report.findings.map((f) => `::${level[f.severity]} file=${prop(f.file)},line=${f.line},col=${f.column},title=${prop(f.code)}::${data(`${f.message} (${f.pointer || '/'}). Hint: ${f.hint}`)}\n`).join('');
 }
 
-export function format(report: Report, fmt: Format, options: { colour?: boolean; version: string }): string {
+export function format(report: Report, fmt: Format, options: { colour?: boolean; showInfo?: boolean; version: string }): string {
   switch (fmt) {
     case 'json':
       return formatJson(report);
@@ -79,6 +81,6 @@ export function format(report: Report, fmt: Format, options: { colour?: boolean;
     case 'github':
       return formatGithub(report);
     default:
-      return formatText(report, options.colour);
+      return formatText(report, options.colour, options.showInfo);
   }
 }

@@ -6,7 +6,7 @@ export { format, formatGithub, formatJson, formatSarif, formatText, FORMATS, typ
 export { allRules, dataRules, fileRules } from './rules/index.js';
 export { createAjv, readSchemas, validatorFor, SCHEMA_BASE, SCHEMA_VERSION } from './schemas.js';
 export { describeAjvErrors } from './rules/schema.js';
-export { edtfBounds, isValidEdtf, type DateBounds } from './edtf.js';
+export { edtfBounds, isValidEdtf, withoutTimeOfDay, type DateBounds } from './edtf.js';
 export { candidateValues, readNumbers } from './numbers-in-text.js';
 export { collections, type CollectionName } from './collections.js';
 export { normaliseForQuote } from './quotes.js';

@@ -100,7 +100,7 @@ describe('ID002 unique ids', () => {
   });
   it('flags a claim id used twice and a claim id without its source prefix', () => {
     const { report } = run({ 'sources/s.json': source('s', [claim('s', 'a'), claim('s', 'a', { value: 1, quote: '1 arrest' }), { ...claim('s', 'b'), id: 'other/b', value: 2, quote: '2 arrests' }]) });
-    expect(report.findings.map((f) => [f.code, f.pointer])).toEqual([
+    expect(report.findings.filter((f) => f.code === 'ID002').map((f) => [f.code, f.pointer])).toEqual([
       ['ID002', '/claims/1/id'],
       ['ID002', '/claims/2/id'],
     ]);
@@ -234,5 +234,23 @@ describe('inputs', () => {
     const { report } = run({ '../bundle/data.json': bundle }, { only: ['bundle/data.json'], noBase: true });
     expect(report.findings).toMatchObject([{ code: 'UNIT001', file: 'bundle/data.json', pointer: '/sources/0/claims/0/unit' }]);
     expect(report.findings[0]!.line).toBeGreaterThan(1);
+  });
+});
+
+describe('CONS004 sources disagree (info)', () => {
+  it('points out claims whose figures cannot all be true, on each claim, as info', () => {
+    const a = source('a', [claim('a', 'x')]);
+    const b = source('b', [claim('b', 'x', { value: 700, qualifier: 'nearly', quote: 'nearly 700 arrests' })]);
+    const { report } = run({ 'sources/a.json': a, 'sources/b.json': b });
+    expect(report.findings.map((f) => [f.code, f.severity, f.file])).toEqual([
+      ['CONS004', 'info', 'data/sources/a.json'],
+      ['CONS004', 'info', 'data/sources/b.json'],
+    ]);
+    expect(report.counts.error).toBe(0);
+  });
+  it('is quiet when the figures can all be true ("more than 740" and "746")', () => {
+    const a = source('a', [claim('a', 'x')]);
+    const b = source('b', [claim('b', 'x', { value: 740, qualifier: 'more_than', quote: 'more than 740 arrests' })]);
+    expect(run({ 'sources/a.json': a, 'sources/b.json': b }).codes).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { datesAfterPublication } from './dates-after-publication.js';
 import { datesBasis } from './dates-basis.js';
 import { datesFuture } from './dates-future.js';
 import { datesOrdered } from './dates-ordered.js';
+import { disagreement } from './disagreement.js';
 import { fileBom } from './file-bom.js';
 import { fileCollection } from './file-collection.js';
 import { fileEmpty } from './file-empty.js';
@@ -43,6 +44,7 @@ export const dataRules: DataRule[] = [
   consistencyFunnel,
   consistencyCumulative,
   consistencyDuplicates,
+  disagreement,
   personOfficial,
 ];
 

@@ -1,0 +1,43 @@
+/**
+ * Calendar days of EDTF dates: the validator's `edtfBounds` (the one implementation, also used by
+ * the dataset build: the edtf parser at level 1, a date-time read as the day written in it whatever
+ * the time zone), memoised. A test checks that these bounds equal the ones built into
+ * @encrochat-ledger/dataset for every date of it.
+ */
+import type { DatasetBundle, DateBounds } from '@encrochat-ledger/dataset';
+import { edtfBounds, type DateBounds as DayBounds } from '@encrochat-ledger/validator';
+
+export { edtfBounds, type DayBounds };
+
+/** A memoised edtfBounds; `onInvalid` turns a parse failure into the caller's error. */
+export function dayBoundsLookup(onInvalid: (value: string) => Error): (value: string | null | undefined) => DayBounds {
+  const cache = new Map<string, DayBounds>();
+  return (value) => {
+    if (value === null || value === undefined) return { start: null, end: null };
+    let bounds = cache.get(value);
+    if (!bounds) {
+      try {
+        bounds = edtfBounds(value);
+      } catch {
+        throw onInvalid(value);
+      }
+      cache.set(value, bounds);
+    }
+    return bounds;
+  };
+}
+
+/** The day bounds of every claim `as_of` and source `published` of a bundle, as the dataset build embeds them. */
+export function collectDateBounds(bundle: DatasetBundle, bounds: (value: string) => DayBounds): DateBounds {
+  const values = new Set<string>();
+  for (const source of bundle.sources) {
+    if (source.published) values.add(source.published);
+    for (const claim of source.claims) values.add(claim.as_of);
+  }
+  const dates: Record<string, readonly [string | null, string | null]> = {};
+  for (const value of [...values].sort()) {
+    const { start, end } = bounds(value);
+    dates[value] = [start, end];
+  }
+  return dates;
+}

@@ -1,0 +1,132 @@
+/**
+ * The README.md of an export: what it is, the citation of the release, the files, the rules of the
+ * derived tables and how to load them. Built from the data only (no clock), so it is reproducible.
+ */
+import type { ClaimFilters, Format } from './args.js';
+import { DATA_LICENSE, HOMEPAGE, TITLE, tableFile } from './datapackage.js';
+import type { Table } from './tables.js';
+
+export interface ReadmeInput {
+  version: string;
+  schemaVersion: string;
+  published: boolean;
+  formats: readonly Format[];
+  filters: ClaimFilters;
+  excelSafe: boolean;
+  tables: readonly { table: Table; rows: number }[];
+  /** Latest last day of an exported claim's as_of, if any. */
+  asOfThrough: string | null;
+  /** Latest first day of publication of an exported claim's source, if any. */
+  publishedThrough: string | null;
+}
+
+/** The citation of the release, one paragraph. */
+export function citation(version: string, schemaVersion: string): string {
+  return `encrochat-ledger maintainers. *${TITLE}*. Release ${version} (schema ${schemaVersion}). Data set, ${DATA_LICENSE.title} (${DATA_LICENSE.name}). ${HOMEPAGE}`;
+}
+
+export function bibtex(version: string): string {
+  return [
+    `@misc{encrochat_ledger_${version.replace(/[^0-9A-Za-z]+/g, '_')},`,
+    `  title        = {{${TITLE}}},`,
+    '  author       = {{encrochat-ledger maintainers}},',
+    `  version      = {${version}},`,
+    `  howpublished = {\\url{${HOMEPAGE}}},`,
+    `  note         = {Data set, ${DATA_LICENSE.name}},`,
+    '}',
+  ].join('\n');
+}
+
+function describeFilters(filters: ClaimFilters): string[] {
+  const lines: string[] = [];
+  if (filters.metrics) lines.push(`- metric: ${filters.metrics.join(', ')}`);
+  if (filters.places) lines.push(`- place (and places inside it): ${filters.places.join(', ')}`);
+  if (filters.since) lines.push(`- as_of ending on or after ${filters.since}`);
+  if (filters.until) lines.push(`- as_of starting on or before ${filters.until}`);
+  if (filters.sourceKinds) lines.push(`- source kind: ${filters.sourceKinds.join(', ')}`);
+  return lines;
+}
+
+export function buildReadme(input: ReadmeInput): string {
+  const { version, schemaVersion } = input;
+  const filters = describeFilters(input.filters);
+  const rows = input.tables.map(
+    ({ table, rows: n }) => `| \`${table.name}\` | ${input.formats.map((f) => `\`${tableFile(table.name, f)}\``).join(' ')} | ${n} | ${table.title} |`,
+  );
+  const claims = input.tables.find((t) => t.table.name === 'claims')?.rows ?? 0;
+  const lines = [
+    `# ${TITLE} — tables, release ${version}`,
+    '',
+    'Every public figure of the EncroChat takedown with its source, the date it refers to, its scope and a',
+    'verbatim quote, as tables for pandas, R, DuckDB, Excel, BigQuery or Spark. Disagreeing sources are all kept.',
+    '',
+    '## Cite',
+    '',
+    input.published
+      ? `> ${citation(version, schemaVersion)}`
+      : `> Exported from a bundle of version ${version} that is not the published @encrochat-ledger/dataset: cite its own publisher. The published dataset is cited as: ${citation(version, schemaVersion)}`,
+    '',
+    '```bibtex',
+    bibtex(version),
+    '```',
+    '',
+    `Release ${version} of @encrochat-ledger/dataset (schema ${schemaVersion}): ${claims} claims` +
+      (input.asOfThrough ? `, referring to dates up to ${input.asOfThrough}` : '') +
+      (input.publishedThrough ? `, from sources published up to ${input.publishedThrough}` : '') +
+      '.',
+    '',
+    ...(filters.length
+      ? ['This export is **filtered**: it keeps only the claims with', '', ...filters, '', 'Series and conflicts are computed from these claims; the other tables are complete.', '']
+      : []),
+    ...(input.excelSafe
+      ? ["The CSV files were written with `--excel-safe`: text cells that start with `=`, `+`, `-`, `@`, a tab or a CR carry a leading `'`, so spreadsheets do not run them. Load the Parquet files (or an export without `--excel-safe`) for analysis.", '']
+      : []),
+    '## Files',
+    '',
+    '| table | files | rows | what |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    '`datapackage.json` describes every file (Frictionless Data Package v2: column types, descriptions,',
+    'primary and foreign keys, bytes and SHA-256). `SHA256SUMS` lists the digest of every file; check',
+    'them with `sha256sum -c SHA256SUMS`.',
+    '',
+    'CSV: RFC 4180, UTF-8, CRLF, a header row; an empty field is a missing value; lists are joined by',
+    '`;`. Parquet: written by DuckDB with typed columns (VARCHAR, DOUBLE, BIGINT, BOOLEAN, DATE,',
+    'VARCHAR[]) and zstd compression. Every EDTF date column `x` has `x_start` and `x_end` (days).',
+    '',
+    '## Series and conflicts',
+    '',
+    '`series` has one row per metric, breakdown, unit and scope (place, operation, organisations, networks)',
+    'and per date (the exact days an `as_of` covers), with the best figure by this rule: the more',
+    'reliable source (official > official-copy > legal > press > low), then a stated `as_of` over a',
+    'publication date over an estimated one, then exact over bounded over approximate figures, then the',
+    'latest publication, then the smallest claim id. `decided_by` says which criterion chose it.',
+    '',
+    '`conflicts` lists, claim by claim, the series points whose claims cannot all be true: each claim',
+    'allows an interval of figures (exact and approximate: the value; more_than: above it; at_least: from',
+    'it; nearly: below it; up_to: up to it; range: min to max) and no figure lies in all of them.',
+    '',
+    '## Load',
+    '',
+    '```python',
+    'import pandas as pd',
+    "claims = pd.read_parquet('claims.parquet')        # or pd.read_csv('claims.csv', keep_default_na=False, na_values=[''])",
+    '```',
+    '',
+    '```r',
+    'claims <- arrow::read_parquet("claims.parquet")   # or readr::read_csv("claims.csv")',
+    '```',
+    '',
+    '```sql',
+    "SELECT * FROM 'claims.parquet' JOIN 'sources.parquet' s ON s.id = source_id;  -- DuckDB",
+    '```',
+    '',
+    '## Licence',
+    '',
+    `Data: ${DATA_LICENSE.title} (${DATA_LICENSE.name}), ${DATA_LICENSE.path}. Quotes are short extracts of the`,
+    'named sources, kept for verification; their copyright stays with their publishers.',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,163 @@
+/**
+ * Atomic output: a run killed halfway (SIGTERM, SIGINT, SIGKILL) or failing halfway leaves the
+ * previous export intact and no partial file; bad targets are refused with one line and exit 2.
+ *
+ * The kill tests use the test hook ENCROCHAT_EXPORT_SLOW_MS (src/test-hooks.ts), which makes the
+ * writer pause after each file, so the process is reliably killed in the middle of the export.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataset } from '@encrochat-ledger/dataset';
+import { AtomicOutput } from '../src/atomic-output.js';
+import { cliPath, runCli, snapshot, tempDir } from './helpers.js';
+
+const tmp = tempDir('atomic');
+const out = path.join(tmp.dir, 'export');
+let previous: Record<string, string>;
+
+beforeAll(() => {
+  const result = runCli(['--out', out]);
+  expect(result.status, result.stderr).toBe(0);
+  previous = snapshot(out);
+  expect(Object.keys(previous).length).toBeGreaterThan(20);
+});
+afterAll(() => tmp.remove());
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Temporary or set-aside folders of runs on `out`, beside it. */
+const leftovers = () => fs.readdirSync(tmp.dir).filter((e) => e.startsWith('.export'));
+
+/** Starts a slowed-down export and resolves once it has written at least `files` files into its temporary folder. */
+async function startSlowExport(files: number) {
+  const child = spawn(process.execPath, [cliPath, '--out', out], {
+    env: { ...process.env, ENCROCHAT_EXPORT_SLOW_MS: '400' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const temp = leftovers().find((e) => e.startsWith(`.export.tmp-${child.pid}-`));
+    if (temp) {
+      const written = fs.readdirSync(path.join(tmp.dir, temp)).filter((f) => f.endsWith('.csv') || f.endsWith('.parquet'));
+      if (written.length >= files) return { child, exited, stderr: () => stderr, temp, written };
+    }
+    if (child.exitCode !== null) throw new Error(`the export ended before it could be killed: ${stderr}`);
+    if (Date.now() > deadline) throw new Error('the export did not start writing within 60 s');
+    await sleep(20);
+  }
+}
+
+describe('a run killed mid-export', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('by %s removes its temporary folder and leaves the previous export intact', async (signal, code) => {
+    const run = await startSlowExport(3);
+    expect(run.written.length).toBeLessThan(26); // mid-run: not every table file yet
+    run.child.kill(signal);
+    const { code: exitCode } = await run.exited;
+    expect(exitCode).toBe(code);
+    expect(run.stderr()).toBe(`encrochat-ledger-export: interrupted by ${signal}; nothing was changed\n`);
+    expect(snapshot(out)).toEqual(previous);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('by SIGKILL leaves the previous export intact with no partial file; the next run removes the orphaned folder', async () => {
+    const run = await startSlowExport(3);
+    run.child.kill('SIGKILL');
+    const { signal } = await run.exited;
+    expect(signal).toBe('SIGKILL');
+    expect(snapshot(out)).toEqual(previous);
+    // A killed process cannot clean up: its temporary folder stays beside the export, never inside it.
+    expect(leftovers()).toEqual([run.temp]);
+    const next = runCli(['--out', out]);
+    expect(next.status, next.stderr).toBe(0);
+    expect(leftovers()).toEqual([]);
+    expect(snapshot(out)).toEqual(previous);
+  });
+});
+
+describe('a run that fails mid-export', () => {
+  it('exits 1 with one line naming the table and column, and leaves the previous export intact', () => {
+    // A fork whose source has an author containing the list delimiter: the sources table fails after claims are written.
+    const input = path.join(tmp.dir, 'input-bad-author.json');
+    const bundle = structuredClone(dataset);
+    bundle.sources[0]!.authors = ['Doe; Jane'];
+    fs.writeFileSync(input, JSON.stringify(bundle));
+    const result = runCli(['--out', out, '--dataset', input]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^encrochat-ledger-export: table sources, row [^\n]+, column authors: list item "Doe; Jane" contains the list delimiter ";"\n$/);
+    expect(snapshot(out)).toEqual(previous);
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe('the target folder', () => {
+  const expectOneLine = (result: ReturnType<typeof runCli>, pattern: RegExp) => {
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')).toHaveLength(2);
+    expect(result.stderr).toMatch(pattern);
+  };
+
+  it('--out pointing at a file: one line, exit 2, the file untouched', () => {
+    const file = path.join(tmp.dir, 'input-a-file.txt');
+    fs.writeFileSync(file, 'mine');
+    expectOneLine(runCli(['--out', file]), /^encrochat-ledger-export: --out .*input-a-file\.txt is a file; give a folder/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('mine');
+  });
+
+  it('--out inside a file: one line, exit 2', () => {
+    fs.writeFileSync(path.join(tmp.dir, 'input-plain'), 'x');
+    expectOneLine(runCli(['--out', path.join(tmp.dir, 'input-plain', 'sub')]), /^encrochat-ledger-export: --out .*: a part of the path is a file, not a folder/);
+  });
+
+  it('a folder of other files is never replaced: one line, exit 2, nothing touched', () => {
+    const mine = path.join(tmp.dir, 'input-mine');
+    fs.mkdirSync(mine);
+    fs.writeFileSync(path.join(mine, 'notes.txt'), 'keep me');
+    expectOneLine(runCli(['--out', mine]), /is a folder that is not an encrochat-ledger export; choose a new or empty folder/);
+    expect(fs.readdirSync(mine)).toEqual(['notes.txt']);
+  });
+
+  it('an unwritable folder: one line, exit 2, nothing written', () => {
+    const locked = path.join(tmp.dir, 'input-locked');
+    fs.chmodSync(tmp.dir, 0o755); // others may look inside, so the only obstacle is the locked folder
+    fs.mkdirSync(locked, { mode: 0o555 });
+    fs.chmodSync(locked, 0o555);
+    // root may write anywhere: run the CLI as nobody (65534) then.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const result = runCli(['--out', path.join(locked, 'export')], { ...asUser, cwd: '/' });
+    expectOneLine(result, /^encrochat-ledger-export: --out .*input-locked\/export: no permission to write in .*input-locked; choose a folder you can write to\n$/);
+    expect(fs.readdirSync(locked)).toEqual([]);
+  });
+
+  it('a previous export is replaced as a whole (no file of the old one survives)', () => {
+    const target = path.join(tmp.dir, 'input-replace');
+    expect(runCli(['--out', target, '--format', 'csv']).status).toBe(0);
+    expect(fs.readdirSync(target).some((f) => f.endsWith('.csv'))).toBe(true);
+    const again = runCli(['--out', target, '--format', 'parquet']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(fs.readdirSync(target).filter((f) => f.endsWith('.csv'))).toEqual([]);
+    expect(fs.readdirSync(target).filter((f) => f.endsWith('.parquet'))).toHaveLength(13);
+    expect(fs.readdirSync(tmp.dir).filter((e) => e.startsWith('.input-replace'))).toEqual([]);
+  });
+
+  it('an export set aside by a run killed between its two renames is put back by the next run', () => {
+    const target = path.join(tmp.dir, 'input-restore');
+    expect(runCli(['--out', target, '--format', 'csv']).status).toBe(0);
+    const before = snapshot(target);
+    // The pid of a process that has ended.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const aside = path.join(tmp.dir, `.input-restore.old-${gone}-deadbeef`);
+    fs.renameSync(target, aside);
+    AtomicOutput.tidy(target);
+    expect(fs.existsSync(aside)).toBe(false);
+    expect(snapshot(target)).toEqual(before);
+  });
+});

@@ -1,0 +1,55 @@
+import { buildClaimsTable, findConflicts, type DatasetBundle, type DateBounds } from '@encrochat-ledger/dataset';
+import { safeBounds } from '../edtf.js';
+import { validatorFor } from '../schemas.js';
+import type { RecordEntry } from '../inputs.js';
+import type { DataRule, Issue } from '../rule.js';
+
+type Rec = Record<string, any>;
+
+
+/**
+ * CONS004 (info): claims that disagree — the same metric, scope and date, with figures that cannot
+ * all be true. Disagreement is data, kept on purpose; this only points it out, with the same rule
+ * (and code) as the exporter's `conflicts` table and the viewer, from @encrochat-ledger/dataset.
+ */
+export const disagreement: DataRule = {
+  code: 'CONS004',
+  title: 'Sources disagree',
+  severity: 'info',
+  scope: 'dataset',
+  check(ctx) {
+    // Only claims that pass their schema take part (malformed ones are the schema rule's business).
+    const wellFormed = validatorFor(ctx.fastAjv, 'claim.schema.json');
+    const where = new Map<string, { entry: RecordEntry; index: number }>();
+    const sources: Rec[] = [];
+    const dates: Record<string, readonly [string | null, string | null]> = {};
+    for (const entry of ctx.of('sources')) {
+      const r = entry.record;
+      if (typeof r.id !== 'string' || !Array.isArray(r.claims)) continue;
+      const claims = r.claims.filter((c: Rec, index: number) => {
+        if (!wellFormed(c) || !safeBounds(c.as_of)) return false;
+        where.set(c.id, { entry, index });
+        const b = safeBounds(c.as_of)!;
+        dates[c.as_of] = [b.start, b.end];
+        return true;
+      });
+      sources.push({ ...r, claims, published: typeof r.published === 'string' ? r.published : null });
+    }
+    const bundle = { sources, places: ctx.of('places').map((e) => e.record), metrics: ctx.of('metrics').map((e) => e.record) } as unknown as DatasetBundle;
+    const issues: Issue[] = [];
+    for (const group of findConflicts(buildClaimsTable(bundle, dates as DateBounds))) {
+      for (const claim of group.claims) {
+        const at = where.get(claim.claim_id);
+        if (!at) continue;
+        const others = group.claims.filter((c) => c.claim_id !== claim.claim_id).map((c) => `${c.claim_id} (${c.qualifier} ${c.value ?? `${c.min}–${c.max}`})`);
+        issues.push({
+          entry: at.entry,
+          pointer: `/claims/${at.index}/value`,
+          message: `with ${others.length} other claim(s) for the same metric, scope and date, the figures cannot all be true: ${others.slice(0, 4).join(', ')}${others.length > 4 ? ', …' : ''}`,
+          hint: 'nothing to fix if each claim is true to its source: disagreements are kept as data (see the conflicts table)',
+        });
+      }
+    }
+    return issues;
+  },
+};
