@@ -27,7 +27,7 @@ Exit codes: 0 no errors, 1 findings (errors, or warnings with --fail-on-warnings
 
 Examples:
   encrochat-ledger-validate                          # all of data/
-  encrochat-ledger-validate data/sources/nca-2022-06-09-venetic-statistics-update.json
+  encrochat-ledger-validate data/sources/nca-2022-06-09-venetic-operational-statistics-update.json
   encrochat-ledger-validate --format sarif > validator.sarif
   encrochat-ledger-validate --format github --fail-on-warnings
   encrochat-ledger-validate node_modules/@encrochat-ledger/dataset/dist/data.json
