@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildClaimsTable, claimsTableSchema } from '../src/claims-table.js';
-import { assembleBundle, collectDateBounds } from './assemble.js';
+import { buildClaimsTable, claimsTableSchema, collectDateBounds } from '../src/claims-table.js';
+import { assembleBundle } from './assemble.js';
 import { checkSchema } from './check-schema.js';
 import { buildDatapackage } from './datapackage.js';
 import { writeTypes } from './generate-types.js';
@@ -15,7 +15,7 @@ import { DataError, loadData } from './load-data.js';
 import { FileSink } from './file-sink.js';
 import { dataDir, distDir, packageRoot, schemasDir } from './paths.js';
 import { z } from 'zod';
-import { collections, createAjv, describeAjvErrors, SCHEMA_VERSION, validatorFor } from './validator.js';
+import { collections, createAjv, describeAjvErrors, edtfBounds, SCHEMA_VERSION, validatorFor } from './validator.js';
 import { writeDeclarations, writeEntryPoints } from './write-entry-points.js';
 
 
@@ -48,7 +48,7 @@ export async function buildDataset({ dataRoot = dataDir, outDir = distDir, bundl
   const validateBundle = validatorFor(createAjv(), 'bundle.schema.json');
   if (!validateBundle(bundle))
     throw new DataError(describeAjvErrors(validateBundle.errors ?? []).map((e) => ({ file: 'dist/data.json', ...e })));
-  const dates = collectDateBounds(bundle);
+  const dates = collectDateBounds(bundle, edtfBounds);
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });

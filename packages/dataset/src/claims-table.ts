@@ -60,6 +60,25 @@ export type ClaimsTableRow = {
 /** The calendar days each EDTF string of the dataset covers, computed at build time. */
 export type DateBounds = Record<string, readonly [start: string | null, end: string | null]>;
 
+/**
+ * The day bounds of every claim `as_of` and source `published` of a bundle, in string order, given
+ * a function that reads one EDTF value (the validator's `edtfBounds`, at build time). This is what the
+ * entry points embed, so that the claims table can be built at run time without an EDTF parser.
+ */
+export function collectDateBounds(bundle: DatasetBundle, bounds: (value: string) => { start: string | null; end: string | null }): DateBounds {
+  const values = new Set<string>();
+  for (const source of bundle.sources) {
+    if (source.published) values.add(source.published);
+    for (const claim of source.claims) values.add(claim.as_of);
+  }
+  const dates: Record<string, readonly [string | null, string | null]> = {};
+  for (const value of [...values].sort()) {
+    const { start, end } = bounds(value);
+    dates[value] = [start, end];
+  }
+  return dates;
+}
+
 /** The Frictionless Table Schema of the claims table. */
 export const claimsTableSchema = {
   $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',

@@ -55,6 +55,7 @@ export {
   buildClaimsTable,
   claimsTableFields,
   claimsTableSchema,
+  collectDateBounds,
   countryOf,
   type ClaimsTableRow,
   type DateBounds,
