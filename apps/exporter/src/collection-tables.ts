@@ -3,7 +3,8 @@
  * metrics, places, organisations, operations, networks, persons, events, and the link tables for
  * nested lists (person_roles, event_sources). Rows are sorted by primary key.
  */
-import { claimsTableFields, compareCodeUnits, countryOf, type ClaimsTableRow, type DatasetBundle, type Source } from '@encrochat-ledger/dataset';
+import { claimsTableFields, compareCodeUnits, countryOf } from '@encrochat-ledger/dataset';
+import type { BundleHead, SourceSummary } from './dataset-source.js';
 import type { DayBounds } from './dates.js';
 import { byId, col, edtfColumns, fk, lifecycle, lifecycleColumns, list, type Column, type ColumnType, type ForeignKey, type Row, type Table } from './table-model.js';
 
@@ -13,18 +14,17 @@ export const claimsColumns: readonly Column[] = claimsTableFields.map((f) =>
 );
 
 export interface CollectionContext {
-  bundle: DatasetBundle;
-  /** The claims kept by the filters, sorted by claim id. */
-  claimRows: readonly ClaimsTableRow[];
-  /** The sources kept by --source-kind, sorted by id. */
-  sources: readonly Source[];
+  bundle: BundleHead;
+  /** The claims kept by the filters, sorted by claim id (streamed: each call starts again). */
+  claimRows: () => Iterable<Row>;
+  /** The sources kept by --source-kind, sorted by id (known after a pass over the claims: asked for when needed). */
+  sources: () => readonly SourceSummary[];
   dayBounds: (value: string | null | undefined) => DayBounds;
   /** Whether a filter is set: self-references (superseded_by) may then point at records left out, so they are not declared. */
   filtered: boolean;
 }
 
 export function collectionTables({ bundle, claimRows, sources, dayBounds, filtered }: CollectionContext): Table[] {
-  const sourceIds = new Set(sources.map((s) => s.id));
   const places = new Map(bundle.places.map((p) => [p.id, p]));
   const edtf = (name: string, value: string | null | undefined) => {
     const { start, end } = dayBounds(value);
@@ -49,7 +49,7 @@ export function collectionTables({ bundle, claimRows, sources, dayBounds, filter
       fk('attributed_person', 'persons'),
       ...selfKey('claims', 'superseded_by', 'claim_id'),
     ],
-    rows: () => claimRows as readonly Row[],
+    rows: claimRows,
   },
   {
     name: 'sources',
@@ -77,7 +77,7 @@ export function collectionTables({ bundle, claimRows, sources, dayBounds, filter
     primaryKey: ['id'],
     foreignKeys: [fk('publisher_organisation', 'organisations'), ...selfKey('sources')],
     rows: function* () {
-      for (const s of sources)
+      for (const s of sources())
         yield {
           id: s.id,
           kind: s.kind,
@@ -94,7 +94,7 @@ export function collectionTables({ bundle, claimRows, sources, dayBounds, filter
           archive_file: s.archive?.file ?? null,
           archive_text_sha256: s.archive?.text_sha256 ?? null,
           note: s.note ?? null,
-          claims: s.claims.length,
+          claims: s.claimCount,
           ...lifecycle(s),
         };
     },
@@ -360,6 +360,7 @@ export function collectionTables({ bundle, claimRows, sources, dayBounds, filter
     primaryKey: ['event_id', 'source_id'],
     foreignKeys: [fk('event_id', 'events'), fk('source_id', 'sources')],
     rows: function* () {
+      const sourceIds = new Set(sources().map((s) => s.id));
       for (const e of byId(bundle.events)) {
         const links = e.sources.filter((s) => sourceIds.has(s.source)).sort((a, b) => compareCodeUnits(a.source, b.source));
         for (const s of links) yield { event_id: e.id, source_id: s.source, quote: s.quote ?? null };

@@ -59,30 +59,73 @@ export const rowKey = (table: Table, row: Row): string => table.primaryKey.map((
 
 /** One record line. */
 export function csvLine(table: Table, row: Row, options: { excelSafe: boolean }): string {
-  const where = () => `table ${table.name}, row ${rowKey(table, row)}, `;
+  const key = () => rowKey(table, row);
+  const where = () => `table ${table.name}, row ${key()}, `;
   let line = '';
   const columns = table.columns;
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i]!;
-    const cell = checkedCell(table.name, () => rowKey(table, row), column, row[column.name]);
+    const cell = checkedCell(table.name, key, column, row[column.name]);
     line += i === 0 ? formatCell(cell, column, options, where) : `,${formatCell(cell, column, options, where)}`;
   }
   return `${line}\r\n`;
 }
 
+/** A CSV file being written row by row, hashed on the way. */
+export class CsvFile {
+  rows = 0;
+  private constructor(
+    private readonly out: BufferedFileWriter,
+    private readonly table: Table,
+    private readonly options: { excelSafe: boolean },
+  ) {}
+
+  /** Creates `file` and writes the header. */
+  static async create(file: string, table: Table, options: { excelSafe: boolean }, { hash = true }: { hash?: boolean } = {}): Promise<CsvFile> {
+    const out = await BufferedFileWriter.create(file, { hash });
+    await out.write(csvHeader(table.columns));
+    return new CsvFile(out, table, options);
+  }
+
+  /** Appends the line of a row; a returned promise must be awaited before the next call. */
+  add(row: Row): Promise<void> | undefined {
+    this.rows++;
+    return this.out.write(csvLine(this.table, row, this.options));
+  }
+
+  /** Appends an already formatted line (csvLine of the same table and options). */
+  addLine(line: string): Promise<void> | undefined {
+    this.rows++;
+    return this.out.write(line);
+  }
+
+  /** Closes the file (fsync unless `sync` is false); returns its size and SHA-256. */
+  close(options?: { sync?: boolean }): Promise<{ bytes: number; sha256: string | null }> {
+    return this.out.close(options);
+  }
+
+  /** Closes after a failure, ignoring errors. */
+  async discard(): Promise<void> {
+    try {
+      await this.out.close({ sync: false });
+    } catch {
+      // Best effort: the folder is removed anyway.
+    }
+  }
+}
+
 /** Streams a table to a CSV file. */
 export async function writeCsv(file: string, table: Table, options: { excelSafe: boolean }): Promise<number> {
-  const out = await BufferedFileWriter.create(file);
-  let rows = 0;
+  const csv = await CsvFile.create(file, table, options, { hash: false });
   try {
-    await out.write(csvHeader(table.columns));
     for (const row of table.rows()) {
-      const pending = out.write(csvLine(table, row, options));
+      const pending = csv.add(row);
       if (pending) await pending;
-      rows++;
     }
-  } finally {
-    await out.close();
+  } catch (error) {
+    await csv.discard();
+    throw error;
   }
-  return rows;
+  await csv.close();
+  return csv.rows;
 }

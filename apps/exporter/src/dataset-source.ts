@@ -1,40 +1,90 @@
 /**
  * Where the data comes from: the installed @encrochat-ledger/dataset (default), or a bundle
  * `data.json` given with --dataset (a fork, or synthetic data), whose claims table is then built
- * with the dataset package's own `buildClaimsTable` and dates computed like the dataset build.
+ * with the dataset package's own row derivation (`claimsTableRow`, the one behind
+ * `buildClaimsTable`) and dates computed like the dataset build.
+ *
+ * A --dataset file is streamed, never held whole: its small collections are read first, then its
+ * sources one at a time, each turned into claims-table rows and merged into claim id order (see
+ * `streamClaimRows`), so that a bundle of a million claims is exported in bounded memory.
  */
 import fs from 'node:fs';
-import { buildClaimsTable, claimsTable, dataset, type ClaimsTableRow, type DatasetBundle } from '@encrochat-ledger/dataset';
+import {
+  claimsTable,
+  claimsTableContext,
+  claimsTableRow,
+  compareClaimsTableRows,
+  dataset,
+  type ClaimsTableContext,
+  type ClaimsTableRow,
+  type DatasetBundle,
+  type Source,
+} from '@encrochat-ledger/dataset';
 import { z } from 'zod';
-import { collectDateBounds, dayBoundsLookup, type DayBounds } from './dates.js';
+import { BundleReader } from './bundle-reader.js';
+import { dayBoundsLookup, type DayBounds } from './dates.js';
 import { UsageError } from './errors.js';
 
+/** The bundle without its sources: the vocabulary collections, persons and events (small). */
+export type BundleHead = Omit<DatasetBundle, 'sources'>;
+
+/** A source without its claims, with their number. */
+export type SourceSummary = Omit<Source, 'claims'> & { claimCount: number };
+
 export interface LoadedDataset {
-  bundle: DatasetBundle;
-  /** The tidy claims table of the bundle, sorted by claim id. */
-  claimsTable: readonly ClaimsTableRow[];
+  /** The bundle without its sources. */
+  head: BundleHead;
+  /**
+   * The claims-table rows, sorted by claim id, streamed; `onSource` gets every source (in bundle
+   * order) during the iteration. May throw `ClaimsOrderRestart` (see there): iterate again then.
+   */
+  claimRows(onSource?: (source: SourceSummary) => void): Iterable<ClaimsTableRow>;
   /** Day bounds of any EDTF date of the bundle. */
   dayBounds: (value: string | null | undefined) => DayBounds;
   /** `@encrochat-ledger/dataset` or the --dataset file. */
   origin: string;
+  /** The whole bundle. For a --dataset file it is read whole on first use (the export does not use it). */
+  readonly bundle: DatasetBundle;
+  /** The tidy claims table, sorted by claim id. For a --dataset file it is built in memory on first use (the export streams it). */
+  readonly claimsTable: readonly ClaimsTableRow[];
 }
+
+/**
+ * Thrown by `claimRows()` of a --dataset file whose sources turn out not to be in an order that can
+ * be merged on the fly (see `streamClaimRows`). The rows yielded so far are void: start again; the
+ * next iteration sorts the whole table in memory.
+ */
+export class ClaimsOrderRestart extends Error {
+  constructor() {
+    super('the claims of the bundle are not in source order; sorting them in memory');
+  }
+}
+
+const summary = ({ claims, ...rest }: Source): SourceSummary => ({ ...rest, claimCount: claims.length });
 
 /** The dataset installed with the exporter. */
 export function packagedDataset(): LoadedDataset {
+  const { sources, ...head } = dataset;
   return {
-    bundle: dataset,
-    claimsTable,
+    head,
+    claimRows(onSource) {
+      if (onSource) for (const s of sources) onSource(summary(s));
+      return claimsTable;
+    },
     dayBounds: dayBoundsLookup((value) => new Error(`@encrochat-ledger/dataset holds an invalid EDTF date "${value}"; reinstall or rebuild it`)),
     origin: '@encrochat-ledger/dataset',
+    bundle: dataset,
+    claimsTable,
   };
 }
 
 const COLLECTIONS = ['metrics', 'networks', 'places', 'organisations', 'operations', 'persons', 'events', 'sources'] as const;
+const HEAD_FIELDS = ['name', 'version', 'schema_version', ...COLLECTIONS.filter((c) => c !== 'sources')];
 
 /**
  * The outline of a bundle: enough to know the file is one. Records are checked by the dataset
- * build and the validator, not here. Collections are checked shallowly (zod would copy every
- * record, doubling memory on a large bundle); records and claims by a plain loop below.
+ * build and the validator, not here. Collections are checked shallowly; records and claims by a
+ * plain loop below (sources one by one, as they are streamed).
  */
 const BundleOutline = z.looseObject({
   name: z.literal('encrochat-ledger'),
@@ -43,52 +93,193 @@ const BundleOutline = z.looseObject({
   ...Object.fromEntries(COLLECTIONS.map((c) => [c, z.array(z.unknown())])),
 });
 
-/** The first place where a record lacks an id, or a claim an id or as_of; null when there is none. */
-function outlineProblem(bundle: Record<string, unknown>): string | null {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  for (const name of COLLECTIONS) {
-    const records = bundle[name] as unknown[];
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i];
-      if (!isObject(record) || typeof record.id !== 'string') return `/${name}/${i}: a record without an id`;
-      if (name !== 'sources') continue;
-      if (!Array.isArray(record.claims)) return `/${name}/${i}/claims: not a list of claims`;
-      for (let j = 0; j < record.claims.length; j++) {
-        const claim = record.claims[j] as unknown;
-        if (!isObject(claim) || typeof claim.id !== 'string' || typeof claim.as_of !== 'string')
-          return `/${name}/${i}/claims/${j}: a claim without an id or as_of`;
-      }
-    }
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The first place where a record lacks an id; null when there is none. */
+function recordsProblem(name: string, records: readonly unknown[]): string | null {
+  for (let i = 0; i < records.length; i++) if (!isObject(records[i]) || typeof (records[i] as { id?: unknown }).id !== 'string') return `/${name}/${i}: a record without an id`;
+  return null;
+}
+
+/** The problem of source `i`: no id, or a claim without an id or as_of; null when there is none. */
+function sourceProblem(record: unknown, i: number): string | null {
+  if (!isObject(record) || typeof record.id !== 'string') return `/sources/${i}: a record without an id`;
+  if (!Array.isArray(record.claims)) return `/sources/${i}/claims: not a list of claims`;
+  for (let j = 0; j < record.claims.length; j++) {
+    const claim = record.claims[j] as unknown;
+    if (!isObject(claim) || typeof claim.id !== 'string' || typeof claim.as_of !== 'string') return `/sources/${i}/claims/${j}: a claim without an id or as_of`;
   }
   return null;
 }
 
-/** Reads a bundle `data.json` (as written by the dataset build into dist/). */
+/** Reads a bundle `data.json` (as written by the dataset build into dist/): its head now, its sources when streamed. */
 export function datasetFromFile(file: string): LoadedDataset {
-  let text: string;
+  let fd: number;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    fd = fs.openSync(file, 'r');
+    if (fs.fstatSync(fd).isDirectory()) {
+      fs.closeSync(fd);
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`--dataset ${file}: no such file; give the data.json of a dataset build`);
     if (code === 'EISDIR') throw new UsageError(`--dataset ${file} is a folder; give its data.json`);
     throw new UsageError(`--dataset ${file}: cannot read it (${code ?? 'error'})`);
   }
-  let json: unknown;
+  const notJson = (error: unknown) => new UsageError(`--dataset ${file}: not valid JSON (${(error as Error).message})`);
+  const notBundle = (problem: string) => new UsageError(`--dataset ${file}: not an encrochat-ledger bundle (at ${problem}); give the data.json of a dataset build`);
+
+  // The head: every field up to `sources` (the dataset build writes sources last); when a field
+  // comes after sources, the sources are skipped over to read it.
+  let fields: Map<string, unknown>;
+  let sourcesAt = -1;
   try {
-    json = JSON.parse(text);
+    const reader = new BundleReader(fd);
+    const head = reader.head('sources');
+    fields = head.fields;
+    if (head.found) {
+      sourcesAt = reader.offset;
+      if (HEAD_FIELDS.some((f) => !fields.has(f))) {
+        reader.skipValue();
+        for (const [k, v] of reader.rest()) fields.set(k, v);
+      }
+    }
   } catch (error) {
-    throw new UsageError(`--dataset ${file}: not valid JSON (${(error as Error).message})`);
+    throw notJson(error);
+  } finally {
+    fs.closeSync(fd);
   }
-  const outline = BundleOutline.safeParse(json);
-  const problem = outline.success
-    ? outlineProblem(json as Record<string, unknown>)
+  const outlined = Object.fromEntries(fields);
+  if (sourcesAt >= 0) outlined.sources = [];
+  const outline = BundleOutline.safeParse(outlined);
+  let problem = outline.success
+    ? null
     : `${outline.error.issues[0]!.path.length ? `/${outline.error.issues[0]!.path.join('/')}` : 'the top level'}: ${outline.error.issues[0]!.message}`;
-  if (problem) throw new UsageError(`--dataset ${file}: not an encrochat-ledger bundle (at ${problem}); give the data.json of a dataset build`);
-  const bundle = json as DatasetBundle;
+  for (const name of COLLECTIONS) if (!problem && name !== 'sources') problem = recordsProblem(name, outlined[name] as unknown[]);
+  if (!problem && sourcesAt < 0) (outlined.sources as unknown[]).every((s, i) => !(problem = sourceProblem(s, i)));
+  if (problem) throw notBundle(problem);
+  const { sources: inlineSources, ...head } = outlined as unknown as DatasetBundle;
+
   const dayBounds = dayBoundsLookup(
     (value) => new UsageError(`--dataset ${file}: "${value}" is not a valid EDTF date; check the data with encrochat-ledger-validate`),
   );
-  const dates = collectDateBounds(bundle, dayBounds);
-  return { bundle, claimsTable: buildClaimsTable(bundle, dates), dayBounds, origin: file };
+  const days = new Map<string, readonly [string | null, string | null]>();
+  const context = claimsTableContext(head, (value) => {
+    let d = days.get(value);
+    if (!d) {
+      const { start, end } = dayBounds(value);
+      days.set(value, (d = [start, end]));
+    }
+    return d;
+  });
+
+  /** Every source of the file, in bundle order. */
+  function* sources(): Generator<Source> {
+    if (sourcesAt < 0) {
+      yield* inlineSources;
+      return;
+    }
+    let i = 0;
+    const fd = fs.openSync(file, 'r');
+    try {
+      const reader = new BundleReader(fd, sourcesAt);
+      for (const { value } of reader.records()) {
+        const p = sourceProblem(value, i++);
+        if (p) throw notBundle(p);
+        yield value as Source;
+      }
+      reader.rest();
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw notJson(error);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  let sorted: ClaimsTableRow[] | null = null;
+  const sortedTable = (onSource?: (s: SourceSummary) => void): ClaimsTableRow[] => {
+    if (!sorted) {
+      const rows: ClaimsTableRow[] = [];
+      for (const source of sources()) for (const claim of source.claims) rows.push(claimsTableRow(source, claim, context));
+      sorted = rows.sort(compareClaimsTableRows);
+    } else if (!onSource) return sorted;
+    if (onSource) for (const source of sources()) onSource(summary(source));
+    return sorted;
+  };
+  let inMemory = false;
+  let whole: DatasetBundle | null = null;
+
+  return {
+    head,
+    claimRows(onSource) {
+      return inMemory ? sortedTable(onSource) : streamClaimRows(sources(), context, onSource, () => (inMemory = true));
+    },
+    dayBounds,
+    origin: file,
+    get bundle() {
+      if (!whole) whole = { ...head, sources: [...sources()] } as DatasetBundle;
+      return whole;
+    },
+    get claimsTable() {
+      return sortedTable();
+    },
+  };
+}
+
+/**
+ * The claims-table rows of `sources` in claim id order, merged on the fly. Claim ids are
+ * `<source_id>/<slug>`, and the dataset build writes sources sorted by id, so every claim of the
+ * sources still to come sorts after the id of the current source: rows already read whose claim id
+ * is at most that id can go out; the others wait (usually only the current source's). Rows come out
+ * exactly as `buildClaimsTable` orders them (a stable sort by claim id). When the premise fails (a
+ * source out of order, or a claim id sorting before its source id), calls `fallBack` and throws
+ * ClaimsOrderRestart.
+ */
+function* streamClaimRows(
+  sources: Iterable<Source>,
+  context: ClaimsTableContext,
+  onSource: ((source: SourceSummary) => void) | undefined,
+  fallBack: () => void,
+): Generator<ClaimsTableRow> {
+  let waiting: ClaimsTableRow[] = [];
+  let previous: string | null = null;
+  const restart = () => {
+    fallBack();
+    return new ClaimsOrderRestart();
+  };
+  for (const source of sources) {
+    const id = source.id;
+    if (previous !== null && id < previous) throw restart();
+    previous = id;
+    // Everything waiting up to this source's id sorts before every row still to come.
+    let out = 0;
+    while (out < waiting.length && waiting[out]!.claim_id <= id) out++;
+    for (let k = 0; k < out; k++) yield waiting[k]!;
+    if (out) waiting = waiting.slice(out);
+    onSource?.(summary(source));
+    const claims = source.claims;
+    if (!claims.length) continue;
+    const rows: ClaimsTableRow[] = new Array(claims.length);
+    for (let k = 0; k < claims.length; k++) {
+      const row = claimsTableRow(source, claims[k]!, context);
+      if (row.claim_id <= id) throw restart();
+      rows[k] = row;
+    }
+    rows.sort(compareClaimsTableRows);
+    waiting = waiting.length ? merge(waiting, rows) : rows;
+  }
+  yield* waiting;
+}
+
+/** Merges two lists sorted by claim id; on equal ids `a` (read earlier) comes first, as a stable sort would. */
+function merge(a: ClaimsTableRow[], b: ClaimsTableRow[]): ClaimsTableRow[] {
+  const out: ClaimsTableRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareClaimsTableRows(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }

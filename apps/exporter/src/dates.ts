@@ -4,7 +4,6 @@
  * the time zone), memoised. A test checks that these bounds equal the ones built into
  * @encrochat-ledger/dataset for every date of it.
  */
-import type { DatasetBundle, DateBounds } from '@encrochat-ledger/dataset';
 import { edtfBounds, type DateBounds as DayBounds } from '@encrochat-ledger/validator';
 
 export { edtfBounds, type DayBounds };
@@ -25,19 +24,4 @@ export function dayBoundsLookup(onInvalid: (value: string) => Error): (value: st
     }
     return bounds;
   };
-}
-
-/** The day bounds of every claim `as_of` and source `published` of a bundle, as the dataset build embeds them. */
-export function collectDateBounds(bundle: DatasetBundle, bounds: (value: string) => DayBounds): DateBounds {
-  const values = new Set<string>();
-  for (const source of bundle.sources) {
-    if (source.published) values.add(source.published);
-    for (const claim of source.claims) values.add(claim.as_of);
-  }
-  const dates: Record<string, readonly [string | null, string | null]> = {};
-  for (const value of [...values].sort()) {
-    const { start, end } = bounds(value);
-    dates[value] = [start, end];
-  }
-  return dates;
 }

@@ -4,7 +4,7 @@
  * implementation shared with the viewer. Series rows are sorted by series id and period; conflict
  * rows by series id, period and claim id.
  */
-import { compareCodeUnits, type ClaimsTableRow, type ConflictGroup, type SeriesPoint } from '@encrochat-ledger/dataset';
+import { compareCodeUnits, type ConflictGroup, type FigureRow, type SeriesPoint } from '@encrochat-ledger/dataset';
 import { col, fk, type Column, type Table } from './table-model.js';
 
 const seriesScopeColumns: Column[] = [
@@ -31,8 +31,8 @@ const figureColumns: Column[] = [
 
 const sortedList = (ids: readonly string[] | null): readonly string[] | null => (ids && ids.length ? [...ids].sort(compareCodeUnits) : null);
 
-function scopeCells(point: SeriesPoint<ClaimsTableRow>) {
-  const c = point.best;
+/** The scope and date of a point, from its best claim (the same for every claim of the point). */
+function scopeCells(c: FigureRow) {
   return {
     metric: c.metric,
     breakdown_key: c.breakdown_key,
@@ -47,7 +47,7 @@ function scopeCells(point: SeriesPoint<ClaimsTableRow>) {
   };
 }
 
-const figureCells = (c: ClaimsTableRow) => ({
+const figureCells = (c: FigureRow) => ({
   value: c.value,
   min: c.min,
   max: c.max,
@@ -56,8 +56,8 @@ const figureCells = (c: ClaimsTableRow) => ({
   as_of_basis: c.as_of_basis,
 });
 
-export function derivedTables(points: readonly SeriesPoint<ClaimsTableRow>[], conflicts: readonly ConflictGroup<ClaimsTableRow>[]): Table[] {
-  const conflicted = new Set(conflicts.map((g) => g.conflict_id));
+/** The derived tables; `derive` computes the series points and conflicts (from a pass over the claims) when their rows are first asked for. */
+export function derivedTables(derive: () => { points: readonly SeriesPoint<FigureRow>[]; conflicts: readonly ConflictGroup<FigureRow>[] }): Table[] {
   return [
   {
     name: 'series',
@@ -80,12 +80,14 @@ export function derivedTables(points: readonly SeriesPoint<ClaimsTableRow>[], co
     primaryKey: ['series_id', 'period'],
     foreignKeys: [fk('claim_id', 'claims', 'claim_id'), fk('source_id', 'sources'), fk('metric', 'metrics'), fk('place', 'places'), fk('operation', 'operations')],
     rows: function* () {
+      const { points, conflicts } = derive();
+      const conflicted = new Set(conflicts.map((g) => g.conflict_id));
       for (const point of points) {
         const c = point.best;
         yield {
           series_id: point.series_id,
           period: point.period,
-          ...scopeCells(point),
+          ...scopeCells(c),
           ...figureCells(c),
           claim_id: c.claim_id,
           source_id: c.source_id,
@@ -126,16 +128,15 @@ export function derivedTables(points: readonly SeriesPoint<ClaimsTableRow>[], co
       fk('operation', 'operations'),
     ],
     rows: function* () {
-      const pointById = new Map(points.map((p) => [`${p.series_id}@${p.period}`, p]));
+      const { conflicts } = derive();
       for (const group of conflicts) {
-        const point = pointById.get(group.conflict_id)!;
         for (const c of group.claims)
           yield {
             conflict_id: group.conflict_id,
             claim_id: c.claim_id,
             series_id: group.series_id,
             period: group.period,
-            ...scopeCells(point),
+            ...scopeCells(group.best),
             claims_in_group: group.claims.length,
             ...figureCells(c),
             source_id: c.source_id,

@@ -7,14 +7,14 @@ import path from 'node:path';
 import type { ExportOptions, Format } from './args.js';
 import { AtomicOutput } from './atomic-output.js';
 import { digestFile, sha256sums, type FileDigest } from './checksums.js';
-import { writeCsv } from './csv.js';
+import { CsvFile, csvLine } from './csv.js';
 import { buildDatapackage, tableFile, type WrittenTable } from './datapackage.js';
-import { datasetFromFile, packagedDataset, type LoadedDataset } from './dataset-source.js';
+import { ClaimsOrderRestart, datasetFromFile, packagedDataset, type LoadedDataset } from './dataset-source.js';
 import { ExportError, UsageError } from './errors.js';
 import { checkFilterIds } from './filters.js';
 import { ParquetWriter } from './parquet.js';
 import { buildReadme } from './readme.js';
-import { buildTables } from './tables.js';
+import { buildTables, type Table } from './tables.js';
 import { slowWriterDelay } from './test-hooks.js';
 
 export interface ExportResult {
@@ -47,19 +47,70 @@ export function abortRunningExports(): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function maxOf(values: Iterable<string | null>): string | null {
-  let max: string | null = null;
-  for (const v of values) if (v !== null && (max === null || v > max)) max = v;
-  return max;
+/**
+ * Writes one table in every format in one pass over its rows: the CSV file, and for Parquet the CSV
+ * that DuckDB reads (the CSV file itself, or a staging copy when there is no CSV or it is
+ * --excel-safe). Returns the row count and the digests, in the order of `formats`.
+ */
+async function writeTable(
+  dir: string,
+  table: Table,
+  options: ExportOptions,
+  parquet: ParquetWriter | null,
+): Promise<{ rows: number; files: { format: Format; digest: FileDigest }[] }> {
+  const wantCsv = options.formats.includes('csv');
+  const csvPath = path.join(dir, tableFile(table.name, 'csv'));
+  const csv = wantCsv ? await CsvFile.create(csvPath, table, { excelSafe: options.excelSafe }) : null;
+  const stagingPath = parquet && (!csv || options.excelSafe) ? parquet.stagingFile(table) : null;
+  const staging = stagingPath ? await CsvFile.create(stagingPath, table, { excelSafe: false }, { hash: false }) : null;
+  const files: { format: Format; digest: FileDigest }[] = [];
+  try {
+    let rows = 0;
+    if (csv && staging) {
+      for (const row of table.rows()) {
+        const a = csv.add(row);
+        if (a) await a;
+        const b = staging.add(row);
+        if (b) await b;
+        rows++;
+      }
+    } else {
+      const only = (csv ?? staging)!;
+      const lineOptions = { excelSafe: csv ? options.excelSafe : false };
+      for (const row of table.rows()) {
+        const pending = only.addLine(csvLine(table, row, lineOptions));
+        if (pending) await pending;
+        rows++;
+      }
+    }
+    if (csv) {
+      const { bytes, sha256 } = await csv.close();
+      files.push({ format: 'csv', digest: { path: tableFile(table.name, 'csv'), bytes, sha256: sha256! } });
+    }
+    if (staging) await staging.close({ sync: false });
+    if (parquet) {
+      const file = tableFile(table.name, 'parquet');
+      await parquet.copyCsv(path.join(dir, file), table, stagingPath ?? csvPath);
+      if (stagingPath) fs.rmSync(stagingPath, { force: true });
+      files.push({ format: 'parquet', digest: await digestFile(path.join(dir, file), file) });
+    }
+    files.sort((a, b) => options.formats.indexOf(a.format) - options.formats.indexOf(b.format));
+    return { rows, files };
+  } catch (error) {
+    await csv?.discard();
+    await staging?.discard();
+    for (const f of [csvPath, stagingPath, path.join(dir, tableFile(table.name, 'parquet'))]) if (f) fs.rmSync(f, { force: true });
+    throw error;
+  }
 }
 
 /** Writes the export described by `options`; see ExportOptions. */
 export async function exportDataset(options: ExportOptions): Promise<ExportResult> {
   const data: LoadedDataset = options.dataset ? datasetFromFile(options.dataset) : packagedDataset();
-  checkFilterIds(options.filters, data.bundle);
+  checkFilterIds(options.filters, data.head);
   if (!options.formats.length) throw new UsageError('--format: give at least one format (csv, parquet)');
   const delay = slowWriterDelay();
-  const { tables } = buildTables(data, options.filters);
+  const { tables, pass } = buildTables(data, options.filters);
 
   const output = AtomicOutput.prepare(options.out);
   const run: { output: AtomicOutput; parquet: ParquetWriter | null } = { output, parquet: null };
@@ -71,32 +122,28 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     const written: WrittenTable[] = [];
     const counts: { name: string; rows: number }[] = [];
     for (const table of tables) {
-      let rows = -1;
-      for (const format of options.formats) {
-        const file = tableFile(table.name, format);
-        const full = path.join(dir, file);
-        const n = format === 'csv' ? await writeCsv(full, table, { excelSafe: options.excelSafe }) : await run.parquet!.write(full, table);
-        if (rows !== -1 && n !== rows) throw new ExportError(`table ${table.name}: ${n} rows in ${format} but ${rows} in the other format`);
-        rows = n;
-        written.push({ table, format, rows: n, digest: await digestFile(full, file) });
+      let result;
+      try {
+        result = await writeTable(dir, table, options, run.parquet);
+      } catch (error) {
+        // A bundle whose claims cannot be merged on the fly: the table is written again, sorted in memory.
+        if (!(error instanceof ClaimsOrderRestart)) throw error;
+        result = await writeTable(dir, table, options, run.parquet);
+      }
+      for (const { format, digest } of result.files) {
+        written.push({ table, format, rows: result.rows, digest });
         if (delay) await sleep(delay);
       }
-      counts.push({ name: table.name, rows });
+      counts.push({ name: table.name, rows: result.rows });
     }
     run.parquet?.close();
     run.parquet = null;
     fs.rmSync(stagingDir, { recursive: true, force: true });
 
-    const exported = tables.find((t) => t.name === 'claims')!.rows() as Iterable<{ as_of_end?: unknown; source_published_start?: unknown }>;
-    const asOfEnds: (string | null)[] = [];
-    const published: (string | null)[] = [];
-    for (const row of exported) {
-      asOfEnds.push(typeof row.as_of_end === 'string' ? row.as_of_end : null);
-      published.push(typeof row.source_published_start === 'string' ? row.source_published_start : null);
-    }
+    const scan = pass.scan();
     const facts = {
-      version: data.bundle.version,
-      schemaVersion: data.bundle.schema_version,
+      version: data.head.version,
+      schemaVersion: data.head.schema_version,
       published: !options.dataset,
       formats: options.formats,
       filters: options.filters,
@@ -105,8 +152,8 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     const readme = buildReadme({
       ...facts,
       tables: tables.map((table, i) => ({ table, rows: counts[i]!.rows })),
-      asOfThrough: maxOf(asOfEnds),
-      publishedThrough: maxOf(published),
+      asOfThrough: scan.asOfThrough,
+      publishedThrough: scan.publishedThrough,
     });
     fs.writeFileSync(path.join(dir, 'README.md'), readme);
     const readmeDigest = await digestFile(path.join(dir, 'README.md'), 'README.md');
@@ -121,7 +168,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     running.delete(run);
     return {
       outDir: output.outDir,
-      version: data.bundle.version,
+      version: data.head.version,
       formats: options.formats,
       tables: counts,
       files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),

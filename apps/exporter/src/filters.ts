@@ -26,7 +26,7 @@ export function placesWithin(places: readonly Place[], roots: readonly string[])
 }
 
 /** Checks that the filter ids exist in the dataset, so a typo is an error rather than an empty export. */
-export function checkFilterIds(filters: ClaimFilters, bundle: DatasetBundle): void {
+export function checkFilterIds(filters: ClaimFilters, bundle: Pick<DatasetBundle, 'metrics' | 'places'>): void {
   const check = (flag: string, given: readonly string[] | undefined, known: readonly { id: string }[], what: string) => {
     if (!given) return;
     const ids = new Set(known.map((r) => r.id));
@@ -43,7 +43,7 @@ export function checkFilterIds(filters: ClaimFilters, bundle: DatasetBundle): vo
  * open end counts as ongoing); --until one whose as_of starts on or before it (an open start counts
  * as from the beginning); a claim whose as_of gives no day at all is dropped by either.
  */
-export function claimFilter(filters: ClaimFilters, bundle: DatasetBundle): (row: ClaimsTableRow) => boolean {
+export function claimFilter(filters: ClaimFilters, bundle: Pick<DatasetBundle, 'places'>): (row: ClaimsTableRow) => boolean {
   const metrics = filters.metrics ? new Set(filters.metrics) : null;
   const places = filters.places ? placesWithin(bundle.places, filters.places) : null;
   const kinds = filters.sourceKinds ? new Set<string>(filters.sourceKinds) : null;

@@ -1,13 +1,16 @@
 /**
- * Parquet written by DuckDB. Each table is streamed to a newline-delimited JSON staging file, which
- * DuckDB reads with the declared column types and copies to Parquet:
+ * Parquet written by DuckDB. Each table is read by DuckDB from its CSV (the exported CSV file when
+ * CSV is written too without --excel-safe, else a CSV staging file written the same way), with
+ * the declared column types, and copied to Parquet:
  *
- *   COPY (SELECT … FROM read_json('<staging>', format = 'newline_delimited', columns = {…}))
+ *   COPY (SELECT … FROM read_csv('<csv>', columns = {…}, nullstr = '', allow_quoted_nulls = false, …))
  *     TO '<table>.parquet' (FORMAT parquet, COMPRESSION zstd)
  *
- * so the Parquet work (encoding, compression, row groups) is DuckDB's own, streaming from disk
- * under a memory limit. Types: VARCHAR, DOUBLE, BIGINT, BOOLEAN, DATE and VARCHAR[] (see
- * DUCKDB_TYPES).
+ * so the Parquet work (parsing, encoding, compression, row groups) is DuckDB's own, streaming from
+ * disk under a memory limit. The CSV is exact for every type: an unquoted empty field is null and a
+ * quoted one an empty string, numbers are in shortest round-trip form, lists are joined by `;`
+ * (their items are checked not to hold it) and split again. Types: VARCHAR, DOUBLE, BIGINT,
+ * BOOLEAN, DATE and VARCHAR[] (see DUCKDB_TYPES).
  *
  * Reproducible bytes: DuckDB writes no timestamp into Parquet, and keeps insertion order. Its
  * single-threaded and multi-threaded copy plans lay row groups out differently (both are
@@ -18,11 +21,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { checkedCell } from './cells.js';
-import { rowKey } from './csv.js';
+import { LIST_DELIMITER, writeCsv } from './csv.js';
 import { ExportError } from './errors.js';
-import { BufferedFileWriter } from './file-writer.js';
-import { DUCKDB_TYPES, type Row, type Table } from './tables.js';
+import { DUCKDB_TYPES, type Table } from './tables.js';
 
 /** DuckDB worker threads: fixed, so that the Parquet layout does not depend on the machine. */
 export const THREADS = 4;
@@ -64,45 +65,37 @@ export class ParquetWriter {
     this.instance.closeSync();
   }
 
-  /** Writes `table` to `file` (Parquet, zstd); returns the number of rows. */
+  /** Writes `table` to `file` (Parquet, zstd) through a CSV staging file; returns the number of rows. */
   async write(file: string, table: Table): Promise<number> {
-    const staging = path.join(this.stagingDir, `${table.name}.ndjson`);
-    const rows = await writeStaging(staging, table);
-    const columns = table.columns.map((c) => `${sqlString(c.name)}: ${sqlString(DUCKDB_TYPES[c.type])}`).join(', ');
-    const select = table.columns.map((c) => sqlIdentifier(c.name)).join(', ');
-    const sql =
-      `COPY (SELECT ${select} FROM read_json(${sqlString(staging)}, format = 'newline_delimited', columns = {${columns}})) ` +
-      `TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`;
+    const staging = this.stagingFile(table);
+    const rows = await writeCsv(staging, table, { excelSafe: false });
     try {
-      await this.connection.run(sql);
-    } catch (error) {
-      throw new ExportError(`DuckDB could not write ${path.basename(file)}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      await this.copyCsv(file, table, staging);
     } finally {
       fs.rmSync(staging, { force: true });
     }
     return rows;
   }
-}
 
-/** Streams the checked rows of a table as newline-delimited JSON objects. */
-async function writeStaging(file: string, table: Table): Promise<number> {
-  const out = await BufferedFileWriter.create(file);
-  let count = 0;
-  try {
-    for (const row of table.rows()) {
-      const pending = out.write(`${JSON.stringify(stagingRecord(table, row))}\n`);
-      if (pending) await pending;
-      count++;
-    }
-  } finally {
-    await out.close({ sync: false });
+  /** Where the CSV staging file of `table` goes. */
+  stagingFile(table: Table): string {
+    return path.join(this.stagingDir, `${table.name}.csv`);
   }
-  return count;
-}
 
-function stagingRecord(table: Table, row: Row): Record<string, unknown> {
-  const key = () => rowKey(table, row);
-  const record: Record<string, unknown> = {};
-  for (const column of table.columns) record[column.name] = checkedCell(table.name, key, column, row[column.name]);
-  return record;
+  /** Writes `file` (Parquet, zstd) from `csv`, a CSV of `table` as writeCsv writes it without --excel-safe. */
+  async copyCsv(file: string, table: Table, csv: string): Promise<void> {
+    const columns = table.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type === 'list' ? 'VARCHAR' : DUCKDB_TYPES[c.type])}`).join(', ');
+    const select = table.columns
+      .map((c) => (c.type === 'list' ? `string_split(${sqlIdentifier(c.name)}, ${sqlString(LIST_DELIMITER)}) AS ${sqlIdentifier(c.name)}` : sqlIdentifier(c.name)))
+      .join(', ');
+    const sql =
+      `COPY (SELECT ${select} FROM read_csv(${sqlString(csv)}, header = true, auto_detect = false, columns = {${columns}}, ` +
+      `delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)) ` +
+      `TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`;
+    try {
+      await this.connection.run(sql);
+    } catch (error) {
+      throw new ExportError(`DuckDB could not write ${path.basename(file)}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    }
+  }
 }

@@ -14,19 +14,20 @@
  */
 import { buildSeries, findConflicts } from '@encrochat-ledger/dataset';
 import type { ClaimFilters } from './args.js';
+import { ClaimsPass } from './claims-pass.js';
 import { collectionTables } from './collection-tables.js';
-import type { LoadedDataset } from './dataset-source.js';
+import type { LoadedDataset, SourceSummary } from './dataset-source.js';
 import { derivedTables } from './derived-tables.js';
 import { claimFilter, isFiltered } from './filters.js';
-import { byId, type Table } from './table-model.js';
+import { byId, type Row, type Table } from './table-model.js';
 
 export { claimsColumns } from './collection-tables.js';
 export { DUCKDB_TYPES, type Cell, type Column, type ColumnType, type ForeignKey, type Row, type Table } from './table-model.js';
 
 export interface TableSet {
   tables: Table[];
-  /** Claims kept by the filters (the rows of `claims`). */
-  claimCount: number;
+  /** The pass over the claims: the rows of `claims`, and what the other tables collect from it. */
+  pass: ClaimsPass;
   /** Whether any filter is set. */
   filtered: boolean;
 }
@@ -35,15 +36,29 @@ export interface TableSet {
  * Builds every table of an export of `data` with `filters`. Filters select claims; series and
  * conflicts are computed from the selected claims; --source-kind also selects sources (and the
  * event links to them); the other tables are complete, so every key resolves.
+ *
+ * The claims are streamed: the `claims` table's rows are one pass over them, which also collects
+ * the sources and the figures of the series (see ClaimsPass); the tables written after it use what
+ * that pass collected (or run a pass of their own if theirs are asked for first).
  */
 export function buildTables(data: LoadedDataset, filters: ClaimFilters): TableSet {
-  const { bundle, dayBounds } = data;
+  const { head, dayBounds } = data;
   const filtered = isFiltered(filters);
-  const claimRows = filtered ? data.claimsTable.filter(claimFilter(filters, bundle)) : data.claimsTable;
+  const pass = new ClaimsPass(data, filtered ? claimFilter(filters, head) : null);
   const kinds = filters.sourceKinds ? new Set<string>(filters.sourceKinds) : null;
-  const sources = byId(bundle.sources).filter((s) => !kinds || kinds.has(s.kind));
-  const points = buildSeries(claimRows);
-  const conflicts = findConflicts(points);
-  const tables = [...collectionTables({ bundle, claimRows, sources, dayBounds, filtered }), ...derivedTables(points, conflicts)];
-  return { tables, claimCount: claimRows.length, filtered };
+  let sources: SourceSummary[] | null = null;
+  const keptSources = () => (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
+  let derived: ReturnType<Parameters<typeof derivedTables>[0]> | null = null;
+  const derive = () => {
+    if (!derived) {
+      const points = buildSeries(pass.scan().figures);
+      derived = { points, conflicts: findConflicts(points) };
+    }
+    return derived;
+  };
+  const tables = [
+    ...collectionTables({ bundle: head, claimRows: () => pass.rows() as Iterable<Row>, sources: keptSources, dayBounds, filtered }),
+    ...derivedTables(derive),
+  ];
+  return { tables, pass, filtered };
 }

@@ -1,4 +1,4 @@
-import type { DatasetBundle, Place } from './generated/schema-types.js';
+import type { Claim, DatasetBundle, Metric, Place, Source } from './generated/schema-types.js';
 import { claimBounds } from './bounds.js';
 
 /**
@@ -105,54 +105,89 @@ export function countryOf(placeId: string, places: ReadonlyMap<string, Place>): 
   return null;
 }
 
+/** What a claims-table row is joined with: the places and metrics by id, and the day bounds of EDTF values. */
+export interface ClaimsTableContext {
+  places: ReadonlyMap<string, Place>;
+  metrics: ReadonlyMap<string, Metric>;
+  /** The first and last day an EDTF value covers; `[null, null]` when unknown. */
+  days: (value: string) => readonly [start: string | null, end: string | null];
+}
+
+/** The fields of a source that its claims' rows repeat. */
+export type ClaimsTableSource = Pick<Source, 'id' | 'title' | 'publisher' | 'published' | 'url' | 'kind' | 'reliability' | 'language'>;
+
+/**
+ * The context of `claimsTableRow` for a bundle: its places and metrics, and the day bounds of its
+ * dates (a `DateBounds` record, or a function for bounds computed on demand).
+ */
+export function claimsTableContext(
+  bundle: Pick<DatasetBundle, 'places' | 'metrics'>,
+  dates: DateBounds | ((value: string) => readonly [string | null, string | null]),
+): ClaimsTableContext {
+  const none = [null, null] as const;
+  return {
+    places: new Map(bundle.places.map((p) => [p.id, p])),
+    metrics: new Map(bundle.metrics.map((m) => [m.id, m])),
+    days: typeof dates === 'function' ? dates : (value) => dates[value] ?? none,
+  };
+}
+
+/**
+ * The claims-table row of one claim of `source`. `buildClaimsTable` is this over every claim of a
+ * bundle, sorted by claim id; it is exported for readers that stream a bundle source by source.
+ */
+export function claimsTableRow(source: ClaimsTableSource, claim: Claim, context: ClaimsTableContext): ClaimsTableRow {
+  const { places, metrics, days } = context;
+  const { min, max } = claimBounds(claim);
+  const [breakdownKey, breakdownValue] = Object.entries(claim.breakdown ?? {})[0] ?? [null, null];
+  const asOf = days(claim.as_of);
+  return {
+    claim_id: claim.id,
+    source_id: source.id,
+    metric: claim.metric,
+    value: claim.value ?? null,
+    min,
+    max,
+    unit: claim.unit,
+    qualifier: claim.qualifier,
+    as_of: claim.as_of,
+    place: claim.scope.place,
+    operation: claim.scope.operation ?? null,
+    organisations: claim.scope.organisations ? [...claim.scope.organisations] : null,
+    quote: claim.quote,
+    source_title: source.title,
+    source_publisher: source.publisher,
+    source_published: source.published,
+    source_url: source.url,
+    as_of_start: asOf[0],
+    as_of_end: asOf[1],
+    as_of_basis: claim.as_of_basis,
+    metric_label: metrics.get(claim.metric)?.label ?? claim.metric,
+    breakdown_key: breakdownKey,
+    breakdown_value: breakdownValue ?? null,
+    place_name: places.get(claim.scope.place)?.name ?? claim.scope.place,
+    country: countryOf(claim.scope.place, places),
+    networks: claim.scope.networks ? [...claim.scope.networks] : null,
+    attributed_organisation: claim.attributed_to?.organisation ?? null,
+    attributed_person: claim.attributed_to?.person ?? null,
+    source_kind: source.kind,
+    source_reliability: source.reliability,
+    source_language: source.language,
+    source_published_start: source.published ? days(source.published)[0] : null,
+    note: claim.note ?? null,
+    withdrawn: claim.withdrawn !== undefined,
+    superseded_by: claim.superseded_by ?? null,
+  };
+}
+
+/** Orders claims-table rows by claim id (UTF-16 code units), as `buildClaimsTable` sorts them. */
+export const compareClaimsTableRows = (a: Pick<ClaimsTableRow, 'claim_id'>, b: Pick<ClaimsTableRow, 'claim_id'>): number =>
+  a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0;
+
 /** The claims table of a bundle: one row per claim, sorted by claim id. */
 export function buildClaimsTable(bundle: DatasetBundle, dates: DateBounds): ClaimsTableRow[] {
-  const places = new Map(bundle.places.map((p) => [p.id, p]));
-  const metrics = new Map(bundle.metrics.map((m) => [m.id, m]));
+  const context = claimsTableContext(bundle, dates);
   const rows: ClaimsTableRow[] = [];
-  for (const source of bundle.sources) {
-    for (const claim of source.claims) {
-      const { min, max } = claimBounds(claim);
-      const [breakdownKey, breakdownValue] = Object.entries(claim.breakdown ?? {})[0] ?? [null, null];
-      const asOf = dates[claim.as_of] ?? [null, null];
-      rows.push({
-        claim_id: claim.id,
-        source_id: source.id,
-        metric: claim.metric,
-        value: claim.value ?? null,
-        min,
-        max,
-        unit: claim.unit,
-        qualifier: claim.qualifier,
-        as_of: claim.as_of,
-        place: claim.scope.place,
-        operation: claim.scope.operation ?? null,
-        organisations: claim.scope.organisations ? [...claim.scope.organisations] : null,
-        quote: claim.quote,
-        source_title: source.title,
-        source_publisher: source.publisher,
-        source_published: source.published,
-        source_url: source.url,
-        as_of_start: asOf[0],
-        as_of_end: asOf[1],
-        as_of_basis: claim.as_of_basis,
-        metric_label: metrics.get(claim.metric)?.label ?? claim.metric,
-        breakdown_key: breakdownKey,
-        breakdown_value: breakdownValue ?? null,
-        place_name: places.get(claim.scope.place)?.name ?? claim.scope.place,
-        country: countryOf(claim.scope.place, places),
-        networks: claim.scope.networks ? [...claim.scope.networks] : null,
-        attributed_organisation: claim.attributed_to?.organisation ?? null,
-        attributed_person: claim.attributed_to?.person ?? null,
-        source_kind: source.kind,
-        source_reliability: source.reliability,
-        source_language: source.language,
-        source_published_start: source.published ? (dates[source.published]?.[0] ?? null) : null,
-        note: claim.note ?? null,
-        withdrawn: claim.withdrawn !== undefined,
-        superseded_by: claim.superseded_by ?? null,
-      });
-    }
-  }
-  return rows.sort((a, b) => (a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0));
+  for (const source of bundle.sources) for (const claim of source.claims) rows.push(claimsTableRow(source, claim, context));
+  return rows.sort(compareClaimsTableRows);
 }

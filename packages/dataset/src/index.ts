@@ -53,11 +53,16 @@ export const claimsById: ReadonlyMap<string, SourcedClaim> = opened.claimsById;
 export { claimBounds, type Bounds } from './bounds.js';
 export {
   buildClaimsTable,
+  claimsTableContext,
   claimsTableFields,
+  claimsTableRow,
   claimsTableSchema,
   collectDateBounds,
+  compareClaimsTableRows,
   countryOf,
+  type ClaimsTableContext,
   type ClaimsTableRow,
+  type ClaimsTableSource,
   type DateBounds,
 } from './claims-table.js';
 export { openDataset, type EmbeddedData, type OpenedDataset, type SourcedClaim } from './dataset.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimBounds } from '../src/bounds.js';
-import { buildClaimsTable, claimsTableFields, claimsTableSchema, countryOf } from '../src/claims-table.js';
+import { buildClaimsTable, claimsTableContext, claimsTableFields, claimsTableRow, claimsTableSchema, compareClaimsTableRows, countryOf } from '../src/claims-table.js';
 import { edtfBounds, isValidEdtf } from '../build/validator.js';
 import { distDir } from '../build/paths.js';
 import type { DatasetBundle, Place } from '../src/generated/schema-types.js';
@@ -104,6 +104,20 @@ describe('the claims table', () => {
   it('derives bounds, dates, labels and the country', () => {
     expect(rows[1]).toMatchObject({ value: 700, min: null, max: 700, as_of_start: '2020-07-01', as_of_end: '2020-07-31', metric_label: 'Arrests', place_name: 'Scotland', country: 'GB', source_published_start: '2020-07-01', withdrawn: false });
     expect(rows[0]).toMatchObject({ value: null, min: 80, max: 100, country: null, networks: ['encrochat', 'sky-ecc'] });
+  });
+
+  it('is claimsTableRow of every claim, sorted by claim id (one derivation, also for streamed bundles)', () => {
+    const dates = { '2020-07': ['2020-07-01', '2020-07-31'] } as const;
+    const context = claimsTableContext(bundle, dates);
+    const streamed = bundle.sources.flatMap((s) => s.claims.map((c) => claimsTableRow(s, c, context)));
+    expect(streamed.map((r) => r.claim_id)).toEqual(['z-source/b', 'z-source/a']);
+    expect([...streamed].sort(compareClaimsTableRows)).toEqual(rows);
+    // Day bounds computed on demand give the same rows as a precomputed record.
+    const onDemand = claimsTableContext(bundle, (value) => dates[value as keyof typeof dates] ?? [null, null]);
+    expect(claimsTableRow(bundle.sources[0]!, bundle.sources[0]!.claims[0]!, onDemand)).toEqual(rows[1]);
+    // A date missing from the record leaves the day columns empty.
+    const unknown = claimsTableRow(bundle.sources[0]!, bundle.sources[0]!.claims[0]!, claimsTableContext(bundle, {}));
+    expect([unknown.as_of_start, unknown.as_of_end, unknown.source_published_start]).toEqual([null, null, null]);
   });
 
   it('in dist/ has a row for every claim of the bundle', () => {

@@ -1,0 +1,241 @@
+/**
+ * Reads a bundle `data.json` without holding it whole: the top-level fields are parsed one by one,
+ * and the records of one array field (`sources`, which holds every claim) one record at a time.
+ *
+ * A byte scanner finds where each value ends (tracking strings, escapes and nesting); the value
+ * itself is parsed by JSON.parse, so what is accepted is exactly JSON. Memory: one read buffer,
+ * which grows only to hold the largest single record.
+ */
+import fs from 'node:fs';
+
+const CHUNK = 4 << 20;
+
+/** A syntax error, with the byte offset where the scanner found it. */
+export class BundleSyntaxError extends Error {}
+
+export interface StreamedRecord {
+  /** The parsed record. */
+  value: unknown;
+  /** Byte range of the record in the file. */
+  start: number;
+  end: number;
+}
+
+const WS = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * A reader of one top-level JSON object. `head(name)` parses the fields up to the field `name`,
+ * whose array value is then read record by record with `records()`; `rest()` reads the fields after.
+ */
+export class BundleReader {
+  private buf = Buffer.allocUnsafe(CHUNK);
+  /** File offset of buf[0]. */
+  private base = 0;
+  /** Valid bytes in buf. */
+  private len = 0;
+  /** Current index in buf. */
+  private pos = 0;
+  /** Index in buf before which bytes may be dropped when reading more. */
+  private keep = 0;
+  private eof = false;
+
+  /** Reads from byte `offset` of the open file `fd` (0 for the top-level object, or where a streamed array starts). */
+  constructor(
+    private readonly fd: number,
+    offset = 0,
+  ) {
+    this.base = offset;
+  }
+
+  /** File offset of the next unread byte. */
+  get offset(): number {
+    return this.base + this.pos;
+  }
+
+  /** Reads more bytes, keeping buf[keep..len); returns how far indices moved (subtract it). */
+  private more(): number {
+    if (this.eof) return -1;
+    const shift = this.keep;
+    if (shift > 0) {
+      this.buf.copy(this.buf, 0, shift, this.len);
+      this.len -= shift;
+      this.pos -= shift;
+      this.keep = 0;
+      this.base += shift;
+    }
+    if (this.len === this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    const n = fs.readSync(this.fd, this.buf, this.len, this.buf.length - this.len, this.base + this.len);
+    if (n === 0) this.eof = true;
+    this.len += n;
+    return shift;
+  }
+
+  private fail(what: string, at: number = this.pos): never {
+    throw new BundleSyntaxError(`${what} at byte ${this.base + at}`);
+  }
+
+  /** The next non-whitespace byte (pos on it), or -1 at the end of the file. */
+  private peek(): number {
+    for (;;) {
+      while (this.pos < this.len) {
+        const c = this.buf[this.pos]!;
+        if (!WS(c)) return c;
+        this.pos++;
+      }
+      this.keep = this.pos;
+      if (this.more() < 0) return -1;
+    }
+  }
+
+  private expect(byte: number, what: string): void {
+    if (this.peek() !== byte) this.fail(this.pos < this.len ? `expected ${what}` : `unexpected end of file, expected ${what}`);
+    this.pos++;
+  }
+
+  /** Scans the value starting at pos (after whitespace); returns its [start, end) indices in buf, valid until the next read. */
+  private scanValue(): [number, number] {
+    const first = this.peek();
+    if (first < 0) this.fail('unexpected end of file, expected a value');
+    this.keep = this.pos;
+    return this.scan(this.pos, this.pos, 0, false, first !== 0x7b && first !== 0x5b && first !== 0x22);
+  }
+
+  /** The scanning loop, its state carried over each read. */
+  private scan(start: number, i: number, depth: number, inString: boolean, scalar: boolean): [number, number] {
+    for (;;) {
+      const buf = this.buf;
+      const len = this.len;
+      while (i < len) {
+        const c = buf[i]!;
+        if (inString) {
+          if (c === 0x22) {
+            inString = false;
+            if (depth === 0) return this.done(start, i + 1);
+          } else if (c === 0x5c) {
+            if (i + 1 >= len) break;
+            i++;
+          }
+        } else if (scalar) {
+          if (c === 0x2c || c === 0x7d || c === 0x5d || WS(c)) return this.done(start, i);
+        } else if (c === 0x22) {
+          inString = true;
+        } else if (c === 0x7b || c === 0x5b) {
+          depth++;
+        } else if (c === 0x7d || c === 0x5d) {
+          if (--depth === 0) return this.done(start, i + 1);
+        }
+        i++;
+      }
+      this.pos = i;
+      const shift = this.more();
+      if (shift < 0) {
+        if (scalar) return this.done(start, i);
+        this.fail('unexpected end of file inside a value');
+      }
+      i -= shift;
+      start -= shift;
+    }
+  }
+
+  private done(start: number, end: number): [number, number] {
+    this.pos = end;
+    return [start, end];
+  }
+
+  private parse(start: number, end: number): unknown {
+    return JSON.parse(this.buf.toString('utf8', start, end));
+  }
+
+  /**
+   * Reads the opening `{` and the fields before `stop`. When `stop` holds an array, stops there
+   * (`found`; `offset` is where the array starts); else reads the whole object.
+   */
+  head(stop: string): { fields: Map<string, unknown>; found: boolean } {
+    this.expect(0x7b, '"{"');
+    const fields = new Map<string, unknown>();
+    if (this.peek() === 0x7d) {
+      this.pos++;
+      this.end();
+      return { fields, found: false };
+    }
+    for (;;) {
+      const name = this.fieldName();
+      if (name === stop && this.peek() === 0x5b) return { fields, found: true };
+      const [vs, ve] = this.scanValue();
+      fields.set(name, this.parse(vs, ve));
+      if (!this.next()) return { fields, found: false };
+    }
+  }
+
+  /** Skips one value without parsing it. */
+  skipValue(): void {
+    this.scanValue();
+  }
+
+  /** After the streamed array (or a skipped value): the remaining fields, to the end of the file. */
+  rest(): Map<string, unknown> {
+    const fields = new Map<string, unknown>();
+    while (this.next()) {
+      const name = this.fieldName();
+      const [vs, ve] = this.scanValue();
+      fields.set(name, this.parse(vs, ve));
+    }
+    return fields;
+  }
+
+  /** The records of the array at the current position, each parsed, with its byte range. */
+  *records(): Generator<StreamedRecord> {
+    this.expect(0x5b, '"["');
+    if (this.peek() === 0x5d) {
+      this.pos++;
+      return;
+    }
+    for (;;) {
+      const [s, e] = this.scanValue();
+      const start = this.base + s;
+      const end = this.base + e;
+      yield { value: this.parse(s, e), start, end };
+      const c = this.peek();
+      if (c === 0x2c) {
+        this.pos++;
+        continue;
+      }
+      if (c === 0x5d) {
+        this.pos++;
+        return;
+      }
+      this.fail(c < 0 ? 'unexpected end of file, expected "," or "]"' : 'expected "," or "]"');
+    }
+  }
+
+  private fieldName(): string {
+    const [ks, ke] = this.scanValue();
+    if (this.buf[ks] !== 0x22) this.fail('expected a field name', ks);
+    const name = this.parse(ks, ke) as string;
+    this.expect(0x3a, '":"');
+    return name;
+  }
+
+  /** After a field: true when another follows (`,`), false at the closing `}` (then checks the end of the file). */
+  private next(): boolean {
+    const c = this.peek();
+    if (c === 0x2c) {
+      this.pos++;
+      return true;
+    }
+    if (c === 0x7d) {
+      this.pos++;
+      this.end();
+      return false;
+    }
+    return this.fail(c < 0 ? 'unexpected end of file, expected "," or "}"' : 'expected "," or "}"');
+  }
+
+  private end(): void {
+    if (this.peek() >= 0) this.fail('unexpected data after the end of the JSON value');
+  }
+}
