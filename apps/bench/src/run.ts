@@ -23,6 +23,8 @@ const node = process.execPath;
 const Args = z.object({
   sizes: z.string().regex(/^\d+(,\d+)*$/, '--sizes is a comma-separated list of claim counts').default('10000,100000,1000000'),
   runs: z.coerce.number().int().min(1).max(20).default(3),
+  /** Runs for sizes of a million claims and more (each takes minutes). */
+  'large-runs': z.coerce.number().int().min(1).max(20).optional(),
   out: z.string().min(1).default(repo),
   work: z.string().min(1).default(path.join(repo, '.tmp', 'bench')),
 });
@@ -41,7 +43,7 @@ function log(message: string) {
 }
 
 export async function runBenchmarks(argv: string[]): Promise<Results> {
-  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, runs: { type: 'string' }, out: { type: 'string' }, work: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { sizes: { type: 'string' }, runs: { type: 'string' }, 'large-runs': { type: 'string' }, out: { type: 'string' }, work: { type: 'string' } } });
   const args = Args.parse(values);
   const sizes = args.sizes.split(',').map(Number);
   const work = path.resolve(args.work);
@@ -65,29 +67,31 @@ export async function runBenchmarks(argv: string[]): Promise<Results> {
     const data = path.join(work, `synth-${claims}`);
     execFileSync(node, ['--import', 'tsx', path.join(repo, 'apps/synth/src/cli.ts'), '--claims', String(claims), '--out', data], { cwd: repo, stdio: 'ignore' });
     const dataBytes = dirBytes(data);
+    const runs = claims >= 1_000_000 ? (args['large-runs'] ?? args.runs) : args.runs;
     const r = (cmd: string[], okStatus = [0]) => () => measure(node, cmd, { cwd: repo, okStatus });
 
     log('  validator, JSON.parse, ajv-cli');
-    const validate = repeat(args.runs, r([validator, '--format', 'json', data], [0, 1]));
-    const jsonParse = repeat(args.runs, r([path.join(here, 'json-parse.mjs'), data]));
-    const ajv = repeat(args.runs, r([ajvCli, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-c', path.join(here, 'ajv-edtf-format.cjs'), '-s', path.join(schemas, 'source.schema.json'), '-r', path.join(schemas, 'defs.schema.json'), '-r', path.join(schemas, 'claim.schema.json'), '-d', `${data}/sources/*.json`]));
+    const validate = repeat(runs, r([validator, '--format', 'json', data], [0, 1]));
+    const jsonParse = repeat(runs, r([path.join(here, 'json-parse.mjs'), data]));
+    const ajv = repeat(runs, r([ajvCli, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-c', path.join(here, 'ajv-edtf-format.cjs'), '-s', path.join(schemas, 'source.schema.json'), '-r', path.join(schemas, 'defs.schema.json'), '-r', path.join(schemas, 'claim.schema.json'), '-d', `${data}/sources/*.json`]));
 
     log('  dataset build');
     const built = path.join(work, `dataset-${claims}`);
     const buildScript = path.join(repo, 'packages/dataset/build/build.ts');
-    const bundle = repeat(args.runs, r(['--import', 'tsx', buildScript, '--data', data, '--out', built, '--bundle-only']));
+    const bundle = repeat(runs, r(['--import', 'tsx', buildScript, '--data', data, '--out', built, '--bundle-only']));
     const fullBuild: Measurement | null = claims <= 200_000 ? repeat(1, r(['--import', 'tsx', buildScript, '--data', data, '--out', `${built}-full`])) : null;
 
     log('  exporter: parquet, DuckDB COPY, csv');
     const exportDir = path.join(work, `export-${claims}`);
     const bundleFile = path.join(built, 'data.json');
-    const parquet = repeat(args.runs, r([exporter, '--format', 'parquet', '--dataset', bundleFile, '--out', `${exportDir}-parquet`]));
-    const duck = repeat(args.runs, r([path.join(here, 'duckdb-copy.mjs'), path.join(built, 'claims-table.json'), path.join(work, `duckdb-${claims}.parquet`)]));
-    const csv = repeat(args.runs, r([exporter, '--format', 'csv', '--dataset', bundleFile, '--out', `${exportDir}-csv`]));
+    const parquet = repeat(runs, r([exporter, '--format', 'parquet', '--dataset', bundleFile, '--out', `${exportDir}-parquet`]));
+    const duck = repeat(runs, r([path.join(here, 'duckdb-copy.mjs'), path.join(built, 'claims-table.json'), path.join(work, `duckdb-${claims}.parquet`)]));
+    const csv = repeat(runs, r([exporter, '--format', 'csv', '--dataset', bundleFile, '--out', `${exportDir}-csv`]));
     const csvBytes = fs.readdirSync(`${exportDir}-csv`).filter((f) => f.endsWith('.csv')).reduce((n, f) => n + fs.statSync(path.join(`${exportDir}-csv`, f)).size, 0);
 
     results.sizes.push({
       claims,
+      runs,
       dataBytes,
       validator: { ours: validate, jsonParse, ajvCli: ajv },
       build: { bundle, full: fullBuild },

@@ -1,0 +1,246 @@
+/**
+ * Writes the site's data: `data/dataset.json` (see `src/data/format.ts`) from a dataset bundle
+ * (`data.json`) and its claims table (`claims-table.json`, beside it: the dataset build writes both),
+ * the exporter's files under `downloads/`, and the dataset's changelog when there is one.
+ *
+ * Series, conflicts and the claims table come from `@encrochat-ledger/dataset` (`buildSeries`,
+ * `findConflicts`, its `claimsTable` rows), so the viewer shows exactly what the exporter writes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  buildSeries,
+  claimsTableFields,
+  findConflicts,
+  type ClaimsTableRow,
+  type DatasetBundle,
+} from '@encrochat-ledger/dataset';
+import { DATA_FORMAT, DECIDED_BY, type DownloadFile, type EncodedColumn, type SiteData } from '../src/data/format.js';
+import { selectHeadlines } from '../src/headline.js';
+
+/** Columns always dictionary-encoded: the viewer filters and sorts on their codes. */
+export const DICTIONARY_COLUMNS: ReadonlySet<string> = new Set([
+  'source_id',
+  'metric',
+  'unit',
+  'qualifier',
+  'as_of',
+  'place',
+  'operation',
+  'organisations',
+  'as_of_start',
+  'as_of_end',
+  'as_of_basis',
+  'metric_label',
+  'breakdown_key',
+  'breakdown_value',
+  'place_name',
+  'networks',
+  'attributed_organisation',
+  'attributed_person',
+  'source_title',
+  'source_kind',
+  'source_reliability',
+  'source_published_start',
+  'withdrawn',
+]);
+
+/** Columns that are a function of another column (the source's fields of `source_id`…), stored once per value of it. */
+export const DEPENDENT_COLUMNS: Readonly<Record<string, string>> = {
+  source_title: 'source_id',
+  source_publisher: 'source_id',
+  source_published: 'source_id',
+  source_url: 'source_id',
+  source_kind: 'source_id',
+  source_reliability: 'source_id',
+  source_language: 'source_id',
+  source_published_start: 'source_id',
+  metric_label: 'metric',
+  place_name: 'place',
+  country: 'place',
+};
+
+/** The column stored per code of `by` when every row with the same `by` value has the same value; else null. */
+export function dependentColumn(column: EncodedColumn, byColumn: EncodedColumn, by: string): EncodedColumn | null {
+  if (!('codes' in column) || !('codes' in byColumn)) return null;
+  const byCodes = new Array<number>(byColumn.dict.length).fill(-1);
+  for (let i = 0; i < column.codes.length; i++) {
+    const b = byColumn.codes[i]!;
+    if (byCodes[b] === -1) byCodes[b] = column.codes[i]!;
+    else if (byCodes[b] !== column.codes[i]) return null;
+  }
+  return { dict: column.dict, by, byCodes };
+}
+
+export interface SiteDataInput {
+  /** The bundle `data.json`; `claims-table.json` must be in the same folder. */
+  dataset: string;
+  /** The exporter's output folder; its files are copied to `downloads/`. Ignored when missing. */
+  exportsDir: string | null;
+  /** A changelog to copy to `CHANGELOG.md`. Ignored when missing. */
+  changelog: string | null;
+}
+
+export class SiteDataError extends Error {}
+
+function readJson<T>(file: string, what: string): T {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new SiteDataError(`viewer build: cannot read ${what} ${file} (build the dataset first: npx turbo run build --filter=@encrochat-ledger/dataset)`);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new SiteDataError(`viewer build: ${file} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** One column of the table, as a dictionary plus codes when that is smaller or required. */
+export function encodeColumn(name: string, values: readonly unknown[]): EncodedColumn {
+  const index = new Map<string, number>();
+  const dict: unknown[] = [];
+  const codes = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const key = typeof value === 'string' ? `s${value}` : JSON.stringify(value);
+    let code = index.get(key);
+    if (code === undefined) {
+      code = dict.length;
+      index.set(key, code);
+      dict.push(value);
+    }
+    codes[i] = code;
+  }
+  if (DICTIONARY_COLUMNS.has(name)) return { dict, codes };
+  // Otherwise whichever is smaller.
+  const asDict = JSON.stringify(dict).length + JSON.stringify(codes).length;
+  return asDict < JSON.stringify(values).length ? { dict, codes } : { values: [...values] };
+}
+
+/** Claim ids stored without their source id prefix (`<source_id>/<slug>`), when every id has it. */
+export function prefixedColumn(name: string, values: readonly string[], prefixes: readonly string[], prefixBy: string): EncodedColumn | null {
+  const rest: string[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const prefix = `${prefixes[i]}/`;
+    if (!values[i]!.startsWith(prefix)) return null;
+    rest.push(values[i]!.slice(prefix.length));
+  }
+  const encoded = encodeColumn(name, rest);
+  return 'by' in encoded || 'prefixBy' in encoded ? null : { prefixBy, rest: encoded };
+}
+
+/** Builds the site data from a bundle and its claims table. */
+export function encodeSiteData(bundle: DatasetBundle, rows: readonly ClaimsTableRow[], meta: Pick<SiteData['meta'], 'downloads' | 'changelog'>): SiteData {
+  const claimCount = bundle.sources.reduce((n, s) => n + s.claims.length, 0);
+  if (claimCount !== rows.length)
+    throw new SiteDataError(`viewer build: the claims table has ${rows.length} rows but the bundle has ${claimCount} claims; rebuild the dataset so both come from one build`);
+
+  const rowIndex = new Map<string, number>();
+  rows.forEach((row, i) => rowIndex.set(row.claim_id, i));
+  const claimExtras: SiteData['claimExtras'] = {};
+  for (const source of bundle.sources)
+    for (const claim of source.claims) {
+      const i = rowIndex.get(claim.id);
+      if (i === undefined) throw new SiteDataError(`viewer build: claim ${claim.id} of data.json is not in claims-table.json`);
+      if (claim.withdrawn || claim.aliases?.length)
+        claimExtras[i] = { ...(claim.withdrawn ? { withdrawn: claim.withdrawn } : {}), ...(claim.aliases?.length ? { aliases: claim.aliases } : {}) };
+    }
+
+  const columns: Record<string, EncodedColumn> = {};
+  for (const field of claimsTableFields) columns[field.name] = encodeColumn(field.name, rows.map((r) => r[field.name]));
+  const ids = prefixedColumn(
+    'claim_id',
+    rows.map((r) => r.claim_id),
+    rows.map((r) => r.source_id),
+    'source_id',
+  );
+  if (ids) columns.claim_id = ids;
+  for (const [name, by] of Object.entries(DEPENDENT_COLUMNS)) {
+    const dependent = dependentColumn(columns[name]!, columns[by]!, by);
+    if (dependent) columns[name] = dependent;
+  }
+
+  const points = buildSeries(rows);
+  const conflictIds = new Set(findConflicts(points).map((c) => c.conflict_id));
+  const seriesIds: string[] = [];
+  const seriesIndex = new Map<string, number>();
+  const periods: string[] = [];
+  const periodIndex = new Map<string, number>();
+  const series: SiteData['series'] = { ids: seriesIds, periods, series: [], period: [], start: [0], candidates: [], decidedBy: [], conflicts: [] };
+  points.forEach((point, p) => {
+    let s = seriesIndex.get(point.series_id);
+    if (s === undefined) seriesIndex.set(point.series_id, (s = seriesIds.push(point.series_id) - 1));
+    let q = periodIndex.get(point.period);
+    if (q === undefined) periodIndex.set(point.period, (q = periods.push(point.period) - 1));
+    series.series.push(s);
+    series.period.push(q);
+    for (const candidate of point.candidates) series.candidates.push(rowIndex.get(candidate.claim_id)!);
+    series.start.push(series.candidates.length);
+    series.decidedBy.push(DECIDED_BY.indexOf(point.decided_by));
+    if (conflictIds.has(`${point.series_id}@${point.period}`)) series.conflicts.push(p);
+  });
+
+  const headlines = selectHeadlines(points).map((h) => ({ metric: h.metric, place: h.place, point: h.index, sources: h.sources, points: h.points }));
+
+  return {
+    format: DATA_FORMAT,
+    meta: { name: bundle.name, version: bundle.version, schema_version: bundle.schema_version, claims: rows.length, ...meta },
+    collections: {
+      metrics: bundle.metrics,
+      networks: bundle.networks,
+      places: bundle.places,
+      organisations: bundle.organisations,
+      operations: bundle.operations,
+      persons: bundle.persons,
+      events: bundle.events,
+      sources: bundle.sources.map(({ claims, ...source }) => ({ ...source, claim_count: claims.length })),
+    },
+    claimExtras,
+    table: { rows: rows.length, columns },
+    series,
+    headlines,
+  };
+}
+
+/** Copies the exporter's files (not folders, not hidden files) into `downloads/`. */
+function copyDownloads(exportsDir: string | null, outDir: string): DownloadFile[] {
+  if (!exportsDir || !fs.existsSync(exportsDir) || !fs.statSync(exportsDir).isDirectory()) return [];
+  const files = fs
+    .readdirSync(exportsDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && /^[A-Za-z0-9._-]+$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  if (!files.length) return [];
+  const target = path.join(outDir, 'downloads');
+  fs.mkdirSync(target, { recursive: true });
+  return files.map((name) => {
+    fs.copyFileSync(path.join(exportsDir, name), path.join(target, name));
+    return { name, bytes: fs.statSync(path.join(target, name)).size };
+  });
+}
+
+/** Writes `data/dataset.json`, `downloads/*` and `CHANGELOG.md` into a built site. */
+export function writeSiteData(outDir: string, input: SiteDataInput): { file: string; bytes: number; claims: number } {
+  const bundle = readJson<DatasetBundle>(input.dataset, 'the dataset bundle');
+  const tableFile = path.join(path.dirname(input.dataset), 'claims-table.json');
+  const rows = readJson<ClaimsTableRow[]>(tableFile, 'the claims table (written by the dataset build beside data.json)');
+  if (!bundle || typeof bundle !== 'object' || !Array.isArray(bundle.sources) || !Array.isArray(rows))
+    throw new SiteDataError(`viewer build: ${input.dataset} is not a dataset bundle`);
+
+  const downloads = copyDownloads(input.exportsDir, outDir);
+  let changelog: string | null = null;
+  if (input.changelog && fs.existsSync(input.changelog)) {
+    fs.copyFileSync(input.changelog, path.join(outDir, 'CHANGELOG.md'));
+    changelog = 'CHANGELOG.md';
+  }
+  const data = encodeSiteData(bundle, rows, { downloads, changelog });
+  const file = path.join(outDir, 'data', 'dataset.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const text = JSON.stringify(data);
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+  return { file, bytes: Buffer.byteLength(text), claims: rows.length };
+}

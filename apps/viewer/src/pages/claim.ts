@@ -1,0 +1,167 @@
+/** Claim page: the figure as worded, the verbatim quote, the citation, who said it, related and conflicting claims. */
+import { sourceLabel, problemView, type Ctx, type View } from '../app.js';
+import { clip, externalLink, h, langTag, link } from '../dom.js';
+import { exactAmount, formatAmount, formatEdtf, formatNumber, formatWorded, QUALIFIER_LABELS } from '../format.js';
+import { claimHash, sourceHash, toHash, type Route } from '../state.js';
+import { claimList, scopeWords } from './common.js';
+
+const DECIDED_WORDS: Record<string, string> = {
+  single: 'it is the only figure for this date',
+  reliability: 'its source is the most reliable',
+  as_of_basis: 'its source states the date the figure refers to',
+  precision: 'it is worded most precisely',
+  publication: 'its source was published last',
+  claim_id: 'the tie is broken by claim id',
+};
+
+const BASIS_WORDS: Record<string, string> = {
+  stated: 'stated by the source',
+  publication: 'the publication date of the source',
+  estimated: 'estimated by the curators from the content',
+};
+
+export function claimPage(ctx: Ctx, route: Route): View {
+  const { ds } = ctx;
+  const id = (route as { id: string }).id;
+  const i = ds.claimIndex(id);
+  if (i < 0)
+    return problemView({ title: 'No such claim', issues: [`There is no claim “${id}” in this dataset (version ${ds.meta.version}).`], fallback: '#/claims', fallbackLabel: 'Browse the claims' });
+  const r = ds.table.row(i);
+  const source = ds.sourcesById.get(r.source_id);
+  const extra = ds.claimExtras[String(i)];
+  const worded = formatWorded(r);
+  const lang = langTag(r.source_language);
+  const p = ds.points.ofRow[i]!;
+
+  const dl = (pairs: readonly (readonly [string, unknown])[]) =>
+    h(
+      'dl',
+      { class: 'facts' },
+      pairs.filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false).map(([k, v]) => [h('dt', null, k), h('dd', null, v as Node | string)]),
+    );
+
+  const bounds =
+    r.qualifier === 'range' || r.min !== null || r.max !== null
+      ? `${r.min !== null ? `from ${formatAmount(r.min, r.unit)}${r.qualifier === 'more_than' ? ' (exclusive)' : ''}` : 'no lower bound'}, ${r.max !== null ? `to ${formatAmount(r.max, r.unit)}${r.qualifier === 'nearly' ? ' (exclusive)' : ''}` : 'no upper bound'}`
+      : null;
+
+  const person = r.attributed_person ? ds.personsById.get(r.attributed_person) : undefined;
+  const role = person?.roles.find((x) => !r.attributed_organisation || x.organisation === r.attributed_organisation) ?? person?.roles[0];
+  const saidBy = [
+    person ? `${person.name}${role ? `, ${role.title}` : ''}` : r.attributed_person,
+    r.attributed_organisation ? ds.organisationName(r.attributed_organisation) : null,
+  ].filter(Boolean);
+
+  // Series: the point of this claim and its other candidates.
+  let seriesSection: HTMLElement | null = null;
+  let conflictSection: HTMLElement | null = null;
+  let relatedSeries: HTMLElement | null = null;
+  if (p >= 0) {
+    const candidates = ds.candidatesOf(p);
+    const best = candidates[0]!;
+    const decided = ds.decidedByOf(p);
+    const conflict = ds.points.conflict[p] === 1;
+    const others = candidates.filter((c) => c !== i);
+    seriesSection = h(
+      'section',
+      { 'aria-labelledby': 'h-series' },
+      h('h2', { id: 'h-series' }, 'In its series'),
+      h(
+        'p',
+        null,
+        best === i
+          ? `This is the best figure for ${formatEdtf(r.as_of)} in its series: ${DECIDED_WORDS[decided] ?? decided}.`
+          : ['The best figure for this date is ', link(claimHash(ds.table.get(best, 'claim_id')), formatWorded(ds.table.row(best))), ` (${ds.table.get(best, 'source_publisher') ?? ds.table.get(best, 'source_title')}): ${DECIDED_WORDS[decided] ?? decided}.`],
+      ),
+      h('p', null, link(toHash('charts', { metric: r.metric, place: r.place }), `See ${r.metric_label.toLowerCase()} for ${r.place_name} over time`)),
+    );
+    if (others.length)
+      conflictSection = h(
+        'section',
+        { 'aria-labelledby': 'h-conflict', class: conflict ? 'conflict-box' : null },
+        h('h2', { id: 'h-conflict' }, conflict ? 'Sources that disagree' : 'Other sources for the same date'),
+        h(
+          'p',
+          null,
+          conflict
+            ? 'These claims are about the same metric, scope and date, and no single figure satisfies all of them.'
+            : 'These claims are about the same metric, scope and date, and agree with this one.',
+        ),
+        claimList(ds, others, { mark: (c) => (c === best ? 'best figure' : null) }),
+      );
+    const sIndex = ds.points.series[p]!;
+    const dates = ds.pointsOfSeries(sIndex).filter((q) => q !== p);
+    if (dates.length)
+      relatedSeries = h(
+        'section',
+        { 'aria-labelledby': 'h-dates' },
+        h('h2', { id: 'h-dates' }, 'The same series at other dates'),
+        claimList(ds, dates.slice(0, 30).map((q) => ds.bestOf(q))),
+        dates.length > 30 ? h('p', { class: 'muted' }, `and ${formatNumber(dates.length - 30)} more dates.`) : null,
+      );
+  }
+  const sameSource = ds.rowsOfSource(r.source_id).filter((c) => c !== i);
+
+  const citation = `“${clip(r.quote, 400)}” — ${sourceLabel(r)}${r.source_url ? `, ${r.source_url}` : ''}. In: encrochat-ledger dataset ${ds.meta.version}, claim ${r.claim_id}. CC BY 4.0.`;
+
+  return {
+    title: `${r.metric_label}: ${worded}`,
+    body: h(
+      'article',
+      { class: 'claim', 'data-claim': r.claim_id },
+      h('p', { class: 'breadcrumb' }, link('#/claims', 'Claims'), ' › ', h('span', { class: 'mono' }, r.claim_id)),
+      h('h1', null, h('span', { class: 'metric' }, `${r.metric_label}${r.breakdown_key ? ` (${r.breakdown_value})` : ''}: `), h('span', { class: 'value', 'data-value': r.value ?? '' }, worded)),
+      h('p', { class: 'lead' }, `${r.place_name} · as of ${formatEdtf(r.as_of)}`, r.withdrawn ? h('span', { class: 'badge warn' }, 'withdrawn') : null),
+      extra?.withdrawn
+        ? h('p', { class: 'notice', role: 'note' }, `Withdrawn on ${formatEdtf(extra.withdrawn.date)}: ${extra.withdrawn.reason}`, r.superseded_by ? [' Replaced by ', link(claimHash(r.superseded_by), r.superseded_by), '.'] : null)
+        : null,
+      h('figure', { class: 'quote' }, h('blockquote', { lang }, h('p', null, r.quote)), h('figcaption', null, '— ', saidBy.length ? `${saidBy.join(', ')}, in ` : '', link(sourceHash(r.source_id), r.source_title))),
+      h(
+        'div',
+        { class: 'two-col' },
+        h(
+          'section',
+          { 'aria-labelledby': 'h-figure' },
+          h('h2', { id: 'h-figure' }, 'The figure'),
+          dl([
+            ['As worded', worded],
+            ['Value', r.value !== null ? `${formatNumber(r.value)}${r.unit === 'count' ? '' : ` ${r.unit}`}${exactAmount(r.value, r.unit) ? ` (${formatAmount(r.value, r.unit)})` : ''}` : 'none (see the bounds)'],
+            ['Unit', r.unit],
+            ['Qualifier', `${r.qualifier.replaceAll('_', ' ')}${QUALIFIER_LABELS[r.qualifier] && r.qualifier !== 'exact' ? ` (“${QUALIFIER_LABELS[r.qualifier]}”)` : ''}`],
+            ['Bounds', bounds],
+            ['Metric', ds.metricsById.get(r.metric)?.definition ? [h('strong', null, r.metric_label), ': ', ds.metricsById.get(r.metric)!.definition] : r.metric_label],
+            ['Breakdown', r.breakdown_key ? `${r.breakdown_key}: ${r.breakdown_value}` : null],
+            ['As of', `${formatEdtf(r.as_of)} (${BASIS_WORDS[r.as_of_basis] ?? r.as_of_basis})`],
+            ['Place', link(toHash('claims', { place: r.place }), r.place_name)],
+            ['Scope', scopeWords(ds, r)],
+            ['Said by', saidBy.length ? saidBy.join(', ') : null],
+            ['Curator note', r.note],
+          ]),
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'h-source' },
+          h('h2', { id: 'h-source' }, 'Source'),
+          dl([
+            ['Title', link(sourceHash(r.source_id), r.source_title, { lang })],
+            ['Publisher', r.source_publisher ?? 'not shown in the text'],
+            ['Authors', source?.authors?.length ? source.authors.join(', ') : null],
+            ['Published', r.source_published ? formatEdtf(r.source_published) : 'undated'],
+            ['Kind', r.source_kind.replaceAll('-', ' ')],
+            ['Reliability', r.source_reliability],
+            ['Language', r.source_language],
+            ['Address', r.source_url ? externalLink(r.source_url, r.source_url, { class: 'url' }) : 'none known (never invented)'],
+          ]),
+          h('h3', null, 'Cite this claim'),
+          h('p', { class: 'citation' }, citation),
+        ),
+      ),
+      seriesSection,
+      conflictSection,
+      relatedSeries,
+      sameSource.length
+        ? h('section', { 'aria-labelledby': 'h-same-source' }, h('h2', { id: 'h-same-source' }, 'Other claims of this source'), claimList(ds, sameSource.slice(0, 50), { showMetric: true, showPlace: true }))
+        : null,
+    ),
+  };
+}

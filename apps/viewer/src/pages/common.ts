@@ -1,0 +1,111 @@
+/** Pieces shared by several pages. */
+import type { ClaimsTableRow } from '@encrochat-ledger/dataset';
+import type { Dataset } from '../data/dataset.js';
+import { h, link } from '../dom.js';
+import { formatEdtf, formatWorded } from '../format.js';
+import { claimsCsv } from '../csv.js';
+import { claimHash, toHash, type ClaimFilters } from '../state.js';
+
+/** Places in tree order (depth-first from the roots, children by name), with their depth. */
+export function placeTree(ds: Dataset): { id: string; name: string; depth: number }[] {
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const p of ds.places) {
+    if (p.parent && ds.placesById.has(p.parent)) children.set(p.parent, [...(children.get(p.parent) ?? []), p.id]);
+    else roots.push(p.id);
+  }
+  const byName = (a: string, b: string) => ds.placeName(a).localeCompare(ds.placeName(b), 'en-GB');
+  const out: { id: string; name: string; depth: number }[] = [];
+  const seen = new Set<string>();
+  const walk = (id: string, depth: number) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push({ id, name: ds.placeName(id), depth });
+    for (const c of (children.get(id) ?? []).sort(byName)) walk(c, depth + 1);
+  };
+  for (const r of roots.sort(byName)) walk(r, 0);
+  return out;
+}
+
+/** Options of a place select, in tree order, each below a country or region named with its parent. */
+export function placeOptions(ds: Dataset): [string, string][] {
+  return placeTree(ds).map((p) => {
+    const parent = ds.placesById.get(p.id)?.parent;
+    return [p.id, p.depth >= 2 && parent ? `${p.name} (${ds.placeName(parent)})` : p.name];
+  });
+}
+
+/** The scope of a claim in words: "Operation Venetic · EncroChat · Metropolitan Police". */
+export function scopeWords(ds: Dataset, row: Pick<ClaimsTableRow, 'operation' | 'organisations' | 'networks' | 'breakdown_key' | 'breakdown_value'>): string {
+  const parts: string[] = [];
+  if (row.breakdown_key) parts.push(`${row.breakdown_key}: ${row.breakdown_value ?? ''}`);
+  if (row.operation) parts.push(ds.operationName(row.operation));
+  if (row.organisations?.length) parts.push(`counted by ${row.organisations.map((o) => ds.organisationName(o)).join(', ')}`);
+  if (row.networks?.length) parts.push(row.networks.map((n) => ds.networkName(n)).join(' + '));
+  else parts.push('no network (context figure)');
+  return parts.join(' · ');
+}
+
+/** A one-line description of claim filters. */
+export function describeFilters(ds: Dataset, f: ClaimFilters): string {
+  const parts: string[] = [];
+  if (f.metric) parts.push(ds.metricLabel(f.metric));
+  if (f.place) parts.push(`in ${ds.placeName(f.place)}`);
+  if (f.org) parts.push(`by or for ${ds.organisationName(f.org)}`);
+  if (f.op) parts.push(ds.operationName(f.op));
+  if (f.source) parts.push(`from “${ds.sourcesById.get(f.source)?.title ?? f.source}”`);
+  if (f.kind) parts.push(`in ${f.kind} sources`);
+  if (f.from) parts.push(`from ${formatEdtf(f.from)}`);
+  if (f.to) parts.push(`until ${formatEdtf(f.to)}`);
+  if (f.q) parts.push(`quotes containing “${f.q}”`);
+  return parts.length ? parts.join(', ') : 'all claims';
+}
+
+/** The filter part of claim filters (no sort, no page), for links. */
+export function filterParams(f: ClaimFilters): Record<string, string | undefined> {
+  return { metric: f.metric, place: f.place, org: f.org, op: f.op, source: f.source, kind: f.kind, from: f.from, to: f.to, q: f.q };
+}
+
+/** Offers the CSV of some rows as a file download (generated in the browser). */
+export function downloadCsv(ds: Dataset, rows: ArrayLike<number>, f: ClaimFilters): void {
+  const list: ClaimsTableRow[] = [];
+  for (let i = 0; i < rows.length; i++) list.push(ds.table.row(rows[i]!));
+  const blob = new Blob([claimsCsv(list)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const slug = Object.values(filterParams(f))
+    .filter(Boolean)
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  const a = h('a', { href: url, download: `encrochat-ledger-${ds.meta.version}-claims${slug ? `-${slug}` : ''}.csv`, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A short list of claims: figure (link), date, source. */
+export function claimList(ds: Dataset, rows: readonly number[], options: { showMetric?: boolean; showPlace?: boolean; mark?: (i: number) => string | null } = {}): HTMLElement {
+  const t = ds.table;
+  return h(
+    'ul',
+    { class: 'claim-list' },
+    rows.map((i) => {
+      const metric = t.get(i, 'metric_label');
+      const label = formatWorded({ qualifier: t.get(i, 'qualifier'), value: t.get(i, 'value'), min: t.get(i, 'min'), max: t.get(i, 'max'), unit: t.get(i, 'unit') });
+      const badge = options.mark?.(i);
+      return h(
+        'li',
+        null,
+        link(claimHash(t.get(i, 'claim_id')), options.showMetric ? `${metric}: ${label}` : label, { class: 'figure-link' }),
+        options.showPlace ? h('span', { class: 'muted' }, ` · ${t.get(i, 'place_name')}`) : null,
+        h('span', { class: 'muted' }, ` · ${formatEdtf(t.get(i, 'as_of'))} · ${t.get(i, 'source_publisher') ?? t.get(i, 'source_title')}`),
+        badge ? h('span', { class: 'badge' }, badge) : null,
+      );
+    }),
+  );
+}
+
+export const claimsLink = (f: ClaimFilters, text: string): HTMLAnchorElement => link(toHash('claims', filterParams(f)), text);

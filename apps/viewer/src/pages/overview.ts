@@ -1,0 +1,140 @@
+/** Overview: the headline figures for the UK, Europe, the world and each country, region or force. */
+import type { Ctx, View } from '../app.js';
+import type { EncodedHeadline } from '../data/format.js';
+import { h, link, scroller } from '../dom.js';
+import { count, exactAmount, formatEdtf, formatNumber, formatWorded } from '../format.js';
+import { HEADLINE_METRICS } from '../headline.js';
+import { claimHash, sourceHash, toHash } from '../state.js';
+import { placeTree } from './common.js';
+
+const MAIN_PLACES: readonly (readonly [id: string, heading: string])[] = [
+  ['united-kingdom', 'United Kingdom'],
+  ['europe', 'Europe'],
+  ['world', 'Worldwide'],
+];
+
+const SHORT_LABELS: Record<string, string> = {
+  arrests: 'Arrests',
+  charges: 'Charged',
+  convictions: 'Convicted',
+  custodial_years: 'Years in prison',
+  cash_seized: 'Cash seized',
+  drugs_seized: 'Drugs seized',
+  firearms_seized: 'Firearms seized',
+};
+
+export function overviewPage(ctx: Ctx): View {
+  const { ds } = ctx;
+  const byKey = new Map<string, EncodedHeadline>();
+  for (const hl of ds.headlines) byKey.set(`${hl.metric}\u0000${hl.place}`, hl);
+  const t = ds.table;
+
+  const figure = (hl: EncodedHeadline) => {
+    const i = ds.bestOf(hl.point);
+    const row = { qualifier: t.get(i, 'qualifier'), value: t.get(i, 'value'), min: t.get(i, 'min'), max: t.get(i, 'max'), unit: t.get(i, 'unit') };
+    return { i, worded: formatWorded(row), exact: row.value !== null ? exactAmount(row.value, row.unit) : null, conflict: ds.points.conflict[hl.point] === 1 };
+  };
+
+  const card = (metric: string, place: string) => {
+    const hl = byKey.get(`${metric}\u0000${place}`);
+    const label = SHORT_LABELS[metric] ?? ds.metricLabel(metric);
+    if (!hl)
+      return h('article', { class: 'card empty', 'data-metric': metric, 'data-place': place }, h('h3', null, label), h('p', { class: 'figure muted' }, 'No figure'), h('p', { class: 'meta' }, 'No source gives a total for this yet.'));
+    const f = figure(hl);
+    const sourceId = t.get(f.i, 'source_id');
+    const publisher = t.get(f.i, 'source_publisher') ?? t.get(f.i, 'source_title');
+    return h(
+      'article',
+      { class: `card${f.conflict ? ' has-conflict' : ''}`, 'data-metric': metric, 'data-place': place, 'data-claim': t.get(f.i, 'claim_id') },
+      h('h3', null, label),
+      h('p', { class: 'figure' }, link(claimHash(t.get(f.i, 'claim_id')), f.worded, { 'aria-label': `${label}, ${ds.placeName(place)}: ${f.worded}. Open the claim.` })),
+      f.exact ? h('p', { class: 'exact muted' }, f.exact) : null,
+      h('p', { class: 'meta' }, h('span', null, `as of ${formatEdtf(t.get(f.i, 'as_of'))}`), ' · ', link(sourceHash(sourceId), publisher)),
+      h(
+        'p',
+        { class: 'meta' },
+        h('span', { class: 'sources', 'data-sources': hl.sources }, count(hl.sources, 'source')),
+        hl.points > 1 ? ` · ${formatNumber(hl.points)} dates` : null,
+        f.conflict ? h('span', { class: 'badge warn' }, 'sources disagree') : null,
+      ),
+      h('p', { class: 'more' }, link(toHash('charts', { metric, place }), 'Over time', { 'aria-label': `${label}, ${ds.placeName(place)}, over time` })),
+    );
+  };
+
+  const sections = MAIN_PLACES.map(([place, heading]) =>
+    h(
+      'section',
+      { class: 'headline-group', 'aria-labelledby': `h-${place}` },
+      h('h2', { id: `h-${place}` }, heading),
+      h('div', { class: 'cards' }, HEADLINE_METRICS.map((m) => card(m, place))),
+    ),
+  );
+
+  // Every other place with at least one headline figure, in tree order.
+  const main = new Set(MAIN_PLACES.map(([p]) => p));
+  const withFigures = new Set(ds.headlines.map((hl) => hl.place));
+  // The UK's nations, regions and forces first, then other countries and their regions.
+  const inUk = ds.placeAndInside('united-kingdom');
+  const tree = placeTree(ds).filter((p) => withFigures.has(p.id) && !main.has(p.id));
+  const others = [...tree.filter((p) => inUk.has(p.id)), ...tree.filter((p) => !inUk.has(p.id))];
+  const cell = (metric: string, place: string) => {
+    const hl = byKey.get(`${metric}\u0000${place}`);
+    if (!hl) return h('td', { class: 'num muted' }, h('span', { 'aria-label': 'no figure' }, '–'));
+    const f = figure(hl);
+    return h(
+      'td',
+      { class: 'num', 'data-metric': metric, 'data-place': place, 'data-claim': t.get(f.i, 'claim_id') },
+      link(claimHash(t.get(f.i, 'claim_id')), f.worded),
+      h('span', { class: 'cell-meta' }, `${formatEdtf(t.get(f.i, 'as_of'), true)} · ${count(hl.sources, 'source')}`),
+      f.conflict ? h('span', { class: 'badge warn' }, 'disagree') : null,
+    );
+  };
+  const table = h(
+    'table',
+    { class: 'place-table' },
+    h('caption', { class: 'visually-hidden' }, 'Latest best figure of each headline metric for each country, region and force'),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Place'), HEADLINE_METRICS.map((m) => h('th', { scope: 'col', class: 'num' }, SHORT_LABELS[m] ?? m)))),
+    h(
+      'tbody',
+      null,
+      others.map((p) =>
+        h('tr', { class: `depth-${Math.min(p.depth, 4)}` }, h('th', { scope: 'row' }, link(toHash('claims', { place: p.id }), p.name)), HEADLINE_METRICS.map((m) => cell(m, p.id))),
+      ),
+    ),
+  );
+
+  const conflicts = ds.points.conflict.reduce((n, c) => n + c, 0);
+  return {
+    title: 'Overview',
+    body: [
+      h(
+        'header',
+        { class: 'page-head' },
+        h('h1', null, 'What the EncroChat takedown produced'),
+        h(
+          'p',
+          { class: 'lead' },
+          `Every public figure — arrests, charges, convictions, prison years, cash, drugs, firearms — with its source and a verbatim quote. `,
+          `${count(ds.meta.claims, 'claim')} from ${count(ds.sources.length, 'source')}; dataset version ${ds.meta.version}.`,
+        ),
+        h(
+          'p',
+          { class: 'muted' },
+          'Each figure is the latest best figure for the place: the most recent date with a figure, and at that date the figure of the most reliable source (',
+          link('#/about', 'how figures are chosen'),
+          `). Sources often disagree: ${count(conflicts, 'date')} where they do are flagged.`,
+        ),
+      ),
+      sections,
+      others.length
+        ? h(
+            'section',
+            { class: 'headline-group', 'aria-labelledby': 'h-places' },
+            h('h2', { id: 'h-places' }, 'By country, region and force'),
+            h('p', { class: 'muted' }, 'Figures of each place alone; a force’s figures are part of its country’s.'),
+            scroller('Figures by country, region and force', table),
+          )
+        : null,
+    ],
+  };
+}
