@@ -92,6 +92,7 @@ export async function runBenchmarks(argv: string[]): Promise<Results> {
     results.sizes.push({
       claims,
       runs,
+      loadAverage: Math.round(os.loadavg()[1]! * 100) / 100,
       dataBytes,
       validator: { ours: validate, jsonParse, ajvCli: ajv },
       build: { bundle, full: fullBuild },
