@@ -8,6 +8,7 @@
  * prefixed with `'`, so spreadsheets show it instead of running it as a formula (OWASP "CSV
  * injection"). Numbers, dates and booleans are never changed.
  */
+import { csvField, formulaSafe } from '@encrochat-ledger/dataset';
 import { checkedCell } from './cells.js';
 import { ExportError } from './errors.js';
 import { BufferedFileWriter } from './file-writer.js';
@@ -15,18 +16,8 @@ import type { Cell, Column, Row, Table } from './tables.js';
 
 export const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true } as const;
 export const LIST_DELIMITER = ';';
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One field, quoted when RFC 4180 requires it. */
-export function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Prefixes text a spreadsheet would run as a formula with `'`. */
-export function excelSafe(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+/** One field, quoted when RFC 4180 requires it; and the spreadsheet-formula escape (shared with the viewer). */
+export { csvField, formulaSafe as excelSafe };
 
 /** The CSV field of a checked cell. `where` names the cell in an error message. */
 export function formatCell(value: Cell, column: Column, options: { excelSafe: boolean }, where: () => string = () => ''): string {
@@ -45,7 +36,7 @@ export function formatCell(value: Cell, column: Column, options: { excelSafe: bo
     text = value.join(LIST_DELIMITER);
   }
   if (text === '') return '""';
-  if (options.excelSafe && (column.type === 'string' || column.type === 'list')) text = excelSafe(text);
+  if (options.excelSafe && (column.type === 'string' || column.type === 'list')) text = formulaSafe(text);
   return csvField(text);
 }
 

@@ -8,18 +8,9 @@
  * `'` so it is shown, not run as a formula (as the exporter's `--excel-safe`). Numbers, dates and
  * booleans are never changed.
  */
-import { claimsTableFields, type ClaimsTableRow } from '@encrochat-ledger/dataset';
+import { claimsTableFields, csvField, formulaSafe, type ClaimsTableRow } from '@encrochat-ledger/dataset';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvField(text: string): string {
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function formulaSafe(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { csvField, formulaSafe };
 
 /** One cell of a claims-table column. */
 export function csvCell(value: unknown, type: string): string {

@@ -51,6 +51,7 @@ export const sourcesById: ReadonlyMap<string, Source> = opened.sourcesById;
 export const claimsById: ReadonlyMap<string, SourcedClaim> = opened.claimsById;
 
 export { claimBounds, type Bounds } from './bounds.js';
+export { csvField, formulaSafe } from './csv.js';
 export {
   buildClaimsTable,
   claimsTableContext,
