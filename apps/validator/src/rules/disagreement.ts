@@ -1,6 +1,6 @@
 import { buildClaimsTable, findConflicts, type DatasetBundle, type DateBounds } from '@encrochat-ledger/dataset';
 import { safeBounds } from '../edtf.js';
-import { validatorFor } from '../schemas.js';
+import { passedSchema } from './schema.js';
 import type { RecordEntry } from '../inputs.js';
 import type { DataRule, Issue } from '../rule.js';
 
@@ -18,16 +18,15 @@ export const disagreement: DataRule = {
   severity: 'info',
   scope: 'dataset',
   check(ctx) {
-    // Only claims that pass their schema take part (malformed ones are the schema rule's business).
-    const wellFormed = validatorFor(ctx.fastAjv, 'claim.schema.json');
     const where = new Map<string, { entry: RecordEntry; index: number }>();
     const sources: Rec[] = [];
     const dates: Record<string, readonly [string | null, string | null]> = {};
     for (const entry of ctx.of('sources')) {
       const r = entry.record;
-      if (typeof r.id !== 'string' || !Array.isArray(r.claims)) continue;
+      // Only sources that passed their schema take part (malformed ones are the schema rule's business).
+      if (!passedSchema(ctx, entry)) continue;
       const claims = r.claims.filter((c: Rec, index: number) => {
-        if (!wellFormed(c) || !safeBounds(c.as_of)) return false;
+        if (!safeBounds(c.as_of)) return false;
         where.set(c.id, { entry, index });
         const b = safeBounds(c.as_of)!;
         dates[c.as_of] = [b.start, b.end];

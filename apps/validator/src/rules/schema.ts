@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { collections } from '../collections.js';
+import type { RecordEntry } from '../inputs.js';
 import type { DataRule, Issue } from '../rule.js';
 import { validatorFor } from '../schemas.js';
 
@@ -54,6 +55,16 @@ export function describeAjvErrors(errors: readonly ErrorObject[]): { pointer: st
   return [...byPointer].map(([pointer, messages]) => ({ pointer, message: messages.join('; ') }));
 }
 
+/** The records that failed their schema in this run (kept so other rules need not validate again). */
+const failed = new WeakMap<object, Set<RecordEntry>>();
+
+/** Whether a record passed SCHEMA001 in this run (the schema rule runs first). */
+export function passedSchema(ctx: object, entry: RecordEntry): boolean {
+  const set = failed.get(ctx);
+  if (!set) throw new Error('passedSchema: the schema rule has not run in this context');
+  return !set.has(entry);
+}
+
 /** SCHEMA001: every record validates against the published JSON Schema of its collection (Ajv, 2020-12). */
 export const schema: DataRule = {
   code: 'SCHEMA001',
@@ -62,11 +73,14 @@ export const schema: DataRule = {
   scope: 'record',
   check(ctx) {
     const issues: Issue[] = [];
+    const bad = new Set<RecordEntry>();
+    failed.set(ctx, bad);
     for (const { name, schema: file } of collections) {
       const quick = validatorFor(ctx.fastAjv, file);
       const validate = validatorFor(ctx.ajv, file);
       for (const entry of ctx.of(name)) {
         if (quick(entry.record) || validate(entry.record)) continue;
+        bad.add(entry);
         for (const { pointer, message } of describeAjvErrors(validate.errors ?? []))
           issues.push({ entry, pointer, message, hint: `see schemas/1.0/${file}: it lists every field, its type and allowed values` });
       }
