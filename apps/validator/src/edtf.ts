@@ -48,13 +48,42 @@ export function plainBounds(value: string): DateBounds | null | undefined {
   return { start: day, end: day };
 }
 
+const QUALIFIED = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)[~?%]$/;
+const DATE_ONLY = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/** A calendar date without a time of day, optionally qualified (`2022-08~`, `2021?`, `2020-07-02%`): its plain bounds. */
+function dateSideBounds(side: string): DateBounds | null | undefined {
+  const qualified = QUALIFIED.exec(side);
+  const date = qualified ? qualified[1]! : side;
+  return DATE_ONLY.test(date) ? plainBounds(date) : undefined;
+}
+
+/**
+ * The common level-1 forms of the data, without the grammar: a qualified date (`2022-08~`; the
+ * qualifier does not move the bounds) and a closed interval of dates (`2020-04-01/2021-03-31`, each
+ * side optionally qualified), valid when the upper side starts after the lower side starts — the
+ * edtf library's rule. Undefined for every other form (open intervals, seasons, times, X digits),
+ * which go to the library. A test checks that both agree.
+ */
+export function qualifiedOrIntervalBounds(value: string): DateBounds | null | undefined {
+  const slash = value.indexOf('/');
+  if (slash === -1) return QUALIFIED.test(value) ? dateSideBounds(value) : undefined;
+  if (value.indexOf('/', slash + 1) !== -1) return undefined;
+  const lower = dateSideBounds(value.slice(0, slash));
+  const upper = dateSideBounds(value.slice(slash + 1));
+  if (lower === undefined || upper === undefined) return undefined;
+  if (lower === null || upper === null) return null;
+  return upper.start! > lower.start! ? { start: lower.start, end: upper.end } : null;
+}
+
 function boundsOrNull(value: string): DateBounds | null {
   let result = memo.get(value);
   if (result !== undefined || memo.has(value)) return result ?? null;
-  const plain = plainBounds(value);
-  if (plain !== undefined) {
-    memo.set(value, plain);
-    return plain;
+  let fast = plainBounds(value);
+  if (fast === undefined) fast = qualifiedOrIntervalBounds(value);
+  if (fast !== undefined) {
+    memo.set(value, fast);
+    return fast;
   }
   try {
     // One parse validates at level 1; the bounds come from the value without its times of day.

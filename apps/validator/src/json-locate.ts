@@ -26,7 +26,7 @@ const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~
  * Positions are recorded down to this depth. Deeper values resolve to their nearest recorded
  * ancestor, which keeps pathological nesting (thousands of levels) linear instead of quadratic.
  */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
 /** Maps character offsets to 1-based line and column (binary search over the line starts). */
 export function positioner(text: string): (offset: number) => Position {

@@ -29,6 +29,8 @@ export interface ParsedFile {
   value: unknown;
   /** The locating reader's result for this file (computed once, on demand). */
   locate(): Located;
+  /** Whether `locate` has run for this file already. */
+  located(): boolean;
 }
 
 export interface FileRule {

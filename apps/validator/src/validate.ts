@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CollectionName } from './collections.js';
 import { readExceptions, type Exceptions } from './exceptions.js';
-import type { Finding, Severity } from './finding.js';
+import type { Finding, Position, Severity } from './finding.js';
 import { collectInputs, isBundle, type DataFile, type Inputs, type RecordEntry } from './inputs.js';
 import { locate, type Located } from './json-locate.js';
+import { pointerPositions } from './pointer-positions.js';
 import type { Context, Issue, ParsedFile } from './rule.js';
 import { dataRules, EXCEPTION_RULE, fileRules } from './rules/index.js';
 import { createAjv } from './schemas.js';
@@ -44,6 +45,30 @@ function defaultArchive(roots: string[]): string | null {
     if (fs.existsSync(candidate)) return candidate;
   }
   return null;
+}
+
+/**
+ * For each file with findings, where their pointers are. A file that parsed is searched for just those
+ * pointers; one that did not (a syntax error), or whose full reading another rule already needed,
+ * uses the full locating reader.
+ */
+function positionsByFile(findings: { file: DataFile; pointer: string; issue: Issue }[], read: Map<DataFile, ParsedFile>): Map<DataFile, (pointer: string) => Position> {
+  const pointers = new Map<DataFile, string[]>();
+  for (const { file, pointer, issue } of findings) {
+    if (issue.line !== undefined || !read.get(file)?.text) continue;
+    const list = pointers.get(file);
+    if (list) list.push(pointer);
+    else pointers.set(file, [pointer]);
+  }
+  const result = new Map<DataFile, (pointer: string) => Position>();
+  for (const [file, list] of pointers) {
+    const parsed = read.get(file)!;
+    if (parsed.parsed && !parsed.located()) {
+      const found = pointerPositions(parsed.text!, list);
+      result.set(file, (p) => found.get(p)!);
+    } else result.set(file, (p) => positionOf(parsed.locate(), p));
+  }
+  return result;
 }
 
 /** The nearest pointer with a known position: the pointer itself, else its closest ancestor. */
@@ -97,7 +122,7 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
       }
     }
     let located: Located | undefined;
-    const parsedFile: ParsedFile = { text, parsed, value, locate: () => (located ??= locate(text ?? '')) };
+    const parsedFile: ParsedFile = { text, parsed, value, locate: () => (located ??= locate(text ?? '')), located: () => located !== undefined };
     read.set(file, parsedFile);
     for (const rule of fileRules) for (const issue of rule.check(file, parsedFile)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
     if (!parsed) continue;
@@ -169,11 +194,12 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
         findings.push({ code: EXCEPTION_RULE.code, severity: 'error', file: set.display, pointer: `/${code}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, line: 1, column: 1, message: `exception for ${code} on "${id}" is not needed: no such finding`, hint: 'remove it from the exceptions file' });
   }
 
-  for (const { code, severity, issue } of kept) {
-    const file = issue.entry?.file ?? issue.file!;
-    if (!file.reported) continue;
-    const pointer = `${issue.entry?.base ?? ''}${issue.pointer}`;
-    const position = issue.line !== undefined ? { line: issue.line, column: issue.column ?? 1 } : read.get(file)?.text ? positionOf(read.get(file)!.locate(), pointer) : { line: 1, column: 1 };
+  const reported = kept
+    .filter(({ issue }) => (issue.entry?.file ?? issue.file!).reported)
+    .map(({ code, severity, issue }) => ({ code, severity, issue, file: issue.entry?.file ?? issue.file!, pointer: `${issue.entry?.base ?? ''}${issue.pointer}` }));
+  const positions = positionsByFile(reported, read);
+  for (const { code, severity, issue, file, pointer } of reported) {
+    const position = issue.line !== undefined ? { line: issue.line, column: issue.column ?? 1 } : (positions.get(file)?.(pointer) ?? { line: 1, column: 1 });
     findings.push({ code, severity, file: file.display, pointer, line: position.line, column: position.column, message: issue.message, hint: issue.hint });
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));

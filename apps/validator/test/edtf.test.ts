@@ -2,7 +2,7 @@ import { parse } from 'edtf';
 import edtf from 'edtf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { edtfBounds, isValidEdtf, plainBounds } from '../src/edtf.js';
+import { edtfBounds, isValidEdtf, plainBounds, qualifiedOrIntervalBounds } from '../src/edtf.js';
 
 /** What the edtf library itself says: bounds, or null when it rejects the string at level 1. */
 function library(value: string) {
@@ -33,7 +33,39 @@ describe('EDTF', () => {
       { numRuns: 5000, seed: 42 },
     );
   });
+  it('the qualified-date and interval fast path agrees with the edtf library on 5,000 values, valid or not', () => {
+    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
+    // Days up to 28 and months up to 12: the library's lenient 29–31 February aside (tested below), any date.
+    const date = fc.oneof(
+      fc.integer({ min: 2000, max: 2030 }).map(String),
+      fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 0, max: 13 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      digits(3),
+    );
+    const side = fc.tuple(date, fc.constantFrom('', '', '~', '?', '%', '~?')).map(([d, q]) => d + q);
+    const value = fc.oneof(side, fc.tuple(side, side).map(([a, b]) => `${a}/${b}`), fc.tuple(side, side, side).map(([a, b, c]) => `${a}/${b}/${c}`));
+    let fast = 0;
+    fc.assert(
+      fc.property(value, (v) => {
+        const bounds = qualifiedOrIntervalBounds(v);
+        if (bounds !== undefined) fast++;
+        if (bounds !== undefined) expect(bounds).toEqual(library(v));
+        expect(isValidEdtf(v)).toBe(library(v) !== null);
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    expect(fast).toBeGreaterThan(1000);
+  });
+  it('an interval is valid when its upper side starts after its lower side starts, as in the library', () => {
+    expect(qualifiedOrIntervalBounds('2024-01/2024-01-15')).toEqual({ start: '2024-01-01', end: '2024-01-15' });
+    expect(qualifiedOrIntervalBounds('2024/2024-12')).toEqual({ start: '2024-01-01', end: '2024-12-31' });
+    for (const v of ['2024-01/2024', '2024-01-01/2024-01-01', '2024-01-15/2024-01', '2024-01-01~/2024-01-01']) {
+      expect(qualifiedOrIntervalBounds(v)).toBeNull();
+      expect(library(v)).toBeNull();
+    }
+  });
   it('leaves every other form to the library', () => {
+    for (const v of ['2020-07-02T13:41:00Z', '2020-04/..', '202X', '2020-21~', '2020-07-02T13:41:00/2020-08']) expect(qualifiedOrIntervalBounds(v)).toBeUndefined();
     for (const v of ['2022-08~', '2021?', '2020-04-01/2021-03-31', '2020-07-02T13:41:00Z', '2020-04/..', '202X']) {
       expect(plainBounds(v)).toBeUndefined();
       expect(isValidEdtf(v)).toBe(library(v) !== null);

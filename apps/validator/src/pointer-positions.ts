@@ -1,0 +1,138 @@
+/**
+ * Where a few JSON Pointers start in a document that JSON.parse accepted, without reading the whole
+ * document as `locate` does: each pointer is followed from the root, and every member or item not on
+ * its path is skipped (strings by `indexOf`). A finding needs the position of one or two pointers of
+ * its file, so this reads a fraction of the text and allocates almost nothing.
+ *
+ * Same answers as `locate(text).positions` for a document without duplicate keys (a test checks it):
+ * a pointer's position is where its value starts, a pointer that does not exist gets its nearest
+ * existing ancestor's, and positions stop at the same depth.
+ */
+import type { Position } from './finding.js';
+import { MAX_DEPTH } from './json-locate.js';
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+function skipWhitespace(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else return i;
+  }
+}
+
+/** The index just after the string that starts at `i` (text[i] is its opening quote). */
+function skipString(text: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    j = text.indexOf('"', j);
+    if (j === -1) return text.length;
+    let backslashes = 0;
+    for (let k = j - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return j + 1;
+    j++;
+  }
+}
+
+/** The index just after the value that starts at `i`. */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === QUOTE) return skipString(text, i);
+  if (c === 123 || c === 91) {
+    let depth = 0;
+    for (let j = i; j < text.length; ) {
+      const d = text.charCodeAt(j);
+      if (d === QUOTE) j = skipString(text, j);
+      else {
+        if (d === 123 || d === 91) depth++;
+        else if (d === 125 || d === 93) {
+          depth--;
+          if (depth === 0) return j + 1;
+        }
+        j++;
+      }
+    }
+    return text.length;
+  }
+  let j = i;
+  for (;;) {
+    const d = text.charCodeAt(j);
+    if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) return j;
+    j++;
+  }
+}
+
+/** The key of the string at `i` (escapes decoded only when there are any). */
+function keyAt(text: string, i: number, end: number): string {
+  const raw = text.slice(i + 1, end - 1);
+  return raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
+}
+
+const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** The offset where the value at `pointer` starts: the deepest existing ancestor's when it does not exist. */
+function offsetOf(text: string, pointer: string): number {
+  let at = skipWhitespace(text, 0);
+  if (pointer === '') return at;
+  const segments = pointer.slice(1).split('/');
+  for (let depth = 0; depth < segments.length && depth + 1 < MAX_DEPTH; depth++) {
+    const segment = unescapeSegment(segments[depth]!);
+    const open = text.charCodeAt(at);
+    let i = skipWhitespace(text, at + 1);
+    let found = -1;
+    if (open === 123) {
+      while (text.charCodeAt(i) === QUOTE) {
+        const keyEnd = skipString(text, i);
+        const valueStart = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
+        if (keyAt(text, i, keyEnd) === segment) {
+          found = valueStart;
+          break;
+        }
+        i = skipWhitespace(text, skipValue(text, valueStart));
+        if (text.charCodeAt(i) !== 44) break;
+        i = skipWhitespace(text, i + 1);
+      }
+    } else if (open === 91 && /^(?:0|[1-9]\d*)$/.test(segment)) {
+      let index = Number(segment);
+      if (text.charCodeAt(i) !== 93)
+        for (;;) {
+          if (index === 0) {
+            found = i;
+            break;
+          }
+          i = skipWhitespace(text, skipValue(text, i));
+          if (text.charCodeAt(i) !== 44) break;
+          i = skipWhitespace(text, i + 1);
+          index--;
+        }
+    }
+    if (found === -1) return at;
+    at = found;
+  }
+  return at;
+}
+
+/** 1-based line and column of each offset (one pass over the text up to the last offset). */
+function positionsOf(text: string, offsets: number[]): Position[] {
+  const order = offsets.map((o, k) => k).sort((a, b) => offsets[a]! - offsets[b]!);
+  const result: Position[] = new Array(offsets.length);
+  let line = 1;
+  let lineStart = 0;
+  for (const k of order) {
+    const offset = offsets[k]!;
+    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < offset; nl = text.indexOf('\n', lineStart)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    result[k] = { line, column: offset - lineStart + 1 };
+  }
+  return result;
+}
+
+/** Line and column of each pointer in `text`, which must be JSON that JSON.parse accepts. */
+export function pointerPositions(text: string, pointers: readonly string[]): Map<string, Position> {
+  const unique = [...new Set(pointers)];
+  const positions = positionsOf(text, unique.map((p) => offsetOf(text, p)));
+  return new Map(unique.map((p, k) => [p, positions[k]!]));
+}
