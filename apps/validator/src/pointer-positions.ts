@@ -71,46 +71,80 @@ function keyAt(text: string, i: number, end: number): string {
 
 const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
+/** What the search learnt in one document: offsets of pointers found, and the last item reached in each array. */
+interface Search {
+  offsets: Map<string, number>;
+  cursors: Map<string, { index: number; at: number }>;
+}
+
+/** The offset of the member `key` of the object at `at`, or -1. */
+function memberOffset(text: string, at: number, key: string): number {
+  let i = skipWhitespace(text, at + 1);
+  while (text.charCodeAt(i) === QUOTE) {
+    const keyEnd = skipString(text, i);
+    const valueStart = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
+    if (keyAt(text, i, keyEnd) === key) return valueStart;
+    i = skipWhitespace(text, skipValue(text, valueStart));
+    if (text.charCodeAt(i) !== 44) return -1;
+    i = skipWhitespace(text, i + 1);
+  }
+  return -1;
+}
+
+/** The offset of item `index` of the array at `at` (starting from the cursor when it is not past it), or -1. */
+function itemOffset(text: string, at: number, index: number, cursor: { index: number; at: number } | undefined): number {
+  let k = 0;
+  let i = skipWhitespace(text, at + 1);
+  if (text.charCodeAt(i) === 93) return -1;
+  if (cursor && cursor.index <= index) ({ index: k, at: i } = cursor);
+  for (; k < index; k++) {
+    i = skipWhitespace(text, skipValue(text, i));
+    if (text.charCodeAt(i) !== 44) return -1;
+    i = skipWhitespace(text, i + 1);
+  }
+  return i;
+}
+
 /** The offset where the value at `pointer` starts: the deepest existing ancestor's when it does not exist. */
-function offsetOf(text: string, pointer: string): number {
+function offsetOf(text: string, pointer: string, search: Search): number {
   let at = skipWhitespace(text, 0);
   if (pointer === '') return at;
   const segments = pointer.slice(1).split('/');
+  let prefix = '';
   for (let depth = 0; depth < segments.length && depth + 1 < MAX_DEPTH; depth++) {
-    const segment = unescapeSegment(segments[depth]!);
-    const open = text.charCodeAt(at);
-    let i = skipWhitespace(text, at + 1);
-    let found = -1;
-    if (open === 123) {
-      while (text.charCodeAt(i) === QUOTE) {
-        const keyEnd = skipString(text, i);
-        const valueStart = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-        if (keyAt(text, i, keyEnd) === segment) {
-          found = valueStart;
-          break;
-        }
-        i = skipWhitespace(text, skipValue(text, valueStart));
-        if (text.charCodeAt(i) !== 44) break;
-        i = skipWhitespace(text, i + 1);
+    const child = `${prefix}/${segments[depth]!}`;
+    let found = search.offsets.get(child);
+    if (found === undefined) {
+      const segment = unescapeSegment(segments[depth]!);
+      const open = text.charCodeAt(at);
+      found = -1;
+      if (open === 123) found = memberOffset(text, at, segment);
+      else if (open === 91 && /^(?:0|[1-9]\d*)$/.test(segment)) {
+        const index = Number(segment);
+        found = itemOffset(text, at, index, search.cursors.get(prefix));
+        if (found !== -1) search.cursors.set(prefix, { index, at: found });
       }
-    } else if (open === 91 && /^(?:0|[1-9]\d*)$/.test(segment)) {
-      let index = Number(segment);
-      if (text.charCodeAt(i) !== 93)
-        for (;;) {
-          if (index === 0) {
-            found = i;
-            break;
-          }
-          i = skipWhitespace(text, skipValue(text, i));
-          if (text.charCodeAt(i) !== 44) break;
-          i = skipWhitespace(text, i + 1);
-          index--;
-        }
+      search.offsets.set(child, found);
     }
     if (found === -1) return at;
     at = found;
+    prefix = child;
   }
   return at;
+}
+
+/** Orders pointers so that the items of an array are reached in ascending order. */
+function compareSegments(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    const m = Number(x[i]);
+    const n = Number(y[i]);
+    if (Number.isInteger(m) && Number.isInteger(n)) return m - n;
+    return x[i]! < y[i]! ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 /** 1-based line and column of each offset (one pass over the text up to the last offset). */
@@ -132,7 +166,8 @@ function positionsOf(text: string, offsets: number[]): Position[] {
 
 /** Line and column of each pointer in `text`, which must be JSON that JSON.parse accepts. */
 export function pointerPositions(text: string, pointers: readonly string[]): Map<string, Position> {
-  const unique = [...new Set(pointers)];
-  const positions = positionsOf(text, unique.map((p) => offsetOf(text, p)));
+  const unique = [...new Set(pointers)].sort(compareSegments);
+  const search: Search = { offsets: new Map(), cursors: new Map() };
+  const positions = positionsOf(text, unique.map((p) => offsetOf(text, p, search)));
   return new Map(unique.map((p, k) => [p, positions[k]!]));
 }

@@ -67,14 +67,29 @@ export interface DataRule {
 
 export type Rule = FileRule | DataRule;
 
-/** Iterates every claim of every source with its pointer. */
-export function* eachClaim(ctx: Context): Generator<{ entry: RecordEntry; claim: Record<string, any>; pointer: string; source: Record<string, any> }> {
+export interface ClaimEntry {
+  entry: RecordEntry;
+  claim: Record<string, any>;
+  /** `/claims/<index>`, relative to the source record. */
+  pointer: string;
+  source: Record<string, any>;
+}
+
+const claimLists = new WeakMap<Context, ClaimEntry[]>();
+
+/** Every claim (an object) of every source with its pointer; listed once per run and shared by the rules. */
+export function eachClaim(ctx: Context): readonly ClaimEntry[] {
+  let list = claimLists.get(ctx);
+  if (list) return list;
+  list = [];
   for (const entry of ctx.of('sources')) {
     const claims = entry.record.claims;
     if (!Array.isArray(claims)) continue;
     for (let i = 0; i < claims.length; i++) {
       const claim = claims[i];
-      if (claim && typeof claim === 'object') yield { entry, claim, pointer: `/claims/${i}`, source: entry.record };
+      if (claim && typeof claim === 'object') list.push({ entry, claim, pointer: `/claims/${i}`, source: entry.record });
     }
   }
+  claimLists.set(ctx, list);
+  return list;
 }

@@ -82,13 +82,25 @@ function positionOf(located: Located, pointer: string): { line: number; column: 
   }
 }
 
-const ajvCache = new Map<string, { ajv: ReturnType<typeof createAjv>; fastAjv: ReturnType<typeof createAjv> }>();
-/** Compiling the schemas costs more than most runs' checks: do it once per schemas folder. */
-function ajvFor(dir: string | undefined) {
+type AjvInstance = ReturnType<typeof createAjv>;
+const ajvCache = new Map<string, { ajv?: AjvInstance; fastAjv?: AjvInstance }>();
+/**
+ * Compiling the schemas costs more than most runs' checks: each instance is made once per schemas
+ * folder, and only when first used (the one reporting every error only when a record fails).
+ */
+function ajvFor(dir: string | undefined): { readonly ajv: AjvInstance; readonly fastAjv: AjvInstance } {
   const key = dir ?? '';
   let pair = ajvCache.get(key);
-  if (!pair) ajvCache.set(key, (pair = { ajv: createAjv(dir), fastAjv: createAjv(dir, { allErrors: false }) }));
-  return pair;
+  if (!pair) ajvCache.set(key, (pair = {}));
+  const cached = pair;
+  return {
+    get ajv() {
+      return (cached.ajv ??= createAjv(dir));
+    },
+    get fastAjv() {
+      return (cached.fastAjv ??= createAjv(dir, { allErrors: false }));
+    },
+  };
 }
 
 export function validate(options: ValidateOptions = {}): Report {
@@ -99,7 +111,7 @@ export function validate(options: ValidateOptions = {}): Report {
 /** Validates files already read (also used by the fuzz test, in memory). */
 export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateOptions, 'paths'> = {}): Report {
   const cwd = options.cwd ?? process.cwd();
-  const { ajv, fastAjv } = ajvFor(options.schemasDir);
+  const ajvs = ajvFor(options.schemasDir);
   const issues: { code: string; severity: Severity; issue: Issue }[] = [];
   const read = new Map<DataFile, ParsedFile>();
   const records: RecordEntry[] = [];
@@ -167,8 +179,12 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     of: (c) => byCollection.get(c) ?? [],
     has: (c, id) => typeof id === 'string' && (ids.get(c)?.has(id) ?? false),
     get: (c, id) => (typeof id === 'string' ? byId.get(`${c}\u0000${id}`) : undefined),
-    ajv,
-    fastAjv,
+    get ajv() {
+      return ajvs.ajv;
+    },
+    get fastAjv() {
+      return ajvs.fastAjv;
+    },
     archiveDir: options.archiveDir !== undefined ? options.archiveDir : defaultArchive(roots),
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };

@@ -18,22 +18,36 @@ export const disagreement: DataRule = {
   severity: 'info',
   scope: 'dataset',
   check(ctx) {
-    const where = new Map<string, { entry: RecordEntry; index: number }>();
-    const sources: Rec[] = [];
-    const dates: Record<string, readonly [string | null, string | null]> = {};
+    // Claims can only disagree with claims of the same metric, unit, place and days (parts of the
+    // series point's key): the claims alone on such a key are left out before the shared rule runs.
+    const candidates: { entry: RecordEntry; claim: Rec; index: number; key: string }[] = [];
+    const seen = new Map<string, number>();
     for (const entry of ctx.of('sources')) {
-      const r = entry.record;
       // Only sources that passed their schema take part (malformed ones are the schema rule's business).
       if (!passedSchema(ctx, entry)) continue;
-      const claims = r.claims.filter((c: Rec, index: number) => {
-        if (!safeBounds(c.as_of)) return false;
-        where.set(c.id, { entry, index });
-        const b = safeBounds(c.as_of)!;
-        dates[c.as_of] = [b.start, b.end];
-        return true;
-      });
-      sources.push({ ...r, claims, published: typeof r.published === 'string' ? r.published : null });
+      const claims: Rec[] = entry.record.claims;
+      for (let index = 0; index < claims.length; index++) {
+        const c = claims[index]!;
+        const b = safeBounds(c.as_of);
+        if (!b) continue;
+        const key = `${c.metric}|${c.unit}|${c.scope.place}|${b.start}|${b.end}`;
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+        candidates.push({ entry, claim: c, index, key });
+      }
     }
+    const where = new Map<string, { entry: RecordEntry; index: number }>();
+    const kept = new Map<RecordEntry, Rec[]>();
+    const dates: Record<string, readonly [string | null, string | null]> = {};
+    for (const { entry, claim, index, key } of candidates) {
+      if (seen.get(key)! < 2) continue;
+      where.set(claim.id, { entry, index });
+      const b = safeBounds(claim.as_of)!;
+      dates[claim.as_of] = [b.start, b.end];
+      const list = kept.get(entry);
+      if (list) list.push(claim);
+      else kept.set(entry, [claim]);
+    }
+    const sources = [...kept].map(([{ record: r }, claims]) => ({ ...r, claims, published: typeof r.published === 'string' ? r.published : null }));
     const bundle = { sources, places: ctx.of('places').map((e) => e.record), metrics: ctx.of('metrics').map((e) => e.record) } as unknown as DatasetBundle;
     const issues: Issue[] = [];
     for (const group of findConflicts(buildClaimsTable(bundle, dates as DateBounds))) {

@@ -48,9 +48,47 @@ export function countMembersInValue(value: unknown): number {
   return count;
 }
 
+const countColons = (text: string): number => {
+  let count = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
+  return count;
+};
+
+/** The members of every object in a parsed value plus the colons in its keys and strings, without recursion. */
+export function countMembersAndColons(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') count += countColons(v);
+    else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') {
+      const keys = Object.keys(v);
+      count += keys.length;
+      for (const k of keys) {
+        count += countColons(k);
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * Whether JSON.parse kept every member of `text`. Every colon of the text separates a member or sits
+ * in a string, so without repeated keys the text's colons equal the value's members plus the colons
+ * of its strings; a repeated key drops a member (and its strings), so the value's count falls short.
+ * Counting colons is a native search; only a text that escapes a colon (`\u003a`) needs the member
+ * count that skips strings.
+ */
+export function keptEveryMember(text: string, value: unknown): boolean {
+  if (/\\u003a/i.test(text)) return countMembersInText(text) === countMembersInValue(value);
+  return countColons(text) === countMembersAndColons(value);
+}
+
 /**
  * JSON002: a key appears twice in one object. JSON.parse silently keeps the last value, so the first
- * is lost data. A cheap member count flags the file; the locating reader then finds each repeat.
+ * is lost data. A cheap count flags the file; the locating reader then finds each repeat.
  */
 export const jsonDuplicateKeys: FileRule = {
   code: 'JSON002',
@@ -59,7 +97,7 @@ export const jsonDuplicateKeys: FileRule = {
   scope: 'file',
   check(file, read) {
     if (!read.parsed || read.text === null) return [];
-    if (countMembersInText(read.text) === countMembersInValue(read.value)) return [];
+    if (keptEveryMember(read.text, read.value)) return [];
     return read.locate().duplicates.map((d) => ({
       file,
       pointer: d.pointer,

@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { collections } from '../collections.js';
 import type { RecordEntry } from '../inputs.js';
 import type { DataRule, Issue } from '../rule.js';
@@ -76,12 +76,15 @@ export const schema: DataRule = {
     const bad = new Set<RecordEntry>();
     failed.set(ctx, bad);
     for (const { name, schema: file } of collections) {
+      const records = ctx.of(name);
+      if (!records.length) continue;
       const quick = validatorFor(ctx.fastAjv, file);
-      const validate = validatorFor(ctx.ajv, file);
-      for (const entry of ctx.of(name)) {
-        if (quick(entry.record) || validate(entry.record)) continue;
+      // The validator reporting every error is compiled only when a record fails.
+      let validate: ValidateFunction | undefined;
+      for (const entry of records) {
+        if (quick(entry.record) || (validate ??= validatorFor(ctx.ajv, file))(entry.record)) continue;
         bad.add(entry);
-        for (const { pointer, message } of describeAjvErrors(validate.errors ?? []))
+        for (const { pointer, message } of describeAjvErrors(validate!.errors ?? []))
           issues.push({ entry, pointer, message, hint: `see schemas/1.0/${file}: it lists every field, its type and allowed values` });
       }
     }
