@@ -111,7 +111,8 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const setKey = (ids: readonly string[] | null): string => (ids && ids.length ? [...ids].sort(compareCodeUnits).join('+') : '');
+const setKey = (ids: readonly string[] | null): string =>
+  !ids || !ids.length ? '' : ids.length === 1 ? ids[0]! : [...ids].sort(compareCodeUnits).join('+');
 
 /**
  * The series key of a claim as one string:
@@ -121,7 +122,7 @@ const setKey = (ids: readonly string[] | null): string => (ids && ids.length ? [
  */
 export function seriesId(row: Pick<FigureRow, 'metric' | 'breakdown_key' | 'breakdown_value' | 'unit' | 'place' | 'operation' | 'organisations' | 'networks'>): string {
   const breakdown = row.breakdown_key ? `${row.breakdown_key}=${row.breakdown_value ?? ''}` : '';
-  return [row.metric, breakdown, row.unit, row.place, row.operation ?? '', setKey(row.organisations), setKey(row.networks)].join(':');
+  return `${row.metric}:${breakdown}:${row.unit}:${row.place}:${row.operation ?? ''}:${setKey(row.organisations)}:${setKey(row.networks)}`;
 }
 
 /**
@@ -183,21 +184,36 @@ export interface SeriesPoint<R extends FigureRow = FigureRow> {
  * result does not depend on the order of `rows`.
  */
 export function buildSeries<R extends FigureRow>(rows: Iterable<R>): SeriesPoint<R>[] {
-  const groups = new Map<string, { series_id: string; period: string; candidates: R[] }>();
+  // Grouped by series id first, then by period within each series: short keys, and sorting the
+  // series ids, then the few periods of each series, costs far less than sorting every point.
+  const series = new Map<string, R[]>();
   for (const row of rows) {
     if (!isFigure(row)) continue;
     const id = seriesId(row);
-    const period = periodOf(row)!;
-    const key = `${id}@${period}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { series_id: id, period, candidates: [] }));
-    group.candidates.push(row);
+    const members = series.get(id);
+    if (members) members.push(row);
+    else series.set(id, [row]);
   }
   const points: SeriesPoint<R>[] = [];
-  for (const { series_id, period, candidates } of groups.values()) {
-    candidates.sort(compareFigures);
+  const point = (series_id: string, period: string, candidates: R[]): SeriesPoint<R> => {
+    if (candidates.length > 1) candidates.sort(compareFigures);
     const [best, runnerUp] = candidates as [R, R | undefined];
-    points.push({ series_id, period, best, candidates, decided_by: runnerUp ? decidingCriterion(best, runnerUp) : 'single' });
+    return { series_id, period, best, candidates, decided_by: runnerUp ? decidingCriterion(best, runnerUp) : 'single' };
+  };
+  for (const id of [...series.keys()].sort(compareCodeUnits)) {
+    const members = series.get(id)!;
+    if (members.length === 1) {
+      points.push(point(id, periodOf(members[0]!)!, members));
+      continue;
+    }
+    const periods = new Map<string, R[]>();
+    for (const row of members) {
+      const period = periodOf(row)!;
+      const candidates = periods.get(period);
+      if (candidates) candidates.push(row);
+      else periods.set(period, [row]);
+    }
+    for (const period of [...periods.keys()].sort(compareCodeUnits)) points.push(point(id, period, periods.get(period)!));
   }
-  return points.sort((a, b) => compareCodeUnits(a.series_id, b.series_id) || compareCodeUnits(a.period, b.period));
+  return points;
 }
