@@ -5,7 +5,7 @@
  * rows by series id, period and claim id.
  */
 import { compareCodeUnits, type ConflictGroup, type FigureRow, type SeriesPoint } from '@encrochat-ledger/dataset';
-import { col, fk, type Column, type Table } from './table-model.js';
+import { col, fk, type Column, type Row, type Table } from './table-model.js';
 
 const seriesScopeColumns: Column[] = [
   col('metric', 'string', 'Metric id.', true),
@@ -31,9 +31,13 @@ const figureColumns: Column[] = [
 
 const sortedList = (ids: readonly string[] | null): readonly string[] | null => (ids && ids.length ? [...ids].sort(compareCodeUnits) : null);
 
-/** The scope and date of a point, from its best claim (the same for every claim of the point). */
-function scopeCells(c: FigureRow) {
+/** The cells of a series row of `point`. */
+function seriesRow(point: SeriesPoint<FigureRow>, inConflict: boolean): Row {
+  const c = point.best;
+  // One object literal in column order (no spreads): the CSV writer reads it by column name.
   return {
+    series_id: point.series_id,
+    period: point.period,
     metric: c.metric,
     breakdown_key: c.breakdown_key,
     breakdown_value: c.breakdown_value,
@@ -44,17 +48,53 @@ function scopeCells(c: FigureRow) {
     networks: sortedList(c.networks),
     date_start: c.as_of_start,
     date_end: c.as_of_end,
+    value: c.value,
+    min: c.min,
+    max: c.max,
+    qualifier: c.qualifier,
+    as_of: c.as_of,
+    as_of_basis: c.as_of_basis,
+    claim_id: c.claim_id,
+    source_id: c.source_id,
+    source_reliability: c.source_reliability,
+    source_published_start: c.source_published_start,
+    candidates: point.candidates.length,
+    decided_by: point.decided_by,
+    in_conflict: inConflict,
   };
 }
 
-const figureCells = (c: FigureRow) => ({
-  value: c.value,
-  min: c.min,
-  max: c.max,
-  qualifier: c.qualifier,
-  as_of: c.as_of,
-  as_of_basis: c.as_of_basis,
-});
+/** The cells of the conflicts row of claim `c` of `group` (scope and date from the group's best claim, the same for all). */
+function conflictRow(group: ConflictGroup<FigureRow>, c: FigureRow): Row {
+  const s = group.best;
+  return {
+    conflict_id: group.conflict_id,
+    claim_id: c.claim_id,
+    series_id: group.series_id,
+    period: group.period,
+    metric: s.metric,
+    breakdown_key: s.breakdown_key,
+    breakdown_value: s.breakdown_value,
+    unit: s.unit,
+    place: s.place,
+    operation: s.operation,
+    organisations: sortedList(s.organisations),
+    networks: sortedList(s.networks),
+    date_start: s.as_of_start,
+    date_end: s.as_of_end,
+    claims_in_group: group.claims.length,
+    value: c.value,
+    min: c.min,
+    max: c.max,
+    qualifier: c.qualifier,
+    as_of: c.as_of,
+    as_of_basis: c.as_of_basis,
+    source_id: c.source_id,
+    source_reliability: c.source_reliability,
+    source_published_start: c.source_published_start,
+    is_best: c === s,
+  };
+}
 
 /** The derived tables; `derive` computes the series points and conflicts (from a pass over the claims) when their rows are first asked for. */
 export function derivedTables(derive: () => { points: readonly SeriesPoint<FigureRow>[]; conflicts: readonly ConflictGroup<FigureRow>[] }): Table[] {
@@ -81,23 +121,9 @@ export function derivedTables(derive: () => { points: readonly SeriesPoint<Figur
     foreignKeys: [fk('claim_id', 'claims', 'claim_id'), fk('source_id', 'sources'), fk('metric', 'metrics'), fk('place', 'places'), fk('operation', 'operations')],
     rows: function* () {
       const { points, conflicts } = derive();
-      const conflicted = new Set(conflicts.map((g) => g.conflict_id));
-      for (const point of points) {
-        const c = point.best;
-        yield {
-          series_id: point.series_id,
-          period: point.period,
-          ...scopeCells(c),
-          ...figureCells(c),
-          claim_id: c.claim_id,
-          source_id: c.source_id,
-          source_reliability: c.source_reliability,
-          source_published_start: c.source_published_start,
-          candidates: point.candidates.length,
-          decided_by: point.decided_by,
-          in_conflict: conflicted.has(`${point.series_id}@${point.period}`),
-        };
-      }
+      // A conflict group's best claim is its point's best claim: one object per point.
+      const conflicted = new Set(conflicts.map((g) => g.best));
+      for (const point of points) yield seriesRow(point, conflicted.has(point.best));
     },
   },
   {
@@ -129,22 +155,7 @@ export function derivedTables(derive: () => { points: readonly SeriesPoint<Figur
     ],
     rows: function* () {
       const { conflicts } = derive();
-      for (const group of conflicts) {
-        for (const c of group.claims)
-          yield {
-            conflict_id: group.conflict_id,
-            claim_id: c.claim_id,
-            series_id: group.series_id,
-            period: group.period,
-            ...scopeCells(group.best),
-            claims_in_group: group.claims.length,
-            ...figureCells(c),
-            source_id: c.source_id,
-            source_reliability: c.source_reliability,
-            source_published_start: c.source_published_start,
-            is_best: c === group.best,
-          };
-      }
+      for (const group of conflicts) for (const c of group.claims) yield conflictRow(group, c);
     },
   },
   ];
