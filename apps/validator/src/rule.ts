@@ -1,4 +1,5 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import type { QuickValidator } from './schemas.js';
 import type { CollectionName } from './collections.js';
 import type { Severity } from './finding.js';
 import type { DataFile, RecordEntry } from './inputs.js';
@@ -49,8 +50,8 @@ export interface Context {
   get(collection: CollectionName, id: unknown): Record<string, any> | undefined;
   /** Ajv reporting every error (for the messages). */
   ajv: Ajv2020;
-  /** Ajv stopping at the first error: most records are valid, and this answers them faster. */
-  fastAjv: Ajv2020;
+  /** A validator stopping at the first error, per schema file: most records are valid, and this answers them faster. */
+  quickValidator(schemaFile: string): QuickValidator;
   /** Folder of archived source texts, or null when not available. */
   archiveDir: string | null;
   /** Today (ISO date), for the "not in the future" rules. */

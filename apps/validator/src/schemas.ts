@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats, { type FormatsPlugin } from 'ajv-formats';
-import { isValidEdtf } from './edtf.js';
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import { addFormats, formats } from './formats.js';
+import { schemaValidators } from './generated/schema-validators.js';
 
 export const SCHEMA_VERSION = '1.0';
 export const SCHEMA_BASE = `https://encrochat-ledger.org/schemas/${SCHEMA_VERSION}/`;
@@ -29,12 +30,19 @@ export function readSchemas(dir = defaultSchemasDir()): { file: string; schema: 
 }
 
 /** Ajv (JSON Schema 2020-12) with the published schemas, the `uri`/`date` formats and `edtf` checked by a real EDTF parser. */
-export function createAjv(dir?: string, { allErrors = true }: { allErrors?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
-  // ajv-formats is CommonJS with `exports.default`; depending on the loader the function is the module or its default.
-  const formats = addFormats as unknown as { default?: FormatsPlugin } & FormatsPlugin;
-  (formats.default ?? formats)(ajv, ['uri', 'date']);
-  ajv.addFormat('edtf', { type: 'string', validate: isValidEdtf });
+export function createAjv(dir?: string, { allErrors = true, standaloneCode = false }: { allErrors?: boolean; standaloneCode?: boolean } = {}): Ajv2020 {
+  // Loaded on first use: a run over valid data needs only the precompiled validators.
+  const { Ajv2020, _ } = createRequire(import.meta.url)('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv2020({
+    allErrors,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    // For generated code: formats are read from a `formats` variable (see generate-validators.ts).
+    ...(standaloneCode ? { code: { source: true, esm: true, formats: _`formats` } } : {}),
+  });
+  addFormats(ajv);
   for (const { schema } of readSchemas(dir)) ajv.addSchema(schema);
   return ajv;
 }
@@ -42,5 +50,25 @@ export function createAjv(dir?: string, { allErrors = true }: { allErrors?: bool
 export function validatorFor(ajv: Ajv2020, file: string): ValidateFunction {
   const fn = ajv.getSchema(SCHEMA_BASE + file);
   if (!fn) throw new Error(`no schema ${SCHEMA_BASE + file}`);
+  return fn;
+}
+
+export type QuickValidator = (data: unknown) => boolean;
+
+let precompiled: Record<string, QuickValidator> | undefined;
+
+/**
+ * The first-error validator of a published schema file, precompiled by Ajv at build time (see
+ * scripts/generate-validators.ts): the same verdicts as `validatorFor(createAjv(undefined,
+ * { allErrors: false }), file)` without compiling anything at run time.
+ */
+export function precompiledValidator(file: string): QuickValidator {
+  if (!precompiled) {
+    // The helpers exactly as Ajv's standalone code would `require` them.
+    const load = createRequire(import.meta.url);
+    precompiled = schemaValidators(formats, { equal: load('ajv/dist/runtime/equal'), ucs2length: load('ajv/dist/runtime/ucs2length') });
+  }
+  const fn = precompiled[file];
+  if (!fn) throw new Error(`no precompiled validator for ${file}`);
   return fn;
 }

@@ -13,7 +13,7 @@ import { locate, type Located } from './json-locate.js';
 import { pointerPositions } from './pointer-positions.js';
 import type { Context, Issue, ParsedFile } from './rule.js';
 import { dataRules, EXCEPTION_RULE, fileRules } from './rules/index.js';
-import { createAjv } from './schemas.js';
+import { createAjv, precompiledValidator, validatorFor, type QuickValidator } from './schemas.js';
 
 export interface ValidateOptions {
   /** Files or folders (default: `data`). */
@@ -85,10 +85,11 @@ function positionOf(located: Located, pointer: string): { line: number; column: 
 type AjvInstance = ReturnType<typeof createAjv>;
 const ajvCache = new Map<string, { ajv?: AjvInstance; fastAjv?: AjvInstance }>();
 /**
- * Compiling the schemas costs more than most runs' checks: each instance is made once per schemas
- * folder, and only when first used (the one reporting every error only when a record fails).
+ * Compiling the schemas costs more than most runs' checks. The published schemas' first-error
+ * validators are precompiled; other schemas (a `schemasDir`) are compiled once per folder, when
+ * first used. The Ajv reporting every error is compiled only when a record fails.
  */
-function ajvFor(dir: string | undefined): { readonly ajv: AjvInstance; readonly fastAjv: AjvInstance } {
+function ajvFor(dir: string | undefined): { readonly ajv: AjvInstance; quickValidator(file: string): QuickValidator } {
   const key = dir ?? '';
   let pair = ajvCache.get(key);
   if (!pair) ajvCache.set(key, (pair = {}));
@@ -97,8 +98,9 @@ function ajvFor(dir: string | undefined): { readonly ajv: AjvInstance; readonly 
     get ajv() {
       return (cached.ajv ??= createAjv(dir));
     },
-    get fastAjv() {
-      return (cached.fastAjv ??= createAjv(dir, { allErrors: false }));
+    quickValidator(file) {
+      if (dir === undefined) return precompiledValidator(file);
+      return validatorFor((cached.fastAjv ??= createAjv(dir, { allErrors: false })), file);
     },
   };
 }
@@ -182,9 +184,7 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     get ajv() {
       return ajvs.ajv;
     },
-    get fastAjv() {
-      return ajvs.fastAjv;
-    },
+    quickValidator: (file) => ajvs.quickValidator(file),
     archiveDir: options.archiveDir !== undefined ? options.archiveDir : defaultArchive(roots),
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };

@@ -82,7 +82,7 @@ export function countMembersAndColons(value: unknown): number {
  * count that skips strings.
  */
 export function keptEveryMember(text: string, value: unknown): boolean {
-  if (/\\u003a/i.test(text)) return countMembersInText(text) === countMembersInValue(value);
+  if (text.includes('\\u003') && /\\u003a/i.test(text)) return countMembersInText(text) === countMembersInValue(value);
   return countColons(text) === countMembersAndColons(value);
 }
 

@@ -78,7 +78,7 @@ export const schema: DataRule = {
     for (const { name, schema: file } of collections) {
       const records = ctx.of(name);
       if (!records.length) continue;
-      const quick = validatorFor(ctx.fastAjv, file);
+      const quick = ctx.quickValidator(file);
       // The validator reporting every error is compiled only when a record fails.
       let validate: ValidateFunction | undefined;
       for (const entry of records) {
