@@ -37,6 +37,22 @@ export interface Report {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * The text of UTF-8 bytes, or null when they are not valid UTF-8. The lenient native decoder writes
+ * U+FFFD for every bad sequence; only a text that holds one (bad bytes, or a real U+FFFD) is decoded
+ * again strictly to tell which.
+ */
+function decodeUtf8(bytes: Buffer): string | null {
+  const text = bytes.toString('utf8');
+  // Like TextDecoder, drop a byte order mark (FILE002 reports it from the bytes).
+  if (!text.includes('\uFFFD')) return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 function defaultArchive(roots: string[]): string | null {
   const env = process.env.ENCROCHAT_ARCHIVE_DIR;
   if (env) return path.resolve(env);
@@ -119,12 +135,7 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
   const records: RecordEntry[] = [];
 
   for (const file of files) {
-    let text: string | null = null;
-    try {
-      text = utf8.decode(file.bytes);
-    } catch {
-      text = null;
-    }
+    const text = decodeUtf8(file.bytes);
     let value: unknown;
     let parsed = false;
     if (text !== null && text.trim() !== '' && text.charCodeAt(0) !== 0xfeff) {
