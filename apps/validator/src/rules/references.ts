@@ -4,53 +4,56 @@ import type { RecordEntry } from '../inputs.js';
 
 type Target = CollectionName | 'claims';
 
-/** Every reference field of every record kind: [pointer within the record, target collection, value]. */
-function* references(entry: RecordEntry): Generator<[string, Target, unknown]> {
+/** Called for each reference: its target collection, its value, and its pointer as a prefix and a field (joined only when reported). */
+type Visit = (target: Target, id: unknown, at: string, field: string) => void;
+
+/** Visits every reference field of a record. */
+function visitReferences(entry: RecordEntry, visit: Visit): void {
   const r = entry.record;
-  const list = function* (pointer: string, target: Target, value: unknown): Generator<[string, Target, unknown]> {
-    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield [`${pointer}/${i}`, target, value[i]];
+  const list = (at: string, field: string, target: Target, value: unknown) => {
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(target, value[i], at, `${field}/${i}`);
   };
-  if (r.superseded_by !== undefined) yield ['/superseded_by', entry.collection, r.superseded_by];
+  if (r.superseded_by !== undefined) visit(entry.collection, r.superseded_by, '', '/superseded_by');
   switch (entry.collection) {
     case 'organisations':
-      yield ['/country', 'places', r.country];
-      yield* list('/places', 'places', r.places);
-      yield ['/parent', 'organisations', r.parent];
+      visit('places', r.country, '', '/country');
+      list('', '/places', 'places', r.places);
+      visit('organisations', r.parent, '', '/parent');
       break;
     case 'places':
-      yield ['/parent', 'places', r.parent];
+      visit('places', r.parent, '', '/parent');
       break;
     case 'operations':
-      yield ['/parent', 'operations', r.parent];
-      yield* list('/lead_organisations', 'organisations', r.lead_organisations);
-      yield ['/place', 'places', r.place];
-      yield* list('/networks', 'networks', r.networks);
+      visit('operations', r.parent, '', '/parent');
+      list('', '/lead_organisations', 'organisations', r.lead_organisations);
+      visit('places', r.place, '', '/place');
+      list('', '/networks', 'networks', r.networks);
       break;
     case 'persons':
-      if (Array.isArray(r.roles)) for (let i = 0; i < r.roles.length; i++) yield [`/roles/${i}/organisation`, 'organisations', r.roles[i]?.organisation];
+      if (Array.isArray(r.roles)) for (let i = 0; i < r.roles.length; i++) visit('organisations', r.roles[i]?.organisation, `/roles/${i}`, '/organisation');
       break;
     case 'events':
-      yield ['/place', 'places', r.place];
-      yield* list('/organisations', 'organisations', r.organisations);
-      yield* list('/operations', 'operations', r.operations);
-      yield* list('/networks', 'networks', r.networks);
-      yield ['/court_case/court', 'organisations', r.court_case?.court];
-      if (Array.isArray(r.sources)) for (let i = 0; i < r.sources.length; i++) yield [`/sources/${i}/source`, 'sources', r.sources[i]?.source];
+      visit('places', r.place, '', '/place');
+      list('', '/organisations', 'organisations', r.organisations);
+      list('', '/operations', 'operations', r.operations);
+      list('', '/networks', 'networks', r.networks);
+      visit('organisations', r.court_case?.court, '', '/court_case/court');
+      if (Array.isArray(r.sources)) for (let i = 0; i < r.sources.length; i++) visit('sources', r.sources[i]?.source, `/sources/${i}`, '/source');
       break;
     case 'sources':
-      yield ['/publisher_organisation', 'organisations', r.publisher_organisation];
+      visit('organisations', r.publisher_organisation, '', '/publisher_organisation');
       if (Array.isArray(r.claims))
         for (let i = 0; i < r.claims.length; i++) {
           const c = r.claims[i] ?? {};
           const at = `/claims/${i}`;
-          yield [`${at}/metric`, 'metrics', c.metric];
-          yield [`${at}/scope/place`, 'places', c.scope?.place];
-          yield* list(`${at}/scope/networks`, 'networks', c.scope?.networks);
-          yield [`${at}/scope/operation`, 'operations', c.scope?.operation];
-          yield* list(`${at}/scope/organisations`, 'organisations', c.scope?.organisations);
-          yield [`${at}/attributed_to/organisation`, 'organisations', c.attributed_to?.organisation];
-          yield [`${at}/attributed_to/person`, 'persons', c.attributed_to?.person];
-          yield [`${at}/superseded_by`, 'claims', c.superseded_by];
+          visit('metrics', c.metric, at, '/metric');
+          visit('places', c.scope?.place, at, '/scope/place');
+          list(at, '/scope/networks', 'networks', c.scope?.networks);
+          visit('operations', c.scope?.operation, at, '/scope/operation');
+          list(at, '/scope/organisations', 'organisations', c.scope?.organisations);
+          visit('organisations', c.attributed_to?.organisation, at, '/attributed_to/organisation');
+          visit('persons', c.attributed_to?.person, at, '/attributed_to/person');
+          visit('claims', c.superseded_by, at, '/superseded_by');
         }
       break;
   }
@@ -65,16 +68,16 @@ export const referencesResolve: DataRule = {
   check(ctx: Context) {
     const issues: Issue[] = [];
     for (const entry of ctx.records)
-      for (const [pointer, target, id] of references(entry)) {
-        if (id === undefined || typeof id !== 'string' || ctx.has(target, id)) continue;
+      visitReferences(entry, (target, id, at, field) => {
+        if (typeof id !== 'string' || ctx.has(target, id)) return;
         const noun = target === 'claims' ? 'claim' : target.replace(/s$/, '');
         issues.push({
           entry,
-          pointer,
+          pointer: at + field,
           message: `${noun} "${id}" does not exist`,
           hint: target === 'claims' ? 'point to an existing claim id' : `use an id from data/${target}/, or add data/${target}/${id}.json`,
         });
-      }
+      });
     return issues;
   },
 };
