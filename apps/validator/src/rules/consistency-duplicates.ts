@@ -15,39 +15,38 @@ export const consistencyDuplicates: DataRule = {
   scope: 'dataset',
   check(ctx) {
     const issues: Issue[] = [];
-    // Cheap keys first (most claims share them with no other); the full figure only on a match. A
-    // cheap key seen twice is upgraded: its first claim is filed under its full figure, and every
-    // later claim with that cheap key is looked up by its own figure.
+    // Claims are first compared on cheap fields (most share them with no other); the full figure
+    // (computed once per claim, and only for those) decides.
     const figures = new Map<Rec, string>();
     const figure = (c: Rec) => {
       let f = figures.get(c);
       if (f === undefined) figures.set(c, (f = [c.metric, c.unit, c.qualifier, c.value ?? '', c.min ?? '', c.max ?? '', scopeKey(c)].join('|')));
       return f;
     };
-    const firstBySource = new Map<string, Rec | null>();
-    const firstByQuote = new Map<string, Rec | null>();
-    const bySourceFigure = new Map<string, Rec>();
-    const byQuoteFigure = new Map<string, Rec>();
-    /** The earliest claim with the same cheap key and figure, and files `claim` under both. */
-    const match = (cheapKeys: Map<string, Rec | null>, byFigure: Map<string, Rec>, cheap: string, claim: Rec): Rec | undefined => {
-      if (!cheapKeys.has(cheap)) {
-        cheapKeys.set(cheap, claim);
-        return undefined;
-      }
-      const first = cheapKeys.get(cheap);
-      if (first) {
-        byFigure.set(`${cheap}\u0000${figure(first)}`, first);
-        cheapKeys.set(cheap, null);
-      }
-      const key = `${cheap}\u0000${figure(claim)}`;
-      const earlier = byFigure.get(key);
-      if (!earlier) byFigure.set(key, claim);
-      return earlier;
+    const same = (a: unknown, b: unknown) => a === b || String(a) === String(b);
+    const bySource = new Map<string, Rec[]>();
+    const byQuote = new Map<string, Rec[]>();
+    const earlier = <K>(map: Map<K, Rec[]>, key: K, claim: Rec): Rec[] | undefined => {
+      const list = map.get(key);
+      if (list) list.push(claim);
+      else map.set(key, [claim]);
+      return list && list.length > 1 ? list : undefined;
     };
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
-      const bySource = match(firstBySource, bySourceFigure, `${source.id}|${claim.metric}|${claim.as_of}|${claim.value ?? claim.min}`, claim);
-      const byQuote = match(firstByQuote, byQuoteFigure, typeof claim.quote === 'string' ? claim.quote : '', claim);
-      const first = bySource ?? byQuote;
+      const inSource = earlier(bySource, String(source.id), claim);
+      const withQuote = earlier(byQuote, typeof claim.quote === 'string' ? claim.quote : '', claim);
+      let first: Rec | undefined;
+      // The same source, metric, date and number; or the same quote (one text curated twice).
+      if (inSource)
+        for (let i = 0; i < inSource.length - 1 && !first; i++) {
+          const c = inSource[i]!;
+          if (same(c.metric, claim.metric) && same(c.as_of, claim.as_of) && same(c.value ?? c.min, claim.value ?? claim.min) && figure(c) === figure(claim)) first = c;
+        }
+      if (withQuote && !first)
+        for (let i = 0; i < withQuote.length - 1 && !first; i++) {
+          const c = withQuote[i]!;
+          if (same(c.metric, claim.metric) && same(c.value ?? c.min, claim.value ?? claim.min) && figure(c) === figure(claim)) first = c;
+        }
       if (first) issues.push({ entry, pointer, message: `claim "${claim.id}" states the same figure for the same scope and date as "${first.id}"`, hint: 'keep one claim (withdraw the other if it was released), or tell them apart by breakdown or scope' });
     }
     return issues;
