@@ -6,12 +6,11 @@
  */
 import { isFigure, type ClaimsTableRow, type FigureRow } from '@encrochat-ledger/dataset';
 import { ClaimsOrderRestart, type LoadedDataset, type SourceSummary } from './dataset-source.js';
+import { Interner } from './interner.js';
 
 export interface ClaimsScan {
   /** Rows kept by the filters. */
   count: number;
-  /** The kept rows that take part in series and conflicts, reduced to their figure columns. */
-  figures: FigureRow[];
   /** Every source of the dataset (in bundle order). */
   sources: SourceSummary[];
   /** Latest `as_of_end` and `source_published_start` of the kept rows. */
@@ -19,37 +18,48 @@ export interface ClaimsScan {
   publishedThrough: string | null;
 }
 
-/** The columns of a row that the series and conflicts read. */
-export const figureOf = (r: ClaimsTableRow): FigureRow => ({
-  claim_id: r.claim_id,
-  source_id: r.source_id,
-  metric: r.metric,
-  breakdown_key: r.breakdown_key,
-  breakdown_value: r.breakdown_value,
-  unit: r.unit,
-  place: r.place,
-  operation: r.operation,
-  organisations: r.organisations,
-  networks: r.networks,
-  value: r.value,
-  min: r.min,
-  max: r.max,
-  qualifier: r.qualifier,
-  as_of: r.as_of,
-  as_of_start: r.as_of_start,
-  as_of_end: r.as_of_end,
-  as_of_basis: r.as_of_basis,
-  source_reliability: r.source_reliability,
-  source_published_start: r.source_published_start,
-  withdrawn: r.withdrawn,
-});
+/**
+ * The columns of a row that the series and conflicts read. `shared` (when given) makes equal
+ * strings and lists one object each: the figures of a whole bundle are kept in memory.
+ */
+export const figureOf = (r: ClaimsTableRow, shared?: Interner): FigureRow => {
+  const s = shared ? (text: string | null) => shared.string(text) : (text: string | null) => text;
+  const l = shared ? (items: string[] | null) => shared.list(items) : (items: string[] | null) => items;
+  return {
+    claim_id: r.claim_id,
+    source_id: r.source_id,
+    metric: s(r.metric)!,
+    breakdown_key: s(r.breakdown_key),
+    breakdown_value: s(r.breakdown_value),
+    unit: s(r.unit)!,
+    place: s(r.place)!,
+    operation: s(r.operation),
+    organisations: l(r.organisations),
+    networks: l(r.networks),
+    value: r.value,
+    min: r.min,
+    max: r.max,
+    qualifier: s(r.qualifier)!,
+    as_of: s(r.as_of)!,
+    as_of_start: r.as_of_start,
+    as_of_end: r.as_of_end,
+    as_of_basis: s(r.as_of_basis)!,
+    source_reliability: s(r.source_reliability)!,
+    source_published_start: r.source_published_start,
+    withdrawn: r.withdrawn,
+  };
+};
 
 export class ClaimsPass {
   private scanned: ClaimsScan | null = null;
+  /** The figures of the last complete pass, until taken. */
+  private figures: FigureRow[] | null = null;
 
+  /** `collectFigures`: false when the series are computed elsewhere (the figures are then not kept). */
   constructor(
     private readonly data: LoadedDataset,
     private readonly keep: ((row: ClaimsTableRow) => boolean) | null,
+    private readonly collectFigures = true,
   ) {}
 
   /** The kept rows in claim id order; may throw ClaimsOrderRestart (iterate again then). */
@@ -60,27 +70,49 @@ export class ClaimsPass {
     let asOfThrough: string | null = null;
     let publishedThrough: string | null = null;
     const keep = this.keep;
+    const shared = new Interner();
+    const collect = this.collectFigures;
     for (const row of this.data.claimRows((s) => sources.push(s))) {
       if (keep && !keep(row)) continue;
       count++;
       if (row.as_of_end !== null && (asOfThrough === null || row.as_of_end > asOfThrough)) asOfThrough = row.as_of_end;
       const published = row.source_published_start;
       if (published !== null && (publishedThrough === null || published > publishedThrough)) publishedThrough = published;
-      if (isFigure(row)) figures.push(figureOf(row));
+      if (collect && isFigure(row)) figures.push(figureOf(row, shared));
       yield row;
     }
-    this.scanned = { count, figures, sources, asOfThrough, publishedThrough };
+    this.scanned = { count, sources, asOfThrough, publishedThrough };
+    this.figures = figures;
   }
 
   /** What a complete pass collects; runs one if none has completed. */
   scan(): ClaimsScan {
-    for (let attempt = 0; !this.scanned; attempt++) {
+    if (!this.scanned) this.complete();
+    return this.scanned!;
+  }
+
+  /**
+   * The kept rows that take part in series and conflicts, reduced to their figure columns (see
+   * figureOf), from a complete pass (run if needed). Handed over: the pass keeps no reference, so
+   * they are freed with the caller's results; a second call runs a pass again.
+   */
+  takeFigures(): FigureRow[] {
+    if (!this.collectFigures) throw new Error('this pass does not collect the figures');
+    if (!this.figures) this.complete();
+    const figures = this.figures!;
+    this.figures = null;
+    return figures;
+  }
+
+  /** Runs a complete pass. */
+  private complete(): void {
+    for (let attempt = 0; ; attempt++) {
       try {
         for (const _ of this.rows());
+        return;
       } catch (error) {
         if (attempt > 0 || !(error instanceof ClaimsOrderRestart)) throw error;
       }
     }
-    return this.scanned;
   }
 }
