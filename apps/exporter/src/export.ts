@@ -7,13 +7,14 @@ import path from 'node:path';
 import type { ExportOptions, Format } from './args.js';
 import { AtomicOutput } from './atomic-output.js';
 import { digestFile, sha256sums, type FileDigest } from './checksums.js';
-import { CsvFile, csvLine } from './csv.js';
 import { buildDatapackage, tableFile, type WrittenTable } from './datapackage.js';
+import { DERIVED_TABLES, derivedWorkerAvailable, startDerivedWorker, type DerivedWorker } from './derived-worker.js';
 import { ClaimsOrderRestart, datasetFromFile, packagedDataset, type LoadedDataset } from './dataset-source.js';
 import { ExportError, UsageError } from './errors.js';
 import { checkFilterIds } from './filters.js';
 import { ParquetWriter } from './parquet.js';
 import { buildReadme } from './readme.js';
+import { writeTableCsv, type TableCsv, type TableCsvOptions } from './table-writer.js';
 import { buildTables, type Table } from './tables.js';
 import { slowWriterDelay } from './test-hooks.js';
 
@@ -27,7 +28,12 @@ export interface ExportResult {
 }
 
 /** Exports in progress, so that a signal handler can remove their temporary folders. */
-const running = new Set<{ output: AtomicOutput; parquet: ParquetWriter | null }>();
+interface Run {
+  output: AtomicOutput;
+  parquet: ParquetWriter | null;
+  worker: DerivedWorker | null;
+}
+const running = new Set<Run>();
 
 /**
  * Removes the temporary folders of the exports in progress and stops their DuckDB work.
@@ -35,6 +41,7 @@ const running = new Set<{ output: AtomicOutput; parquet: ParquetWriter | null }>
  */
 export function abortRunningExports(): void {
   for (const run of running) {
+    void run.worker?.stop();
     try {
       run.parquet?.interrupt();
     } catch {
@@ -47,60 +54,34 @@ export function abortRunningExports(): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A table's CSV as written, and its Parquet file once DuckDB has written it (when Parquet is exported). */
+interface TableWrite {
+  csv: TableCsv;
+  parquet: Promise<FileDigest> | null;
+}
+
 /**
- * Writes one table in every format in one pass over its rows: the CSV file, and for Parquet the CSV
- * that DuckDB reads (the CSV file itself, or a staging copy when there is no CSV or it is
- * --excel-safe). Returns the row count and the digests, in the order of `formats`.
+ * Queues DuckDB's copy of a table's CSV to Parquet (see ParquetWriter.copyCsv): it runs while the
+ * next tables are written. Resolves to the Parquet file's digest.
  */
-async function writeTable(
-  dir: string,
-  table: Table,
-  options: ExportOptions,
-  parquet: ParquetWriter | null,
-): Promise<{ rows: number; files: { format: Format; digest: FileDigest }[] }> {
-  const wantCsv = options.formats.includes('csv');
-  const csvPath = path.join(dir, tableFile(table.name, 'csv'));
-  const csv = wantCsv ? await CsvFile.create(csvPath, table, { excelSafe: options.excelSafe }) : null;
-  const stagingPath = parquet && (!csv || options.excelSafe) ? parquet.stagingFile(table) : null;
-  const staging = stagingPath ? await CsvFile.create(stagingPath, table, { excelSafe: false }, { hash: false }) : null;
-  const files: { format: Format; digest: FileDigest }[] = [];
+function queueParquet(dir: string, table: Table, csv: TableCsv, parquet: ParquetWriter): Promise<FileDigest> {
+  const file = tableFile(table.name, 'parquet');
+  const digest = parquet.copyCsv(path.join(dir, file), table, csv.parquetSource!).then(async () => {
+    if (csv.staged) fs.rmSync(csv.parquetSource!, { force: true });
+    return digestFile(path.join(dir, file), file);
+  });
+  // Awaited after the next tables are written; a failure meanwhile must not count as unhandled.
+  digest.catch(() => {});
+  return digest;
+}
+
+/** Writes a table's CSV; a bundle whose claims cannot be merged on the fly is written again, sorted in memory. */
+async function writeCsvOf(dir: string, table: Table, options: TableCsvOptions): Promise<TableCsv> {
   try {
-    let rows = 0;
-    if (csv && staging) {
-      for (const row of table.rows()) {
-        const a = csv.add(row);
-        if (a) await a;
-        const b = staging.add(row);
-        if (b) await b;
-        rows++;
-      }
-    } else {
-      const only = (csv ?? staging)!;
-      const lineOptions = { excelSafe: csv ? options.excelSafe : false };
-      for (const row of table.rows()) {
-        const pending = only.addLine(csvLine(table, row, lineOptions));
-        if (pending) await pending;
-        rows++;
-      }
-    }
-    if (csv) {
-      const { bytes, sha256 } = await csv.close();
-      files.push({ format: 'csv', digest: { path: tableFile(table.name, 'csv'), bytes, sha256: sha256! } });
-    }
-    if (staging) await staging.close({ sync: false });
-    if (parquet) {
-      const file = tableFile(table.name, 'parquet');
-      await parquet.copyCsv(path.join(dir, file), table, stagingPath ?? csvPath);
-      if (stagingPath) fs.rmSync(stagingPath, { force: true });
-      files.push({ format: 'parquet', digest: await digestFile(path.join(dir, file), file) });
-    }
-    files.sort((a, b) => options.formats.indexOf(a.format) - options.formats.indexOf(b.format));
-    return { rows, files };
+    return await writeTableCsv(dir, table, options);
   } catch (error) {
-    await csv?.discard();
-    await staging?.discard();
-    for (const f of [csvPath, stagingPath, path.join(dir, tableFile(table.name, 'parquet'))]) if (f) fs.rmSync(f, { force: true });
-    throw error;
+    if (!(error instanceof ClaimsOrderRestart)) throw error;
+    return writeTableCsv(dir, table, options);
   }
 }
 
@@ -110,31 +91,41 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   checkFilterIds(options.filters, data.head);
   if (!options.formats.length) throw new UsageError('--format: give at least one format (csv, parquet)');
   const delay = slowWriterDelay();
-  const { tables, pass } = buildTables(data, options.filters);
-
   const output = AtomicOutput.prepare(options.out);
-  const run: { output: AtomicOutput; parquet: ParquetWriter | null } = { output, parquet: null };
+  const run: Run = { output, parquet: null, worker: null };
   running.add(run);
   try {
     const dir = output.tempDir;
     const stagingDir = path.join(dir, '.staging');
-    if (options.formats.includes('parquet')) run.parquet = await ParquetWriter.open(stagingDir);
+    const csvOptions: TableCsvOptions = { formats: options.formats, excelSafe: options.excelSafe, stagingDir };
+    if (options.formats.includes('parquet')) fs.mkdirSync(stagingDir, { recursive: true });
+    // A --dataset bundle: the series are derived by a worker reading the bundle alongside.
+    if (options.dataset && derivedWorkerAvailable()) run.worker = startDerivedWorker({ dataset: options.dataset, filters: options.filters, dir, csv: csvOptions });
+    const { tables, pass, release } = buildTables(data, options.filters, { derived: !run.worker });
+    if (options.formats.includes('parquet')) {
+      run.parquet = await ParquetWriter.open(stagingDir);
+      // DuckDB waits for the worker: their memory peaks never add up.
+      if (run.worker) run.parquet.waitFor(run.worker.result);
+    }
+    const writes: { table: Table; write: TableWrite }[] = [];
+    for (const table of tables) {
+      const csv = run.worker && DERIVED_TABLES.includes(table.name) ? (await run.worker.result)[table.name]! : await writeCsvOf(dir, table, csvOptions);
+      writes.push({ table, write: { csv, parquet: run.parquet ? queueParquet(dir, table, csv, run.parquet) : null } });
+      if (delay && csv.csv) await sleep(delay);
+    }
+    // Every row is written: free the series before waiting for DuckDB's last copies.
+    release();
     const written: WrittenTable[] = [];
     const counts: { name: string; rows: number }[] = [];
-    for (const table of tables) {
-      let result;
-      try {
-        result = await writeTable(dir, table, options, run.parquet);
-      } catch (error) {
-        // A bundle whose claims cannot be merged on the fly: the table is written again, sorted in memory.
-        if (!(error instanceof ClaimsOrderRestart)) throw error;
-        result = await writeTable(dir, table, options, run.parquet);
+    for (const { table, write } of writes) {
+      const digests: Record<Format, FileDigest | null> = { csv: write.csv.csv, parquet: write.parquet ? await write.parquet : null };
+      for (const format of options.formats) {
+        const digest = digests[format];
+        if (!digest) continue;
+        written.push({ table, format, rows: write.csv.rows, digest });
+        if (delay && format === 'parquet') await sleep(delay);
       }
-      for (const { format, digest } of result.files) {
-        written.push({ table, format, rows: result.rows, digest });
-        if (delay) await sleep(delay);
-      }
-      counts.push({ name: table.name, rows: result.rows });
+      counts.push({ name: table.name, rows: write.csv.rows });
     }
     run.parquet?.close();
     run.parquet = null;
@@ -175,6 +166,9 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     };
   } catch (error) {
     try {
+      await run.worker?.stop();
+      run.parquet?.interrupt();
+      await run.parquet?.settle();
       run.parquet?.close();
     } catch {
       // Closing after a failure is best effort.

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { LIST_DELIMITER, writeCsv } from './csv.js';
 import { ExportError } from './errors.js';
+import { stagingFile } from './table-writer.js';
 import { DUCKDB_TYPES, type Table } from './tables.js';
 
 /** DuckDB worker threads: fixed, so that the Parquet layout does not depend on the machine. */
@@ -35,6 +36,9 @@ const sqlIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** A DuckDB session that turns tables into Parquet files. */
 export class ParquetWriter {
+  /** The copies queued so far, run one after the other; settled when the last one is. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -60,6 +64,17 @@ export class ParquetWriter {
     this.connection.interrupt();
   }
 
+  /** Starts the copies queued from now on only once `ready` has settled. */
+  waitFor(ready: Promise<unknown>): void {
+    const queue = this.queue;
+    this.queue = Promise.all([queue.catch(() => {}), ready.catch(() => {})]);
+  }
+
+  /** Resolves once every queued copy has finished (successfully or not). */
+  async settle(): Promise<void> {
+    await this.queue.catch(() => {});
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
@@ -79,11 +94,21 @@ export class ParquetWriter {
 
   /** Where the CSV staging file of `table` goes. */
   stagingFile(table: Table): string {
-    return path.join(this.stagingDir, `${table.name}.csv`);
+    return stagingFile(this.stagingDir, table);
   }
 
-  /** Writes `file` (Parquet, zstd) from `csv`, a CSV of `table` as writeCsv writes it without --excel-safe. */
-  async copyCsv(file: string, table: Table, csv: string): Promise<void> {
+  /**
+   * Writes `file` (Parquet, zstd) from `csv`, a CSV of `table` as writeCsv writes it without
+   * --excel-safe. Copies are queued and run one at a time (DuckDB's own threads do the work, off the
+   * JavaScript thread): the caller may go on writing the next table's CSV meanwhile.
+   */
+  copyCsv(file: string, table: Table, csv: string): Promise<void> {
+    const copy = this.queue.catch(() => {}).then(() => this.runCopy(file, table, csv));
+    this.queue = copy;
+    return copy;
+  }
+
+  private async runCopy(file: string, table: Table, csv: string): Promise<void> {
     const columns = table.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type === 'list' ? 'VARCHAR' : DUCKDB_TYPES[c.type])}`).join(', ');
     const select = table.columns
       .map((c) => (c.type === 'list' ? `string_split(${sqlIdentifier(c.name)}, ${sqlString(LIST_DELIMITER)}) AS ${sqlIdentifier(c.name)}` : sqlIdentifier(c.name)))
