@@ -71,7 +71,7 @@ function defaultArchive(roots: string[]): string | null {
 function positionsByFile(findings: { file: DataFile; pointer: string; issue: Issue }[], read: Map<DataFile, ParsedFile>): Map<DataFile, (pointer: string) => Position> {
   const pointers = new Map<DataFile, string[]>();
   for (const { file, pointer, issue } of findings) {
-    if (issue.line !== undefined || !read.get(file)?.text) continue;
+    if (issue.line !== undefined || !read.has(file)) continue;
     const list = pointers.get(file);
     if (list) list.push(pointer);
     else pointers.set(file, [pointer]);
@@ -79,8 +79,10 @@ function positionsByFile(findings: { file: DataFile; pointer: string; issue: Iss
   const result = new Map<DataFile, (pointer: string) => Position>();
   for (const [file, list] of pointers) {
     const parsed = read.get(file)!;
+    const text = parsed.text;
+    if (!text) continue;
     if (parsed.parsed && !parsed.located()) {
-      const found = pointerPositions(parsed.text!, list);
+      const found = pointerPositions(text, list);
       result.set(file, (p) => found.get(p)!);
     } else result.set(file, (p) => positionOf(parsed.locate(), p));
   }
@@ -126,6 +128,41 @@ export function validate(options: ValidateOptions = {}): Report {
   return validateInputs(collectInputs(options.paths ?? [], cwd), { ...options, cwd });
 }
 
+/**
+ * A file as read once. Its text is kept while the file rules run, then dropped and decoded again
+ * from the bytes if a finding needs a position: a large dataset's texts would otherwise stay on
+ * the heap for the whole run, and every garbage collection would copy and mark them.
+ */
+class ReadFile implements ParsedFile {
+  private kept: string | null | undefined;
+  private located_: Located | undefined;
+
+  constructor(
+    private readonly file: DataFile,
+    text: string | null,
+    readonly parsed: boolean,
+    readonly value: unknown,
+  ) {
+    this.kept = text;
+  }
+
+  get text(): string | null {
+    return this.kept !== undefined ? this.kept : decodeUtf8(this.file.bytes);
+  }
+
+  release(): void {
+    if (this.kept !== null) this.kept = undefined;
+  }
+
+  locate(): Located {
+    return (this.located_ ??= locate(this.text ?? ''));
+  }
+
+  located(): boolean {
+    return this.located_ !== undefined;
+  }
+}
+
 /** Validates files already read (also used by the fuzz test, in memory). */
 export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateOptions, 'paths'> = {}): Report {
   const cwd = options.cwd ?? process.cwd();
@@ -138,7 +175,8 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     const text = decodeUtf8(file.bytes);
     let value: unknown;
     let parsed = false;
-    if (text !== null && text.trim() !== '' && text.charCodeAt(0) !== 0xfeff) {
+    // Empty and BOM-only files are FILE001's and FILE002's business; JSON.parse rejects blank text.
+    if (text !== null && text.charCodeAt(0) !== 0xfeff) {
       try {
         value = JSON.parse(text);
         parsed = true;
@@ -146,10 +184,10 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
         parsed = false;
       }
     }
-    let located: Located | undefined;
-    const parsedFile: ParsedFile = { text, parsed, value, locate: () => (located ??= locate(text ?? '')), located: () => located !== undefined };
+    const parsedFile = new ReadFile(file, text, parsed, value);
     read.set(file, parsedFile);
     for (const rule of fileRules) for (const issue of rule.check(file, parsedFile)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
+    parsedFile.release();
     if (!parsed) continue;
     if (isBundle(value)) {
       for (const name of ['metrics', 'networks', 'places', 'organisations', 'operations', 'persons', 'events', 'sources'] as CollectionName[]) {

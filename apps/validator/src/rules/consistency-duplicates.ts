@@ -23,30 +23,37 @@ export const consistencyDuplicates: DataRule = {
       if (f === undefined) figures.set(c, (f = [c.metric, c.unit, c.qualifier, c.value ?? '', c.min ?? '', c.max ?? '', scopeKey(c)].join('|')));
       return f;
     };
-    const same = (a: unknown, b: unknown) => a === b || String(a) === String(b);
-    const bySource = new Map<string, Rec[]>();
-    const byQuote = new Map<string, Rec[]>();
-    const earlier = <K>(map: Map<K, Rec[]>, key: K, claim: Rec): Rec[] | undefined => {
-      const list = map.get(key);
-      if (list) list.push(claim);
-      else map.set(key, [claim]);
-      return list && list.length > 1 ? list : undefined;
+    /** The earliest claim in `list` with the figure of `claim`. */
+    const sameFigure = (list: Rec[] | undefined, claim: Rec) => list?.find((c) => figure(c) === figure(claim));
+    const cheap = (c: Rec) => `${c.metric}|${c.as_of}|${c.value ?? c.min}`;
+    /**
+     * Claims grouped by a first key (a source id, a quote) and, once a first key is shared, by their
+     * cheap fields: each claim is compared only with earlier claims of the same metric, date and number.
+     */
+    const grouper = () => {
+      const groups = new Map<string, { first: Rec; byCheap?: Map<string, Rec[]> }>();
+      return (key: string, claim: Rec): Rec | undefined => {
+        const group = groups.get(key);
+        if (!group) {
+          groups.set(key, { first: claim });
+          return undefined;
+        }
+        group.byCheap ??= new Map([[cheap(group.first), [group.first]]]);
+        const k = cheap(claim);
+        const list = group.byCheap.get(k);
+        const match = sameFigure(list, claim);
+        if (list) list.push(claim);
+        else group.byCheap.set(k, [claim]);
+        return match;
+      };
     };
+    const inSource = grouper();
+    const withQuote = grouper();
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
-      const inSource = earlier(bySource, String(source.id), claim);
-      const withQuote = earlier(byQuote, typeof claim.quote === 'string' ? claim.quote : '', claim);
-      let first: Rec | undefined;
       // The same source, metric, date and number; or the same quote (one text curated twice).
-      if (inSource)
-        for (let i = 0; i < inSource.length - 1 && !first; i++) {
-          const c = inSource[i]!;
-          if (same(c.metric, claim.metric) && same(c.as_of, claim.as_of) && same(c.value ?? c.min, claim.value ?? claim.min) && figure(c) === figure(claim)) first = c;
-        }
-      if (withQuote && !first)
-        for (let i = 0; i < withQuote.length - 1 && !first; i++) {
-          const c = withQuote[i]!;
-          if (same(c.metric, claim.metric) && same(c.value ?? c.min, claim.value ?? claim.min) && figure(c) === figure(claim)) first = c;
-        }
+      const bySource = inSource(String(source.id), claim);
+      const byQuote = withQuote(typeof claim.quote === 'string' ? claim.quote : '', claim);
+      const first = bySource ?? byQuote;
       if (first) issues.push({ entry, pointer, message: `claim "${claim.id}" states the same figure for the same scope and date as "${first.id}"`, hint: 'keep one claim (withdraw the other if it was released), or tell them apart by breakdown or scope' });
     }
     return issues;
