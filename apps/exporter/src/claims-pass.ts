@@ -5,7 +5,7 @@
  * row count and the latest dates for the README. `scan()` runs a pass of its own when none has run.
  */
 import { isFigure, type ClaimsTableRow, type FigureRow } from '@encrochat-ledger/dataset';
-import { ClaimsOrderRestart, type LoadedDataset, type SourceSummary } from './dataset-source.js';
+import type { LoadedDataset, SourceSummary } from './dataset-source.js';
 import { Interner } from './interner.js';
 
 export interface ClaimsScan {
@@ -63,7 +63,12 @@ export class ClaimsPass {
   ) {}
 
   /** The kept rows in claim id order; may throw ClaimsOrderRestart (iterate again then). */
-  *rows(): Generator<ClaimsTableRow> {
+  rows(): Generator<ClaimsTableRow> {
+    return this.pass(true);
+  }
+
+  /** A pass over the kept rows, in claim id order or in bundle order; collects what scan() and takeFigures() return. */
+  private *pass(ordered: boolean): Generator<ClaimsTableRow> {
     const sources: SourceSummary[] = [];
     const figures: FigureRow[] = [];
     let count = 0;
@@ -72,7 +77,8 @@ export class ClaimsPass {
     const keep = this.keep;
     const shared = new Interner();
     const collect = this.collectFigures;
-    for (const row of this.data.claimRows((s) => sources.push(s))) {
+    const onSource = (s: SourceSummary) => void sources.push(s);
+    for (const row of ordered ? this.data.claimRows(onSource) : this.data.claimRowsUnordered(onSource)) {
       if (keep && !keep(row)) continue;
       count++;
       if (row.as_of_end !== null && (asOfThrough === null || row.as_of_end > asOfThrough)) asOfThrough = row.as_of_end;
@@ -104,15 +110,8 @@ export class ClaimsPass {
     return figures;
   }
 
-  /** Runs a complete pass. */
+  /** Runs a complete pass (in bundle order: what it collects does not depend on the order). */
   private complete(): void {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        for (const _ of this.rows());
-        return;
-      } catch (error) {
-        if (attempt > 0 || !(error instanceof ClaimsOrderRestart)) throw error;
-      }
-    }
+    for (const _ of this.pass(false));
   }
 }
