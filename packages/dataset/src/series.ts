@@ -197,7 +197,9 @@ export function buildSeries<R extends FigureRow>(rows: Iterable<R>): SeriesPoint
   const points: SeriesPoint<R>[] = [];
   const point = (series_id: string, period: string, candidates: R[]): SeriesPoint<R> => {
     if (candidates.length > 1) candidates.sort(compareFigures);
-    const [best, runnerUp] = candidates as [R, R | undefined];
+    // Indexing, not destructuring: an array pattern goes through the iterator, once per point.
+    const best = candidates[0]!;
+    const runnerUp = candidates[1];
     return { series_id, period, best, candidates, decided_by: runnerUp ? decidingCriterion(best, runnerUp) : 'single' };
   };
   for (const id of [...series.keys()].sort(compareCodeUnits)) {
