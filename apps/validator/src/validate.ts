@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CollectionName } from './collections.js';
 import { readExceptions, type Exceptions } from './exceptions.js';
-import type { Finding, Position, Severity } from './finding.js';
+import type { Finding, Severity } from './finding.js';
 import { collectInputs, isBundle, type DataFile, type Inputs, type RecordEntry } from './inputs.js';
-import { locate, type Located } from './json-locate.js';
-import { pointerPositions } from './pointer-positions.js';
+import { positionsByFile } from './positions.js';
+import { ReadFile } from './read-file.js';
 import type { Context, Issue, ParsedFile } from './rule.js';
 import { dataRules, EXCEPTION_RULE, fileRules } from './rules/index.js';
 import { createAjv, precompiledValidator, validatorFor, type QuickValidator } from './schemas.js';
@@ -35,24 +35,6 @@ export interface Report {
   counts: Record<Severity, number>;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The text of UTF-8 bytes, or null when they are not valid UTF-8. The lenient native decoder writes
- * U+FFFD for every bad sequence; only a text that holds one (bad bytes, or a real U+FFFD) is decoded
- * again strictly to tell which.
- */
-function decodeUtf8(bytes: Buffer): string | null {
-  const text = bytes.toString('utf8');
-  // Like TextDecoder, drop a byte order mark (FILE002 reports it from the bytes).
-  if (!text.includes('\uFFFD')) return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
 function defaultArchive(roots: string[]): string | null {
   const env = process.env.ENCROCHAT_ARCHIVE_DIR;
   if (env) return path.resolve(env);
@@ -61,43 +43,6 @@ function defaultArchive(roots: string[]): string | null {
     if (fs.existsSync(candidate)) return candidate;
   }
   return null;
-}
-
-/**
- * For each file with findings, where their pointers are. A file that parsed is searched for just those
- * pointers; one that did not (a syntax error), or whose full reading another rule already needed,
- * uses the full locating reader.
- */
-function positionsByFile(findings: { file: DataFile; pointer: string; issue: Issue }[], read: Map<DataFile, ParsedFile>): Map<DataFile, (pointer: string) => Position> {
-  const pointers = new Map<DataFile, string[]>();
-  for (const { file, pointer, issue } of findings) {
-    if (issue.line !== undefined || !read.has(file)) continue;
-    const list = pointers.get(file);
-    if (list) list.push(pointer);
-    else pointers.set(file, [pointer]);
-  }
-  const result = new Map<DataFile, (pointer: string) => Position>();
-  for (const [file, list] of pointers) {
-    const parsed = read.get(file)!;
-    const text = parsed.text;
-    if (!text) continue;
-    if (parsed.parsed && !parsed.located()) {
-      const found = pointerPositions(text, list);
-      result.set(file, (p) => found.get(p)!);
-    } else result.set(file, (p) => positionOf(parsed.locate(), p));
-  }
-  return result;
-}
-
-/** The nearest pointer with a known position: the pointer itself, else its closest ancestor. */
-function positionOf(located: Located, pointer: string): { line: number; column: number } {
-  let p = pointer;
-  for (;;) {
-    const pos = located.positions.get(p);
-    if (pos) return pos;
-    if (p === '') return { line: 1, column: 1 };
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
 }
 
 type AjvInstance = ReturnType<typeof createAjv>;
@@ -128,41 +73,6 @@ export function validate(options: ValidateOptions = {}): Report {
   return validateInputs(collectInputs(options.paths ?? [], cwd), { ...options, cwd });
 }
 
-/**
- * A file as read once. Its text is kept while the file rules run, then dropped and decoded again
- * from the bytes if a finding needs a position: a large dataset's texts would otherwise stay on
- * the heap for the whole run, and every garbage collection would copy and mark them.
- */
-class ReadFile implements ParsedFile {
-  private kept: string | null | undefined;
-  private located_: Located | undefined;
-
-  constructor(
-    private readonly file: DataFile,
-    text: string | null,
-    readonly parsed: boolean,
-    readonly value: unknown,
-  ) {
-    this.kept = text;
-  }
-
-  get text(): string | null {
-    return this.kept !== undefined ? this.kept : decodeUtf8(this.file.bytes);
-  }
-
-  release(): void {
-    if (this.kept !== null) this.kept = undefined;
-  }
-
-  locate(): Located {
-    return (this.located_ ??= locate(this.text ?? ''));
-  }
-
-  located(): boolean {
-    return this.located_ !== undefined;
-  }
-}
-
 /** Validates files already read (also used by the fuzz test, in memory). */
 export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateOptions, 'paths'> = {}): Report {
   const cwd = options.cwd ?? process.cwd();
@@ -172,19 +82,8 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
   const records: RecordEntry[] = [];
 
   for (const file of files) {
-    const text = decodeUtf8(file.bytes);
-    let value: unknown;
-    let parsed = false;
-    // Empty and BOM-only files are FILE001's and FILE002's business; JSON.parse rejects blank text.
-    if (text !== null && text.charCodeAt(0) !== 0xfeff) {
-      try {
-        value = JSON.parse(text);
-        parsed = true;
-      } catch {
-        parsed = false;
-      }
-    }
-    const parsedFile = new ReadFile(file, text, parsed, value);
+    const parsedFile = ReadFile.read(file);
+    const { parsed, value } = parsedFile;
     read.set(file, parsedFile);
     for (const rule of fileRules) for (const issue of rule.check(file, parsedFile)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
     parsedFile.release();
