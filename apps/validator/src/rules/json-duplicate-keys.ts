@@ -32,41 +32,26 @@ export function countMembersInText(text: string): number {
   return count;
 }
 
-/** Counts the members of every object in a parsed value, without recursion. */
-export function countMembersInValue(value: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (v && typeof v === 'object') {
-      const keys = Object.keys(v);
-      count += keys.length;
-      for (const k of keys) stack.push((v as Record<string, unknown>)[k]);
-    }
-  }
-  return count;
-}
-
 const countColons = (text: string): number => {
   let count = 0;
   for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
   return count;
 };
 
-/** The members of every object in a parsed value plus the colons in its keys and strings, without recursion. */
-export function countMembersAndColons(value: unknown): number {
+/** Counts the members of every object in a parsed value (plus the colons of its keys and strings, with `colons`), without recursion. */
+export function countMembersInValue(value: unknown, { colons = false } = {}): number {
   let count = 0;
   const stack: unknown[] = [value];
   while (stack.length) {
     const v = stack.pop();
-    if (typeof v === 'string') count += countColons(v);
-    else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    if (typeof v === 'string') {
+      if (colons) count += countColons(v);
+    } else if (Array.isArray(v)) for (const x of v) stack.push(x);
     else if (v && typeof v === 'object') {
       const keys = Object.keys(v);
       count += keys.length;
       for (const k of keys) {
-        count += countColons(k);
+        if (colons) count += countColons(k);
         stack.push((v as Record<string, unknown>)[k]);
       }
     }
@@ -83,7 +68,7 @@ export function countMembersAndColons(value: unknown): number {
  */
 export function keptEveryMember(text: string, value: unknown): boolean {
   if (text.includes('\\u003') && /\\u003a/i.test(text)) return countMembersInText(text) === countMembersInValue(value);
-  return countColons(text) === countMembersAndColons(value);
+  return countColons(text) === countMembersInValue(value, { colons: true });
 }
 
 /**
