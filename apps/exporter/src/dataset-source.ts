@@ -294,3 +294,16 @@ function merge(a: ClaimsTableRow[], b: ClaimsTableRow[]): ClaimsTableRow[] {
   while (j < b.length) out.push(b[j++]!);
   return out;
 }
+
+/**
+ * What changes when a file is written or replaced (device, inode, size, modification and change
+ * times in nanoseconds), or null when there is no such file.
+ */
+export function fileFingerprint(file: string): string | null {
+  try {
+    const s = fs.statSync(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}

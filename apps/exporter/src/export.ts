@@ -9,7 +9,7 @@ import { AtomicOutput } from './atomic-output.js';
 import { digestFile, sha256sums, type FileDigest } from './checksums.js';
 import { buildDatapackage, tableFile, type WrittenTable } from './datapackage.js';
 import { DERIVED_TABLES, derivedWorkerAvailable, startDerivedWorker, type DerivedWorker } from './derived-worker.js';
-import { ClaimsOrderRestart, datasetFromFile, packagedDataset, type LoadedDataset } from './dataset-source.js';
+import { ClaimsOrderRestart, datasetFromFile, fileFingerprint, packagedDataset, type LoadedDataset } from './dataset-source.js';
 import { ExportError, UsageError } from './errors.js';
 import { checkFilterIds } from './filters.js';
 import { ParquetWriter } from './parquet.js';
@@ -87,6 +87,8 @@ async function writeCsvOf(dir: string, table: Table, options: TableCsvOptions): 
 
 /** Writes the export described by `options`; see ExportOptions. */
 export async function exportDataset(options: ExportOptions): Promise<ExportResult> {
+  // A bundle is read more than once (the claims, and the series in a worker): it must not change meanwhile.
+  const bundleBefore = options.dataset ? fileFingerprint(options.dataset) : null;
   const data: LoadedDataset = options.dataset ? datasetFromFile(options.dataset) : packagedDataset();
   checkFilterIds(options.filters, data.head);
   if (!options.formats.length) throw new UsageError('--format: give at least one format (csv, parquet)');
@@ -155,6 +157,8 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     files.push(await digestFile(path.join(dir, 'SHA256SUMS'), 'SHA256SUMS'));
     if (delay) await sleep(delay);
 
+    if (options.dataset && fileFingerprint(options.dataset) !== bundleBefore)
+      throw new ExportError(`--dataset ${options.dataset} changed while it was being exported (it is read twice: for the claims, and for the series); run again once it no longer changes`);
     output.commit();
     running.delete(run);
     return {

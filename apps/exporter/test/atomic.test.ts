@@ -97,6 +97,25 @@ describe('a run that fails mid-export', () => {
   });
 });
 
+describe('a --dataset bundle that changes during the export', () => {
+  it('fails with one line, because the claims and the series would come from different data, and leaves the previous export intact', async () => {
+    const input = path.join(tmp.dir, 'input-changing.json');
+    fs.writeFileSync(input, JSON.stringify(dataset));
+    const child = spawn(process.execPath, [cliPath, '--out', out, '--dataset', input], { env: { ...process.env, ENCROCHAT_EXPORT_SLOW_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Once the export has started writing, the bundle is rewritten (same bytes, a new file).
+    for (const deadline = Date.now() + 60_000; !leftovers().some((e) => e.startsWith(`.export.tmp-${child.pid}-`)); await sleep(20)) if (Date.now() > deadline) throw new Error('the export did not start');
+    fs.writeFileSync(`${input}.new`, JSON.stringify(dataset));
+    fs.renameSync(`${input}.new`, input);
+    expect(await exited).toBe(1);
+    expect(stderr).toMatch(/^encrochat-ledger-export: --dataset \S+input-changing\.json changed while it was being exported \(it is read twice: for the claims, and for the series\); run again once it no longer changes\n$/);
+    expect(snapshot(out)).toEqual(previous);
+    expect(leftovers()).toEqual([]);
+  });
+});
+
 describe('the target folder', () => {
   const expectOneLine = (result: ReturnType<typeof runCli>, pattern: RegExp) => {
     expect(result.status).toBe(2);
