@@ -84,12 +84,6 @@ export class CsvFile {
     return this.out.write(csvLine(this.table, row, this.options));
   }
 
-  /** Appends an already formatted line (csvLine of the same table and options). */
-  addLine(line: string): Promise<void> | undefined {
-    this.rows++;
-    return this.out.write(line);
-  }
-
   /** Closes the file (fsync unless `sync` is false); returns its size and SHA-256. */
   close(options?: { sync?: boolean }): Promise<{ bytes: number; sha256: string | null }> {
     return this.out.close(options);
