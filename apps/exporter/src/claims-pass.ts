@@ -19,36 +19,32 @@ export interface ClaimsScan {
 }
 
 /**
- * The columns of a row that the series and conflicts read. `shared` (when given) makes equal
- * strings and lists one object each: the figures of a whole bundle are kept in memory.
+ * The columns of a row that the series and conflicts read, with equal strings and lists shared
+ * through `shared`: the figures of a whole bundle are kept in memory.
  */
-export const figureOf = (r: ClaimsTableRow, shared?: Interner): FigureRow => {
-  const s = shared ? (text: string | null) => shared.string(text) : (text: string | null) => text;
-  const l = shared ? (items: string[] | null) => shared.list(items) : (items: string[] | null) => items;
-  return {
-    claim_id: r.claim_id,
-    source_id: r.source_id,
-    metric: s(r.metric)!,
-    breakdown_key: s(r.breakdown_key),
-    breakdown_value: s(r.breakdown_value),
-    unit: s(r.unit)!,
-    place: s(r.place)!,
-    operation: s(r.operation),
-    organisations: l(r.organisations),
-    networks: l(r.networks),
-    value: r.value,
-    min: r.min,
-    max: r.max,
-    qualifier: s(r.qualifier)!,
-    as_of: s(r.as_of)!,
-    as_of_start: r.as_of_start,
-    as_of_end: r.as_of_end,
-    as_of_basis: s(r.as_of_basis)!,
-    source_reliability: s(r.source_reliability)!,
-    source_published_start: r.source_published_start,
-    withdrawn: r.withdrawn,
-  };
-};
+export const figureOf = (r: ClaimsTableRow, shared: Interner): FigureRow => ({
+  claim_id: r.claim_id,
+  source_id: r.source_id,
+  metric: shared.string(r.metric),
+  breakdown_key: shared.string(r.breakdown_key),
+  breakdown_value: shared.string(r.breakdown_value),
+  unit: shared.string(r.unit),
+  place: shared.string(r.place),
+  operation: shared.string(r.operation),
+  organisations: shared.list(r.organisations),
+  networks: shared.list(r.networks),
+  value: r.value,
+  min: r.min,
+  max: r.max,
+  qualifier: shared.string(r.qualifier),
+  as_of: shared.string(r.as_of),
+  as_of_start: r.as_of_start,
+  as_of_end: r.as_of_end,
+  as_of_basis: shared.string(r.as_of_basis),
+  source_reliability: shared.string(r.source_reliability),
+  source_published_start: r.source_published_start,
+  withdrawn: r.withdrawn,
+});
 
 export class ClaimsPass {
   private scanned: ClaimsScan | null = null;

@@ -5,7 +5,7 @@
  * rows by series id, period and claim id.
  */
 import { compareCodeUnits, type ConflictGroup, type FigureRow, type SeriesPoint } from '@encrochat-ledger/dataset';
-import { col, fk, type Column, type Row, type Table } from './table-model.js';
+import { col, fk, type Cell, type Column, type Row, type Table } from './table-model.js';
 
 const seriesScopeColumns: Column[] = [
   col('metric', 'string', 'Metric id.', true),
@@ -31,23 +31,26 @@ const figureColumns: Column[] = [
 
 const sortedList = (ids: readonly string[] | null): readonly string[] | null => (ids && ids.length ? [...ids].sort(compareCodeUnits) : null);
 
-/** The cells of a series row of `point`. */
-function seriesRow(point: SeriesPoint<FigureRow>, inConflict: boolean): Row {
-  const c = point.best;
-  // One object literal in column order (no spreads): the CSV writer reads it by column name.
+/**
+ * The cells both derived tables share: the point's key, its scope and date (from `scope`, the
+ * point's best claim: the same for every claim of the point), and the figure and source of `c`.
+ * One object literal, the table's own cells assigned after: spreading parts into a row cost about
+ * 0.2 s per million rows.
+ */
+function pointCells(seriesId: string, period: string, scope: FigureRow, c: FigureRow): Record<string, Cell> {
   return {
-    series_id: point.series_id,
-    period: point.period,
-    metric: c.metric,
-    breakdown_key: c.breakdown_key,
-    breakdown_value: c.breakdown_value,
-    unit: c.unit,
-    place: c.place,
-    operation: c.operation,
-    organisations: sortedList(c.organisations),
-    networks: sortedList(c.networks),
-    date_start: c.as_of_start,
-    date_end: c.as_of_end,
+    series_id: seriesId,
+    period,
+    metric: scope.metric,
+    breakdown_key: scope.breakdown_key,
+    breakdown_value: scope.breakdown_value,
+    unit: scope.unit,
+    place: scope.place,
+    operation: scope.operation,
+    organisations: sortedList(scope.organisations),
+    networks: sortedList(scope.networks),
+    date_start: scope.as_of_start,
+    date_end: scope.as_of_end,
     value: c.value,
     min: c.min,
     max: c.max,
@@ -58,42 +61,25 @@ function seriesRow(point: SeriesPoint<FigureRow>, inConflict: boolean): Row {
     source_id: c.source_id,
     source_reliability: c.source_reliability,
     source_published_start: c.source_published_start,
-    candidates: point.candidates.length,
-    decided_by: point.decided_by,
-    in_conflict: inConflict,
   };
 }
 
-/** The cells of the conflicts row of claim `c` of `group` (scope and date from the group's best claim, the same for all). */
+/** The cells of a series row of `point` (its best claim). */
+function seriesRow(point: SeriesPoint<FigureRow>, inConflict: boolean): Row {
+  const row = pointCells(point.series_id, point.period, point.best, point.best);
+  row.candidates = point.candidates.length;
+  row.decided_by = point.decided_by;
+  row.in_conflict = inConflict;
+  return row;
+}
+
+/** The cells of the conflicts row of claim `c` of `group`. */
 function conflictRow(group: ConflictGroup<FigureRow>, c: FigureRow): Row {
-  const s = group.best;
-  return {
-    conflict_id: group.conflict_id,
-    claim_id: c.claim_id,
-    series_id: group.series_id,
-    period: group.period,
-    metric: s.metric,
-    breakdown_key: s.breakdown_key,
-    breakdown_value: s.breakdown_value,
-    unit: s.unit,
-    place: s.place,
-    operation: s.operation,
-    organisations: sortedList(s.organisations),
-    networks: sortedList(s.networks),
-    date_start: s.as_of_start,
-    date_end: s.as_of_end,
-    claims_in_group: group.claims.length,
-    value: c.value,
-    min: c.min,
-    max: c.max,
-    qualifier: c.qualifier,
-    as_of: c.as_of,
-    as_of_basis: c.as_of_basis,
-    source_id: c.source_id,
-    source_reliability: c.source_reliability,
-    source_published_start: c.source_published_start,
-    is_best: c === s,
-  };
+  const row = pointCells(group.series_id, group.period, group.best, c);
+  row.conflict_id = group.conflict_id;
+  row.claims_in_group = group.claims.length;
+  row.is_best = c === group.best;
+  return row;
 }
 
 /** The derived tables; `derive` computes the series points and conflicts (from a pass over the claims) when their rows are first asked for. */
