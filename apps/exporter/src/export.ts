@@ -7,14 +7,13 @@ import path from 'node:path';
 import type { ExportOptions, Format } from './args.js';
 import { AtomicOutput } from './atomic-output.js';
 import { digestFile, sha256sums, type FileDigest } from './checksums.js';
-import { buildDatapackage, tableFile, type WrittenTable } from './datapackage.js';
-import { DERIVED_TABLES, derivedWorkerAvailable, startDerivedWorker, type DerivedWorker } from './derived-worker.js';
+import { buildDatapackage, type WrittenTable } from './datapackage.js';
 import { ClaimsOrderRestart, datasetFromFile, fileFingerprint, packagedDataset, type LoadedDataset } from './dataset-source.js';
 import { ExportError, UsageError } from './errors.js';
 import { checkFilterIds } from './filters.js';
 import { ParquetWriter } from './parquet.js';
 import { buildReadme } from './readme.js';
-import { writeTableCsv, type TableCsv, type TableCsvOptions } from './table-writer.js';
+import { writeTable, type TableWriteOptions, type WrittenTable as TableFiles } from './table-writer.js';
 import { buildTables, type Table } from './tables.js';
 import { slowWriterDelay } from './test-hooks.js';
 
@@ -31,7 +30,6 @@ export interface ExportResult {
 interface Run {
   output: AtomicOutput;
   parquet: ParquetWriter | null;
-  worker: DerivedWorker | null;
 }
 const running = new Set<Run>();
 
@@ -41,9 +39,8 @@ const running = new Set<Run>();
  */
 export function abortRunningExports(): void {
   for (const run of running) {
-    void run.worker?.stop();
     try {
-      run.parquet?.interrupt();
+      run.parquet?.abort();
     } catch {
       // Already closed.
     }
@@ -54,80 +51,56 @@ export function abortRunningExports(): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A table's CSV as written, and its Parquet file once DuckDB has written it (when Parquet is exported). */
-interface TableWrite {
-  csv: TableCsv;
-  parquet: Promise<FileDigest> | null;
-}
-
-/**
- * Queues DuckDB's copy of a table's CSV to Parquet (see ParquetWriter.copyCsv): it runs while the
- * next tables are written. Resolves to the Parquet file's digest.
- */
-function queueParquet(dir: string, table: Table, csv: TableCsv, parquet: ParquetWriter): Promise<FileDigest> {
-  const file = tableFile(table.name, 'parquet');
-  const digest = parquet.copyCsv(path.join(dir, file), table, csv.parquetSource!).then(async () => {
-    if (csv.staged) fs.rmSync(csv.parquetSource!, { force: true });
-    return digestFile(path.join(dir, file), file);
-  });
-  // Awaited after the next tables are written; a failure meanwhile must not count as unhandled.
-  digest.catch(() => {});
-  return digest;
-}
-
-/** Writes a table's CSV; a bundle whose claims cannot be merged on the fly is written again, sorted in memory. */
-async function writeCsvOf(dir: string, table: Table, options: TableCsvOptions): Promise<TableCsv> {
+/** Writes a table; a bundle whose claims cannot be merged on the fly is written again, sorted in memory. */
+async function writeTableOf(dir: string, table: Table, options: TableWriteOptions): Promise<TableFiles> {
   try {
-    return await writeTableCsv(dir, table, options);
+    return await writeTable(dir, table, options);
   } catch (error) {
     if (!(error instanceof ClaimsOrderRestart)) throw error;
-    return writeTableCsv(dir, table, options);
+    return writeTable(dir, table, options);
   }
 }
 
 /** Writes the export described by `options`; see ExportOptions. */
 export async function exportDataset(options: ExportOptions): Promise<ExportResult> {
-  // A bundle is read more than once (the claims, and the series in a worker): it must not change meanwhile.
+  // A bundle is read more than once (its head, then its claims, again for a bundle out of order): it must not change meanwhile.
   const bundleBefore = options.dataset ? fileFingerprint(options.dataset) : null;
   const data: LoadedDataset = options.dataset ? datasetFromFile(options.dataset) : packagedDataset();
   checkFilterIds(options.filters, data.head);
   if (!options.formats.length) throw new UsageError('--format: give at least one format (csv, parquet)');
   const delay = slowWriterDelay();
   const output = AtomicOutput.prepare(options.out);
-  const run: Run = { output, parquet: null, worker: null };
+  const run: Run = { output, parquet: null };
   running.add(run);
   try {
     const dir = output.tempDir;
     const stagingDir = path.join(dir, '.staging');
-    const csvOptions: TableCsvOptions = { formats: options.formats, excelSafe: options.excelSafe, stagingDir };
-    if (options.formats.includes('parquet')) fs.mkdirSync(stagingDir, { recursive: true });
-    // A --dataset bundle: the series are derived by a worker reading the bundle alongside.
-    if (options.dataset && derivedWorkerAvailable()) run.worker = startDerivedWorker({ dataset: options.dataset, filters: options.filters, dir, csv: csvOptions });
-    const { tables, pass, release } = buildTables(data, options.filters, { derived: !run.worker });
+    const { tables, pass, release } = buildTables(data, options.filters);
     if (options.formats.includes('parquet')) {
-      run.parquet = await ParquetWriter.open(stagingDir);
-      // DuckDB waits for the worker: their memory peaks never add up.
-      if (run.worker) run.parquet.waitFor(run.worker.result);
+      fs.mkdirSync(stagingDir, { recursive: true });
+      run.parquet = await ParquetWriter.open(stagingDir, tables.map((t) => t.name));
     }
-    const writes: { table: Table; write: TableWrite }[] = [];
+    const writeOptions: TableWriteOptions = { formats: options.formats, excelSafe: options.excelSafe, parquet: run.parquet };
+    // DuckDB copies each table while the next ones are written; their Parquet files are awaited at the end.
+    const writes: { table: Table; files: TableFiles }[] = [];
     for (const table of tables) {
-      const csv = run.worker && DERIVED_TABLES.includes(table.name) ? (await run.worker.result)[table.name]! : await writeCsvOf(dir, table, csvOptions);
-      writes.push({ table, write: { csv, parquet: run.parquet ? queueParquet(dir, table, csv, run.parquet) : null } });
-      if (delay && csv.csv) await sleep(delay);
+      const files = await writeTableOf(dir, table, writeOptions);
+      writes.push({ table, files });
+      if (delay && files.csv) await sleep(delay);
     }
     // Every row is written: free the series before waiting for DuckDB's last copies.
     release();
     const written: WrittenTable[] = [];
     const counts: { name: string; rows: number }[] = [];
-    for (const { table, write } of writes) {
-      const digests: Record<Format, FileDigest | null> = { csv: write.csv.csv, parquet: write.parquet ? await write.parquet : null };
+    for (const { table, files } of writes) {
+      const digests: Record<Format, FileDigest | null> = { csv: files.csv, parquet: files.parquet ? await files.parquet : null };
       for (const format of options.formats) {
         const digest = digests[format];
         if (!digest) continue;
-        written.push({ table, format, rows: write.csv.rows, digest });
+        written.push({ table, format, rows: files.rows, digest });
         if (delay && format === 'parquet') await sleep(delay);
       }
-      counts.push({ name: table.name, rows: write.csv.rows });
+      counts.push({ name: table.name, rows: files.rows });
     }
     run.parquet?.close();
     run.parquet = null;
@@ -158,7 +131,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     if (delay) await sleep(delay);
 
     if (options.dataset && fileFingerprint(options.dataset) !== bundleBefore)
-      throw new ExportError(`--dataset ${options.dataset} changed while it was being exported (it is read twice: for the claims, and for the series); run again once it no longer changes`);
+      throw new ExportError(`--dataset ${options.dataset} changed while it was being exported (it is read more than once); run again once it no longer changes`);
     output.commit();
     running.delete(run);
     return {
@@ -170,7 +143,6 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     };
   } catch (error) {
     try {
-      await run.worker?.stop();
       run.parquet?.interrupt();
       await run.parquet?.settle();
       run.parquet?.close();

@@ -1,43 +1,93 @@
 /**
- * Parquet written by DuckDB. Each table is read by DuckDB from its CSV (the exported CSV file when
- * CSV is written too without --excel-safe, else a CSV staging file written the same way), with
- * the declared column types, and copied to Parquet:
+ * Parquet written by DuckDB. Each table is read by DuckDB as CSV, with the declared column types,
+ * and copied to Parquet:
  *
  *   COPY (SELECT … FROM read_csv('<csv>', columns = {…}, nullstr = '', allow_quoted_nulls = false, …))
  *     TO '<table>.parquet' (FORMAT parquet, COMPRESSION zstd)
  *
- * so the Parquet work (parsing, encoding, compression, row groups) is DuckDB's own, streaming from
- * disk under a memory limit. The CSV is exact for every type: an unquoted empty field is null and a
- * quoted one an empty string, numbers are in shortest round-trip form, lists are joined by `;`
- * (their items are checked not to hold it) and split again. Types: VARCHAR, DOUBLE, BIGINT,
- * BOOLEAN, DATE and VARCHAR[] (see DUCKDB_TYPES).
+ * so the Parquet work (parsing, encoding, compression, row groups) is DuckDB's own, under a memory
+ * limit. The CSV is exact for every type: an unquoted empty field is null and a quoted one an empty
+ * string, numbers are in shortest round-trip form, lists are joined by `;` (their items are checked
+ * not to hold it) and split again. Types: VARCHAR, DOUBLE, BIGINT, BOOLEAN, DATE and VARCHAR[]
+ * (see DUCKDB_TYPES).
  *
- * Reproducible bytes: DuckDB writes no timestamp into Parquet, and keeps insertion order. Its
- * single-threaded and multi-threaded copy plans lay row groups out differently (both are
- * deterministic), so the thread count is pinned (THREADS) rather than taken from the machine:
- * the same dataset and DuckDB version give the same bytes on any machine. The DuckDB version is
- * pinned by package-lock.json; another DuckDB version may write different (equally valid) bytes.
+ * Streaming: DuckDB reads each table's CSV from a FIFO (a named pipe) while the exporter writes it
+ * (see `sink`), so the copy runs on the other core as the rows are produced, and no staging file
+ * is written. Where FIFOs cannot be made (Windows), the CSV goes to a staging file that DuckDB
+ * copies once it is complete. Copies run one at a time, in the order the tables are written.
+ *
+ * Reproducible bytes: DuckDB writes no timestamp into Parquet and keeps insertion order, and the
+ * thread count is pinned (THREADS) rather than taken from the machine: the same dataset and DuckDB
+ * version give the same bytes on any machine, from a FIFO or a file. One thread: a CSV read from a
+ * FIFO is parsed by one thread anyway, and DuckDB's other threads spin while they wait for rows
+ * (measured: a core's worth of CPU taken from the exporter). The DuckDB version is pinned by
+ * package-lock.json; another DuckDB version may write different (equally valid) bytes.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { LIST_DELIMITER, writeCsv } from './csv.js';
+import { csvHeader, csvLine, LIST_DELIMITER } from './csv.js';
 import { ExportError } from './errors.js';
-import { stagingFile } from './table-writer.js';
+import { BufferedFileWriter } from './file-writer.js';
 import { DUCKDB_TYPES, type Table } from './tables.js';
 
 /** DuckDB worker threads: fixed, so that the Parquet layout does not depend on the machine. */
-export const THREADS = 4;
+export const THREADS = 1;
 /** DuckDB memory limit; larger work spills to the staging folder. */
 export const MEMORY_LIMIT = '512MB';
+/**
+ * Bytes per write into a FIFO: DuckDB reads its CSV buffer (32 MiB) in one go, then parses it
+ * without reading; chunks this large keep the exporter writing meanwhile (with 1 MiB chunks it
+ * waited on DuckDB for about a third of the time).
+ */
+export const FIFO_CHUNK = 32 << 20;
 
 const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const sqlIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Where a table's CSV goes for DuckDB while it is written. */
+export interface ParquetSink {
+  /** The CSV for DuckDB, written as writeCsv writes it without --excel-safe. */
+  out: BufferedFileWriter;
+  /** Closes the CSV; `copied` resolves once DuckDB has written the Parquet file. */
+  finish(): Promise<{ copied: Promise<void> }>;
+  /** After a failure: ends the CSV, waits for the copy and removes what it wrote; returns DuckDB's error, if the copy failed. */
+  discard(): Promise<Error | null>;
+}
+
+/** Makes FIFOs at `paths` (one `mkfifo`: spawning from a large process is slow); false where there are none. */
+function makeFifos(paths: string[]): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    execFileSync('mkfifo', ['-m', '600', ...paths], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Lets a writer's pending open of `fifo` complete (a reader that comes and goes), once DuckDB will
+ * never open it; the writer's next write then fails (no reader), and ends.
+ */
+function unjam(fifo: string): void {
+  try {
+    fs.closeSync(fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK));
+  } catch {
+    // Removed already.
+  }
+}
 
 /** A DuckDB session that turns tables into Parquet files. */
 export class ParquetWriter {
   /** The copies queued so far, run one after the other; settled when the last one is. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** FIFOs made in advance, by table name, until used. */
+  private readonly fifos = new Map<string, string>();
+  /** The FIFOs in use and their writers, until their copy ends. */
+  private readonly live = new Map<string, BufferedFileWriter>();
+  private made = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -45,9 +95,11 @@ export class ParquetWriter {
     private readonly stagingDir: string,
   ) {}
 
-  /** Opens an in-memory DuckDB that spills to `stagingDir`. */
-  static async open(stagingDir: string): Promise<ParquetWriter> {
+  /** Opens an in-memory DuckDB that spills to `stagingDir`; makes the FIFOs of the tables named `tables` there. */
+  static async open(stagingDir: string, tables: readonly string[] = []): Promise<ParquetWriter> {
     fs.mkdirSync(path.join(stagingDir, 'duckdb'), { recursive: true });
+    const fifos = tables.map((name) => path.join(stagingDir, `${name}.0.csv`));
+    const made = fifos.length > 0 && makeFifos(fifos);
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(THREADS),
       memory_limit: MEMORY_LIMIT,
@@ -56,18 +108,26 @@ export class ParquetWriter {
       autoinstall_known_extensions: 'false',
     });
     const connection = await instance.connect();
-    return new ParquetWriter(instance, connection, stagingDir);
+    const writer = new ParquetWriter(instance, connection, stagingDir);
+    if (made) tables.forEach((name, i) => writer.fifos.set(name, fifos[i]!));
+    return writer;
   }
 
-  /** Stops a running COPY (used when the export is aborted). */
+  /** Stops a running COPY (used when the export fails). */
   interrupt(): void {
     this.connection.interrupt();
   }
 
-  /** Starts the copies queued from now on only once `ready` has settled. */
-  waitFor(ready: Promise<unknown>): void {
-    const queue = this.queue;
-    this.queue = Promise.all([queue.catch(() => {}), ready.catch(() => {})]);
+  /**
+   * Stops every copy at once, synchronously, before the process exits on a signal: interrupts
+   * DuckDB and closes the FIFOs' writers (a copy waiting for input would keep the process alive).
+   */
+  abort(): void {
+    this.interrupt();
+    for (const [fifo, out] of this.live) {
+      out.abandon();
+      unjam(fifo);
+    }
   }
 
   /** Resolves once every queued copy has finished (successfully or not). */
@@ -80,31 +140,112 @@ export class ParquetWriter {
     this.instance.closeSync();
   }
 
-  /** Writes `table` to `file` (Parquet, zstd) through a CSV staging file; returns the number of rows. */
+  /** Writes `table` to `file` (Parquet, zstd); returns the number of rows. */
   async write(file: string, table: Table): Promise<number> {
-    const staging = this.stagingFile(table);
-    const rows = await writeCsv(staging, table, { excelSafe: false });
+    const sink = await this.sink(file, table);
+    let rows = 0;
     try {
-      await this.copyCsv(file, table, staging);
-    } finally {
-      fs.rmSync(staging, { force: true });
+      for (const row of table.rows()) {
+        const pending = sink.out.write(csvLine(table, row, { excelSafe: false }));
+        if (pending) await pending;
+        rows++;
+      }
+    } catch (error) {
+      throw (await sink.discard()) ?? error;
     }
+    await (await sink.finish()).copied;
     return rows;
   }
 
-  /** Where the CSV staging file of `table` goes. */
-  stagingFile(table: Table): string {
-    return stagingFile(this.stagingDir, table);
+  /**
+   * Starts the copy of `table` to `file` (Parquet, zstd) and returns where to write its CSV, header
+   * included. From a FIFO, DuckDB copies while the CSV is written; from a staging file, once it is
+   * closed. Either way the copy is queued behind the previous ones.
+   */
+  async sink(file: string, table: Table): Promise<ParquetSink> {
+    const fifo = this.fifoFor(table);
+    const sink = fifo ? this.fifoSink(file, table, fifo) : await this.stagingSink(file, table);
+    const header = sink.out.write(csvHeader(table.columns));
+    if (header) await header;
+    return sink;
   }
 
-  /**
-   * Writes `file` (Parquet, zstd) from `csv`, a CSV of `table` as writeCsv writes it without
-   * --excel-safe. Copies are queued and run one at a time (DuckDB's own threads do the work, off the
-   * JavaScript thread): the caller may go on writing the next table's CSV meanwhile.
-   */
-  copyCsv(file: string, table: Table, csv: string): Promise<void> {
+  /** A FIFO for `table`: the one made in advance, or a new one (a table written again); null where there are none. */
+  private fifoFor(table: Table): string | null {
+    const made = this.fifos.get(table.name);
+    this.fifos.delete(table.name);
+    if (made) return made;
+    const fifo = path.join(this.stagingDir, `${table.name}.${++this.made}.csv`);
+    return makeFifos([fifo]) ? fifo : null;
+  }
+
+  private fifoSink(file: string, table: Table, fifo: string): ParquetSink {
+    const copy = this.copyCsv(file, table, fifo);
+    let failure: Error | null = null;
+    const ended = copy.then(
+      () => undefined,
+      (error: Error) => {
+        failure = error;
+        unjam(fifo);
+      },
+    );
+    // Opening waits for DuckDB to open the other end (when the copies before are done).
+    const out = BufferedFileWriter.opening(fs.promises.open(fifo, 'w'), { chunkSize: FIFO_CHUNK });
+    this.live.set(fifo, out);
+    const cleanUp = async () => {
+      await ended;
+      this.live.delete(fifo);
+      fs.rmSync(fifo, { force: true });
+    };
+    return {
+      out,
+      finish: async () => {
+        try {
+          await out.close({ sync: false });
+        } catch (error) {
+          await ended;
+          throw failure ?? error;
+        }
+        const copied = copy.finally(cleanUp);
+        // Awaited once the later tables are written; a failure meanwhile must not count as unhandled.
+        copied.catch(() => {});
+        return { copied };
+      },
+      discard: async () => {
+        // Closing gives DuckDB the end of its input: its copy then ends (or fails on a cut line).
+        await out.discard();
+        await cleanUp();
+        fs.rmSync(file, { force: true });
+        return failure;
+      },
+    };
+  }
+
+  private async stagingSink(file: string, table: Table): Promise<ParquetSink> {
+    const csv = path.join(this.stagingDir, `${table.name}.${++this.made}.csv`);
+    const out = await BufferedFileWriter.create(csv);
+    return {
+      out,
+      finish: async () => {
+        await out.close({ sync: false });
+        const copied = this.copyCsv(file, table, csv).finally(() => fs.rmSync(csv, { force: true }));
+        copied.catch(() => {});
+        return { copied };
+      },
+      discard: async () => {
+        await out.discard();
+        fs.rmSync(csv, { force: true });
+        return null;
+      },
+    };
+  }
+
+  /** Queues the copy of `csv`, a CSV of `table` as writeCsv writes it without --excel-safe, to `file`. */
+  private copyCsv(file: string, table: Table, csv: string): Promise<void> {
     const copy = this.queue.catch(() => {}).then(() => this.runCopy(file, table, csv));
     this.queue = copy;
+    // Awaited by whoever finishes the table; a failure meanwhile must not count as unhandled.
+    copy.catch(() => {});
     return copy;
   }
 

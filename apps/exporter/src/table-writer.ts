@@ -1,72 +1,85 @@
 /**
- * Writes the CSV of one table in one pass over its rows: the CSV file (when CSV is exported), and
- * the CSV that DuckDB reads for Parquet (the CSV file itself, or a staging copy when there is no CSV
- * or it is --excel-safe). Used by the export and by the worker that writes the derived tables.
+ * Writes one table in one pass over its rows: its CSV file (when CSV is exported) and the CSV that
+ * DuckDB turns into its Parquet file (when Parquet is exported; see ParquetWriter.sink). Each line
+ * is formatted once when both get the same text (no --excel-safe).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Format } from './args.js';
-import type { FileDigest } from './checksums.js';
-import { CsvFile } from './csv.js';
+import { digestFile, type FileDigest } from './checksums.js';
+import { csvHeader, csvLine } from './csv.js';
 import { tableFile } from './datapackage.js';
+import { BufferedFileWriter } from './file-writer.js';
+import type { ParquetSink, ParquetWriter } from './parquet.js';
 import type { Table } from './tables.js';
 
-export interface TableCsvOptions {
+export interface TableWriteOptions {
   formats: readonly Format[];
   excelSafe: boolean;
-  /** Where staging CSVs for Parquet go. */
-  stagingDir: string;
+  /** DuckDB, when Parquet is exported. */
+  parquet: ParquetWriter | null;
 }
 
-export interface TableCsv {
+export interface WrittenTable {
   rows: number;
   /** The CSV file's digest, when CSV is exported. */
   csv: FileDigest | null;
-  /** The CSV DuckDB reads to write the Parquet file, when Parquet is exported. */
-  parquetSource: string | null;
-  /** Whether `parquetSource` is a staging file (to remove once read). */
-  staged: boolean;
+  /** The Parquet file's digest once DuckDB has written it, when Parquet is exported. */
+  parquet: Promise<FileDigest> | null;
 }
 
-/** Where the CSV staging file of `table` goes. */
-export const stagingFile = (stagingDir: string, table: Pick<Table, 'name'>): string => path.join(stagingDir, `${table.name}.csv`);
-
-/** Writes the CSV files of `table` into `dir` (see the module comment). */
-export async function writeTableCsv(dir: string, table: Table, options: TableCsvOptions): Promise<TableCsv> {
-  const wantParquet = options.formats.includes('parquet');
-  const csvPath = path.join(dir, tableFile(table.name, 'csv'));
-  const csv = options.formats.includes('csv') ? await CsvFile.create(csvPath, table, { excelSafe: options.excelSafe }) : null;
-  const stagingPath = wantParquet && (!csv || options.excelSafe) ? stagingFile(options.stagingDir, table) : null;
-  const staging = stagingPath ? await CsvFile.create(stagingPath, table, { excelSafe: false }, { hash: false }) : null;
+/** Writes the files of `table` into `dir` (see the module comment). */
+export async function writeTable(dir: string, table: Table, options: TableWriteOptions): Promise<WrittenTable> {
+  const csvFile = tableFile(table.name, 'csv');
+  const parquetFile = tableFile(table.name, 'parquet');
+  let csv: BufferedFileWriter | null = null;
+  let sink: ParquetSink | null = null;
   try {
-    let rows = 0;
-    if (csv && staging) {
-      for (const row of table.rows()) {
-        const a = csv.add(row);
-        if (a) await a;
-        const b = staging.add(row);
-        if (b) await b;
-        rows++;
-      }
-    } else {
-      const only = (csv ?? staging)!;
-      for (const row of table.rows()) {
-        const pending = only.add(row);
-        if (pending) await pending;
-        rows++;
-      }
+    if (options.formats.includes('csv')) {
+      csv = await BufferedFileWriter.create(path.join(dir, csvFile), { hash: true });
+      await csv.write(csvHeader(table.columns));
     }
+    if (options.parquet && options.formats.includes('parquet')) sink = await options.parquet.sink(path.join(dir, parquetFile), table);
+    const rows = await writeRows(table, csv, sink?.out ?? null, options.excelSafe);
     let digest: FileDigest | null = null;
     if (csv) {
       const { bytes, sha256 } = await csv.close();
-      digest = { path: tableFile(table.name, 'csv'), bytes, sha256: sha256! };
+      digest = { path: csvFile, bytes, sha256: sha256! };
     }
-    if (staging) await staging.close({ sync: false });
-    return { rows, csv: digest, parquetSource: wantParquet ? (stagingPath ?? csvPath) : null, staged: stagingPath !== null };
+    let parquet: Promise<FileDigest> | null = null;
+    if (sink) {
+      const { copied } = await sink.finish();
+      parquet = copied.then(() => digestFile(path.join(dir, parquetFile), parquetFile));
+      // Awaited once the later tables are written; a failure meanwhile must not count as unhandled.
+      parquet.catch(() => {});
+    }
+    return { rows, csv: digest, parquet };
   } catch (error) {
     await csv?.discard();
-    await staging?.discard();
-    for (const f of [csvPath, stagingPath]) if (f) fs.rmSync(f, { force: true });
-    throw error;
+    fs.rmSync(path.join(dir, csvFile), { force: true });
+    // DuckDB's own error, when its copy failed first (the CSV's writes then fail for want of a reader).
+    throw (await sink?.discard()) ?? error;
   }
+}
+
+/** Writes the lines of every row of `table` to the CSV file and to DuckDB's CSV; returns the number of rows. */
+async function writeRows(table: Table, csv: BufferedFileWriter | null, duckdb: BufferedFileWriter | null, excelSafe: boolean): Promise<number> {
+  const plain = { excelSafe: false };
+  const csvOptions = { excelSafe };
+  let rows = 0;
+  for (const row of table.rows()) {
+    let pending: Promise<void> | undefined;
+    let duckdbPending: Promise<void> | undefined;
+    if (csv) {
+      const line = csvLine(table, row, csvOptions);
+      pending = csv.write(line);
+      if (duckdb) duckdbPending = duckdb.write(excelSafe ? csvLine(table, row, plain) : line);
+    } else if (duckdb) {
+      duckdbPending = duckdb.write(csvLine(table, row, plain));
+    }
+    if (pending && duckdbPending) await Promise.all([pending, duckdbPending]);
+    else if (pending ?? duckdbPending) await (pending ?? duckdbPending);
+    rows++;
+  }
+  return rows;
 }

@@ -41,14 +41,12 @@ export interface TableSet {
  *
  * The claims are streamed: the `claims` table's rows are one pass over them, which also collects
  * the sources and the figures of the series (see ClaimsPass); the tables written after it use what
- * that pass collected (or run a pass of their own if theirs are asked for first). With
- * `derived: false` the pass does not keep the figures: the derived tables' rows are then written by
- * another pass (the export's worker, see derived-worker.ts), and asking for them here fails.
+ * that pass collected (or run a pass of their own if theirs are asked for first).
  */
-export function buildTables(data: LoadedDataset, filters: ClaimFilters, { derived: deriveHere = true }: { derived?: boolean } = {}): TableSet {
+export function buildTables(data: LoadedDataset, filters: ClaimFilters): TableSet {
   const { head, dayBounds } = data;
   const filtered = isFiltered(filters);
-  const pass = new ClaimsPass(data, filtered ? claimFilter(filters, head) : null, deriveHere);
+  const pass = new ClaimsPass(data, filtered ? claimFilter(filters, head) : null);
   const kinds = filters.sourceKinds ? new Set<string>(filters.sourceKinds) : null;
   let sources: SourceSummary[] | null = null;
   const keptSources = () => (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
