@@ -9,35 +9,23 @@
  * injection"). Numbers, dates and booleans are never changed.
  */
 import { csvField, formulaSafe } from '@encrochat-ledger/dataset';
-import { checkedCell } from './cells.js';
+import { CellError, cellFormatter, LIST_DELIMITER } from './cells.js';
 import { ExportError } from './errors.js';
 import { BufferedFileWriter } from './file-writer.js';
 import type { Cell, Column, Row, Table } from './tables.js';
 
 export const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true } as const;
-export const LIST_DELIMITER = ';';
+export { LIST_DELIMITER };
 /** One field, quoted when RFC 4180 requires it; and the spreadsheet-formula escape (shared with the viewer). */
 export { csvField, formulaSafe as excelSafe };
 
-/** The CSV field of a checked cell. `where` names the cell in an error message. */
-export function formatCell(value: Cell, column: Column, options: { excelSafe: boolean }, where: () => string = () => ''): string {
-  if (value === null) return '';
-  let text: string;
-  if (typeof value === 'string') {
-    text = value;
-  } else if (typeof value === 'number') {
-    return Object.is(value, -0) ? '0' : String(value);
-  } else if (typeof value === 'boolean') {
-    return value ? 'true' : 'false';
-  } else {
-    for (const item of value)
-      if (item.includes(LIST_DELIMITER))
-        throw new ExportError(`${where()}column ${column.name}: list item ${JSON.stringify(item)} contains the list delimiter "${LIST_DELIMITER}"`);
-    text = value.join(LIST_DELIMITER);
+/** The CSV field of a cell of `column`; a cell that does not fit the column throws (see cellFormatter). */
+export function formatCell(value: Cell, column: Column, options: { excelSafe: boolean }): string {
+  try {
+    return cellFormatter(column, options)(value);
+  } catch (error) {
+    throw error instanceof CellError ? new ExportError(error.message) : error;
   }
-  if (text === '') return '""';
-  if (options.excelSafe && (column.type === 'string' || column.type === 'list')) text = formulaSafe(text);
-  return csvField(text);
 }
 
 /** The header line. */
@@ -48,18 +36,42 @@ export function csvHeader(columns: readonly Column[]): string {
 /** The key of a row, for error messages. */
 export const rowKey = (table: Table, row: Row): string => table.primaryKey.map((k) => String(row[k])).join('|');
 
+/** The function that turns a row of `table` into its record line. */
+export type LineFormatter = (row: Row) => string;
+
+const formatters = new WeakMap<Table, { plain?: LineFormatter; excelSafe?: LineFormatter }>();
+
+/**
+ * The line formatter of `table`: one function generated per table and options, which reads each
+ * column by its name (`row["claim_id"]`) and checks and formats it (cellFormatter). Named
+ * reads of rows of one shape are fast; a loop of `row[column.name]` over 35 columns was a third of
+ * the CSV writing time. A cell that does not fit its column throws an ExportError naming the
+ * table, the row (its primary key) and the column.
+ */
+export function lineFormatter(table: Table, options: { excelSafe: boolean }): LineFormatter {
+  const kind = options.excelSafe ? 'excelSafe' : 'plain';
+  const known = formatters.get(table) ?? {};
+  formatters.set(table, known);
+  return (known[kind] ??= generateFormatter(table, { excelSafe: options.excelSafe }));
+}
+
+function generateFormatter(table: Table, options: { excelSafe: boolean }): LineFormatter {
+  const cells = table.columns.map((column) => cellFormatter(column, options));
+  const fields = table.columns.map((column, i) => `cells[${i}](row[${JSON.stringify(column.name)}])`).join(" + ',' + ");
+  const line = new Function('cells', `return (row) => ${fields} + '\\r\\n';`)(cells) as LineFormatter;
+  return (row) => {
+    try {
+      return line(row);
+    } catch (error) {
+      if (error instanceof CellError) throw new ExportError(`table ${table.name}, row ${rowKey(table, row)}, ${error.message}`);
+      throw error;
+    }
+  };
+}
+
 /** One record line. */
 export function csvLine(table: Table, row: Row, options: { excelSafe: boolean }): string {
-  const key = () => rowKey(table, row);
-  const where = () => `table ${table.name}, row ${key()}, `;
-  let line = '';
-  const columns = table.columns;
-  for (let i = 0; i < columns.length; i++) {
-    const column = columns[i]!;
-    const cell = checkedCell(table.name, key, column, row[column.name]);
-    line += i === 0 ? formatCell(cell, column, options, where) : `,${formatCell(cell, column, options, where)}`;
-  }
-  return `${line}\r\n`;
+  return lineFormatter(table, options)(row);
 }
 
 /** A CSV file being written row by row, hashed on the way. */

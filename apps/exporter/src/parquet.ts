@@ -27,7 +27,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { csvHeader, csvLine, LIST_DELIMITER } from './csv.js';
+import { csvHeader, lineFormatter, LIST_DELIMITER } from './csv.js';
 import { ExportError } from './errors.js';
 import { BufferedFileWriter } from './file-writer.js';
 import { DUCKDB_TYPES, type Table } from './tables.js';
@@ -143,10 +143,11 @@ export class ParquetWriter {
   /** Writes `table` to `file` (Parquet, zstd); returns the number of rows. */
   async write(file: string, table: Table): Promise<number> {
     const sink = await this.sink(file, table);
+    const line = lineFormatter(table, { excelSafe: false });
     let rows = 0;
     try {
       for (const row of table.rows()) {
-        const pending = sink.out.write(csvLine(table, row, { excelSafe: false }));
+        const pending = sink.out.write(line(row));
         if (pending) await pending;
         rows++;
       }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Format } from './args.js';
 import { digestFile, type FileDigest } from './checksums.js';
-import { csvHeader, csvLine } from './csv.js';
+import { csvHeader, lineFormatter } from './csv.js';
 import { tableFile } from './datapackage.js';
 import { BufferedFileWriter } from './file-writer.js';
 import type { ParquetSink, ParquetWriter } from './parquet.js';
@@ -64,18 +64,18 @@ export async function writeTable(dir: string, table: Table, options: TableWriteO
 
 /** Writes the lines of every row of `table` to the CSV file and to DuckDB's CSV; returns the number of rows. */
 async function writeRows(table: Table, csv: BufferedFileWriter | null, duckdb: BufferedFileWriter | null, excelSafe: boolean): Promise<number> {
-  const plain = { excelSafe: false };
-  const csvOptions = { excelSafe };
+  const csvLine = lineFormatter(table, { excelSafe });
+  const plainLine = lineFormatter(table, { excelSafe: false });
   let rows = 0;
   for (const row of table.rows()) {
     let pending: Promise<void> | undefined;
     let duckdbPending: Promise<void> | undefined;
     if (csv) {
-      const line = csvLine(table, row, csvOptions);
+      const line = csvLine(row);
       pending = csv.write(line);
-      if (duckdb) duckdbPending = duckdb.write(excelSafe ? csvLine(table, row, plain) : line);
+      if (duckdb) duckdbPending = duckdb.write(excelSafe ? plainLine(row) : line);
     } else if (duckdb) {
-      duckdbPending = duckdb.write(csvLine(table, row, plain));
+      duckdbPending = duckdb.write(plainLine(row));
     }
     if (pending && duckdbPending) await Promise.all([pending, duckdbPending]);
     else if (pending ?? duckdbPending) await (pending ?? duckdbPending);
