@@ -7,12 +7,12 @@
  * claim id (the order of the series).
  *
  * `claims` is exactly the dataset package's claims table (`claimsTableFields`, `claimsTable`);
- * `series` and `conflicts` come from the dataset package's `buildSeries` and `findConflicts`.
+ * `series` and `conflicts` come from the dataset package's `seriesPoints` and `conflictOf`.
  *
  * Conventions: every EDTF date column `x` is followed by `x_start` and `x_end`, the first and last
  * day it covers; list columns hold ids (CSV: joined by `;`); empty is null.
  */
-import { buildSeries, findConflicts } from '@encrochat-ledger/dataset';
+import { seriesPoints } from '@encrochat-ledger/dataset';
 import type { ClaimFilters } from './args.js';
 import { ClaimsPass } from './claims-pass.js';
 import { collectionTables } from './collection-tables.js';
@@ -50,17 +50,10 @@ export function buildTables(data: LoadedDataset, filters: ClaimFilters): TableSe
   const kinds = filters.sourceKinds ? new Set<string>(filters.sourceKinds) : null;
   let sources: SourceSummary[] | null = null;
   const keptSources = () => (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
-  let derived: ReturnType<Parameters<typeof derivedTables>[0]> | null = null;
-  const derive = () => {
-    if (!derived) {
-      const points = buildSeries(pass.takeFigures());
-      derived = { points, conflicts: findConflicts(points) };
-    }
-    return derived;
-  };
+  const derived = derivedTables(() => seriesPoints(pass.takeFigures()));
   const tables = [
     ...collectionTables({ bundle: head, claimRows: () => pass.rows() as Iterable<Row>, sources: keptSources, dayBounds, filtered }),
-    ...derivedTables(derive),
+    ...derived.tables,
   ];
-  return { tables, pass, filtered, release: () => (derived = null) };
+  return { tables, pass, filtered, release: derived.release };
 }

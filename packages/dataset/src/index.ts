@@ -79,6 +79,7 @@ export {
   RELIABILITY_RANK,
   SERIES_CRITERIA,
   seriesId,
+  seriesPoints,
   type DecidedBy,
   type FigureRow,
   type SeriesCriterion,

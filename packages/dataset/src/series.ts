@@ -184,17 +184,48 @@ export interface SeriesPoint<R extends FigureRow = FigureRow> {
  * result does not depend on the order of `rows`.
  */
 export function buildSeries<R extends FigureRow>(rows: Iterable<R>): SeriesPoint<R>[] {
-  // Grouped by series id first, then by period within each series: short keys, and sorting the
-  // series ids, then the few periods of each series, costs far less than sorting every point.
-  const series = new Map<string, R[]>();
+  return Array.from(seriesPoints(rows));
+}
+
+/**
+ * The points of `buildSeries`, one at a time and in the same order: a caller that writes each point
+ * and drops it never holds them all (each series' claims are released once its points are made).
+ */
+export function* seriesPoints<R extends FigureRow>(rows: Iterable<R>): Generator<SeriesPoint<R>> {
+  // Grouped by series first, then by period within each series: sorting the series ids, then the
+  // few periods of each series, costs far less than sorting every point. Each series is found by a
+  // short key of numbered parts rather than by its id string (a long key to hash for every claim).
+  const parts = new Map<string, number>();
+  const part = (text: string): string => {
+    let n = parts.get(text);
+    if (n === undefined) parts.set(text, (n = parts.size));
+    // One UTF-16 unit per part up to 0xfffe, else a marker and two units.
+    return n < 0xffff ? String.fromCharCode(n) : String.fromCharCode(0xffff, n >>> 16, n & 0xffff);
+  };
+  const series = new Map<string, { id: string; members: R[] }>();
   for (const row of rows) {
     if (!isFigure(row)) continue;
-    const id = seriesId(row);
-    const members = series.get(id);
-    if (members) members.push(row);
-    else series.set(id, [row]);
+    // The parts of seriesId: no breakdown value without a breakdown key.
+    const key =
+      part(row.metric) + part(row.breakdown_key || '') + part(row.breakdown_key ? (row.breakdown_value ?? '') : '') + part(row.unit) +
+      part(row.place) + part(row.operation ?? '') + part(setKey(row.organisations)) + part(setKey(row.networks));
+    const group = series.get(key);
+    if (group) group.members.push(row);
+    else series.set(key, { id: seriesId(row), members: [row] });
   }
-  const points: SeriesPoint<R>[] = [];
+  // The groups hold the claims now: drop the caller's list too, so that each series' claims are
+  // freed once its points are made (when the caller keeps no list of its own).
+  rows = [];
+  const sorted = [...series.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
+  series.clear();
+  // Groups with one id (parts holding the separator `:`, which slugs never do) are one series.
+  const groups: typeof sorted = [];
+  for (const group of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && last.id === group.id) last.members.push(...group.members);
+    else groups.push(group);
+  }
+  sorted.length = 0;
   const point = (series_id: string, period: string, candidates: R[]): SeriesPoint<R> => {
     if (candidates.length > 1) candidates.sort(compareFigures);
     // Indexing, not destructuring: an array pattern goes through the iterator, once per point.
@@ -202,10 +233,12 @@ export function buildSeries<R extends FigureRow>(rows: Iterable<R>): SeriesPoint
     const runnerUp = candidates[1];
     return { series_id, period, best, candidates, decided_by: runnerUp ? decidingCriterion(best, runnerUp) : 'single' };
   };
-  for (const id of [...series.keys()].sort(compareCodeUnits)) {
-    const members = series.get(id)!;
+  for (let g = 0; g < groups.length; g++) {
+    const { id, members } = groups[g]!;
+    // Released as it goes: the caller may drop the points it has written.
+    groups[g] = undefined!;
     if (members.length === 1) {
-      points.push(point(id, periodOf(members[0]!)!, members));
+      yield point(id, periodOf(members[0]!)!, members);
       continue;
     }
     const periods = new Map<string, R[]>();
@@ -215,7 +248,6 @@ export function buildSeries<R extends FigureRow>(rows: Iterable<R>): SeriesPoint
       if (candidates) candidates.push(row);
       else periods.set(period, [row]);
     }
-    for (const period of [...periods.keys()].sort(compareCodeUnits)) points.push(point(id, period, periods.get(period)!));
+    for (const period of [...periods.keys()].sort(compareCodeUnits)) yield point(id, period, periods.get(period)!);
   }
-  return points;
 }
