@@ -49,6 +49,9 @@ export function abortRunningExports(): void {
   running.clear();
 }
 
+/** The tables DuckDB copies while they are written (a row per claim or per series point); the small ones go through staging files. */
+const STREAMED_TABLES = ['claims', 'series', 'conflicts'];
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Writes a table; a bundle whose claims cannot be merged on the fly is written again, sorted in memory. */
@@ -78,7 +81,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     const { tables, pass, release } = buildTables(data, options.filters);
     if (options.formats.includes('parquet')) {
       fs.mkdirSync(stagingDir, { recursive: true });
-      run.parquet = await ParquetWriter.open(stagingDir, tables.map((t) => t.name));
+      run.parquet = await ParquetWriter.open(stagingDir, STREAMED_TABLES);
     }
     const writeOptions: TableWriteOptions = { formats: options.formats, excelSafe: options.excelSafe, parquet: run.parquet };
     // DuckDB copies each table while the next ones are written; their Parquet files are awaited at the end.

@@ -13,6 +13,7 @@ import fs from 'node:fs/promises';
 
 /** The default chunk size. */
 export const CHUNK = 1 << 20;
+const EMPTY = Buffer.alloc(0);
 
 export interface WriterOptions {
   /** Compute the SHA-256 of what is written. */
@@ -119,8 +120,16 @@ export class BufferedFileWriter {
       if (sync) await handle.sync();
     } finally {
       await handle.close();
+      this.release();
     }
     return { bytes: this.total, sha256: this.hash ? this.hash.digest('hex') : null };
+  }
+
+  /** Drops the buffers (up to 64 MiB for a FIFO) as soon as the file is closed, whoever still holds the writer. */
+  private release(): void {
+    this.buffer = EMPTY;
+    this.spare = null;
+    this.size = 0;
   }
 
   /**
@@ -146,6 +155,8 @@ export class BufferedFileWriter {
       await (await this.handle).close();
     } catch {
       // Best effort: the folder is removed anyway.
+    } finally {
+      this.release();
     }
   }
 }

@@ -11,10 +11,12 @@
  * not to hold it) and split again. Types: VARCHAR, DOUBLE, BIGINT, BOOLEAN, DATE and VARCHAR[]
  * (see DUCKDB_TYPES).
  *
- * Streaming: DuckDB reads each table's CSV from a FIFO (a named pipe) while the exporter writes it
- * (see `sink`), so the copy runs on the other core as the rows are produced, and no staging file
- * is written. Where FIFOs cannot be made (Windows), the CSV goes to a staging file that DuckDB
- * copies once it is complete. Copies run one at a time, in the order the tables are written.
+ * Streaming: DuckDB reads a large table's CSV from a FIFO (a named pipe) while the exporter writes
+ * it (see `sink`), so the copy runs on the other core as the rows are produced, and no staging file
+ * is written. A small table's CSV goes to a staging file that DuckDB copies once it is complete: a
+ * FIFO's writer must wait until DuckDB reaches its copy, a file's writer goes on at once. Where
+ * FIFOs cannot be made (Windows), every table goes through a staging file. Copies run one at a
+ * time, in the order the tables are written.
  *
  * Reproducible bytes: DuckDB writes no timestamp into Parquet and keeps insertion order, and the
  * thread count is pinned (THREADS) rather than taken from the machine: the same dataset and DuckDB
@@ -85,6 +87,8 @@ export class ParquetWriter {
   private queue: Promise<unknown> = Promise.resolve();
   /** FIFOs made in advance, by table name, until used. */
   private readonly fifos = new Map<string, string>();
+  /** The tables streamed through a FIFO. */
+  private readonly streamed = new Set<string>();
   /** The FIFOs in use and their writers, until their copy ends. */
   private readonly live = new Map<string, BufferedFileWriter>();
   private made = 0;
@@ -95,8 +99,9 @@ export class ParquetWriter {
     private readonly stagingDir: string,
   ) {}
 
-  /** Opens an in-memory DuckDB that spills to `stagingDir`; makes the FIFOs of the tables named `tables` there. */
-  static async open(stagingDir: string, tables: readonly string[] = []): Promise<ParquetWriter> {
+  /** Opens an in-memory DuckDB that spills to `stagingDir`; the tables named in `streamed` (large ones) go through FIFOs, made there now. */
+  static async open(stagingDir: string, streamed: readonly string[] = []): Promise<ParquetWriter> {
+    const tables = [...new Set(streamed)];
     fs.mkdirSync(path.join(stagingDir, 'duckdb'), { recursive: true });
     const fifos = tables.map((name) => path.join(stagingDir, `${name}.0.csv`));
     const made = fifos.length > 0 && makeFifos(fifos);
@@ -109,7 +114,11 @@ export class ParquetWriter {
     });
     const connection = await instance.connect();
     const writer = new ParquetWriter(instance, connection, stagingDir);
-    if (made) tables.forEach((name, i) => writer.fifos.set(name, fifos[i]!));
+    if (made)
+      tables.forEach((name, i) => {
+        writer.fifos.set(name, fifos[i]!);
+        writer.streamed.add(name);
+      });
     return writer;
   }
 
@@ -171,8 +180,9 @@ export class ParquetWriter {
     return sink;
   }
 
-  /** A FIFO for `table`: the one made in advance, or a new one (a table written again); null where there are none. */
+  /** A FIFO for a streamed `table`: the one made in advance, or a new one (a table written again); else null. */
   private fifoFor(table: Table): string | null {
+    if (!this.streamed.has(table.name)) return null;
     const made = this.fifos.get(table.name);
     this.fifos.delete(table.name);
     if (made) return made;

@@ -84,6 +84,7 @@ export {
   type FigureRow,
   type SeriesCriterion,
   type SeriesPoint,
+  type SeriesScope,
 } from './series.js';
 export { conflictOf, findConflicts, intersectIntervals, valueInterval, type ConflictGroup, type ValueInterval } from './conflicts.js';
 export type * from './generated/schema-types.js';

@@ -120,7 +120,7 @@ const setKey = (ids: readonly string[] | null): string =>
  * for what is absent, lists sorted and joined by `+`. Ids are slugs, so `:`, `=` and `+` never
  * occur inside a part. Example: `arrests::count:united-kingdom:venetic::encrochat`.
  */
-export function seriesId(row: Pick<FigureRow, 'metric' | 'breakdown_key' | 'breakdown_value' | 'unit' | 'place' | 'operation' | 'organisations' | 'networks'>): string {
+export function seriesId(row: SeriesScope): string {
   const breakdown = row.breakdown_key ? `${row.breakdown_key}=${row.breakdown_value ?? ''}` : '';
   return `${row.metric}:${breakdown}:${row.unit}:${row.place}:${row.operation ?? ''}:${setKey(row.organisations)}:${setKey(row.networks)}`;
 }
@@ -178,6 +178,28 @@ export interface SeriesPoint<R extends FigureRow = FigureRow> {
   decided_by: DecidedBy;
 }
 
+/** The columns of a claim that make its series (see `seriesId`). */
+export type SeriesScope = Pick<FigureRow, 'metric' | 'breakdown_key' | 'breakdown_value' | 'unit' | 'place' | 'operation' | 'organisations' | 'networks'>;
+
+/**
+ * A function that gives each claim a short key of its series: equal keys for equal series ids.
+ * Cheaper to hash than the id (a long string, built anew for every claim): each part is numbered
+ * once, and the key holds one UTF-16 unit per part.
+ */
+function seriesKeys(): (row: SeriesScope) => string {
+  const parts = new Map<string, number>();
+  const part = (text: string): string => {
+    let n = parts.get(text);
+    if (n === undefined) parts.set(text, (n = parts.size));
+    // One unit per part up to 0xfffe, else a marker and two units: no key is a prefix of another.
+    return n < 0xffff ? String.fromCharCode(n) : String.fromCharCode(0xffff, n >>> 16, n & 0xffff);
+  };
+  // The parts of seriesId: no breakdown value without a breakdown key.
+  return (row) =>
+    part(row.metric) + part(row.breakdown_key || '') + part(row.breakdown_key ? (row.breakdown_value ?? '') : '') + part(row.unit) +
+    part(row.place) + part(row.operation ?? '') + part(setKey(row.organisations)) + part(setKey(row.networks));
+}
+
 /**
  * Groups the claims that take part (see `isFigure`) into series points, each with its candidates
  * ordered by the rule. Points are sorted by series id, then period (both by code units), so the
@@ -193,22 +215,12 @@ export function buildSeries<R extends FigureRow>(rows: Iterable<R>): SeriesPoint
  */
 export function* seriesPoints<R extends FigureRow>(rows: Iterable<R>): Generator<SeriesPoint<R>> {
   // Grouped by series first, then by period within each series: sorting the series ids, then the
-  // few periods of each series, costs far less than sorting every point. Each series is found by a
-  // short key of numbered parts rather than by its id string (a long key to hash for every claim).
-  const parts = new Map<string, number>();
-  const part = (text: string): string => {
-    let n = parts.get(text);
-    if (n === undefined) parts.set(text, (n = parts.size));
-    // One UTF-16 unit per part up to 0xfffe, else a marker and two units.
-    return n < 0xffff ? String.fromCharCode(n) : String.fromCharCode(0xffff, n >>> 16, n & 0xffff);
-  };
+  // few periods of each series, costs far less than sorting every point.
+  const keyOf = seriesKeys();
   const series = new Map<string, { id: string; members: R[] }>();
   for (const row of rows) {
     if (!isFigure(row)) continue;
-    // The parts of seriesId: no breakdown value without a breakdown key.
-    const key =
-      part(row.metric) + part(row.breakdown_key || '') + part(row.breakdown_key ? (row.breakdown_value ?? '') : '') + part(row.unit) +
-      part(row.place) + part(row.operation ?? '') + part(setKey(row.organisations)) + part(setKey(row.networks));
+    const key = keyOf(row);
     const group = series.get(key);
     if (group) group.members.push(row);
     else series.set(key, { id: seriesId(row), members: [row] });
@@ -222,7 +234,7 @@ export function* seriesPoints<R extends FigureRow>(rows: Iterable<R>): Generator
   const groups: typeof sorted = [];
   for (const group of sorted) {
     const last = groups[groups.length - 1];
-    if (last && last.id === group.id) last.members.push(...group.members);
+    if (last && last.id === group.id) for (const row of group.members) last.members.push(row);
     else groups.push(group);
   }
   sorted.length = 0;
