@@ -51,9 +51,11 @@ export class ClaimsPass {
   /** The figures of the last complete pass, until taken. */
   private figures: FigureRow[] | null = null;
 
+  /** `collectFigures`: false when the series are derived elsewhere (the figures are then not kept). */
   constructor(
     private readonly data: LoadedDataset,
     private readonly keep: ((row: ClaimsTableRow) => boolean) | null,
+    private readonly collectFigures = true,
   ) {}
 
   /** The kept rows in claim id order; may throw ClaimsOrderRestart (iterate again then). */
@@ -70,6 +72,7 @@ export class ClaimsPass {
     let publishedThrough: string | null = null;
     const keep = this.keep;
     const shared = new Interner();
+    const collect = this.collectFigures;
     const onSource = (s: SourceSummary) => void sources.push(s);
     for (const row of ordered ? this.data.claimRows(onSource) : this.data.claimRowsUnordered(onSource)) {
       if (keep && !keep(row)) continue;
@@ -77,7 +80,7 @@ export class ClaimsPass {
       if (row.as_of_end !== null && (asOfThrough === null || row.as_of_end > asOfThrough)) asOfThrough = row.as_of_end;
       const published = row.source_published_start;
       if (published !== null && (publishedThrough === null || published > publishedThrough)) publishedThrough = published;
-      if (isFigure(row)) figures.push(figureOf(row, shared));
+      if (collect && isFigure(row)) figures.push(figureOf(row, shared));
       yield row;
     }
     this.scanned = { count, sources, asOfThrough, publishedThrough };
@@ -96,6 +99,7 @@ export class ClaimsPass {
    * they are freed with the caller's results; a second call runs a pass again.
    */
   takeFigures(): FigureRow[] {
+    if (!this.collectFigures) throw new Error('this pass does not collect the figures');
     if (!this.figures) this.complete();
     const figures = this.figures!;
     this.figures = null;

@@ -5,7 +5,7 @@ export { buildTables, claimsColumns, DUCKDB_TYPES, type Cell, type Column, type 
 export { datasetFromFile, packagedDataset, type LoadedDataset } from './dataset-source.js';
 export { claimFilter, placesWithin, isFiltered } from './filters.js';
 export { csvField, csvHeader, csvLine, excelSafe, formatCell, writeCsv, CSV_DIALECT, LIST_DELIMITER } from './csv.js';
-export { ParquetWriter, THREADS, MEMORY_LIMIT } from './parquet.js';
+export { ParquetWriter, THREADS, MEMORY_LIMIT, ROW_GROUP_SIZE } from './parquet.js';
 export { buildDatapackage, tableSchema, resourceName, tableFile, EXPORT_PACKAGE_NAME, PROFILE } from './datapackage.js';
 export { digestFile, sha256sums, type FileDigest } from './checksums.js';
 export { buildReadme, citation } from './readme.js';

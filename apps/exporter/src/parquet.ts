@@ -3,7 +3,7 @@
  * and copied to Parquet:
  *
  *   COPY (SELECT … FROM read_csv('<csv>', columns = {…}, nullstr = '', allow_quoted_nulls = false, …))
- *     TO '<table>.parquet' (FORMAT parquet, COMPRESSION zstd)
+ *     TO '<table>.parquet' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 61440)
  *
  * so the Parquet work (parsing, encoding, compression, row groups) is DuckDB's own, under a memory
  * limit. The CSV is exact for every type: an unquoted empty field is null and a quoted one an empty
@@ -38,6 +38,12 @@ import { DUCKDB_TYPES, type Table } from './tables.js';
 export const THREADS = 1;
 /** DuckDB memory limit; larger work spills to the staging folder. */
 export const MEMORY_LIMIT = '512MB';
+/**
+ * Rows per Parquet row group: half DuckDB's default (122,880), because DuckDB holds a whole row
+ * group in memory while it writes it (measured at 1M claims: 105 MB less, the same time, a file
+ * 0.9% larger).
+ */
+export const ROW_GROUP_SIZE = 61_440;
 /**
  * Bytes per write into a FIFO: DuckDB reads its CSV buffer (32 MiB) in one go, then parses it
  * without reading; chunks this large keep the exporter writing meanwhile (with 1 MiB chunks it
@@ -251,8 +257,8 @@ export class ParquetWriter {
     };
   }
 
-  /** Queues the copy of `csv`, a CSV of `table` as writeCsv writes it without --excel-safe, to `file`. */
-  private copyCsv(file: string, table: Table, csv: string): Promise<void> {
+  /** Queues the copy of `csv`, a complete CSV of `table` as writeCsv writes it without --excel-safe, to `file`. */
+  copyCsv(file: string, table: Table, csv: string): Promise<void> {
     const copy = this.queue.catch(() => {}).then(() => this.runCopy(file, table, csv));
     this.queue = copy;
     // Awaited by whoever finishes the table; a failure meanwhile must not count as unhandled.
@@ -268,7 +274,7 @@ export class ParquetWriter {
     const sql =
       `COPY (SELECT ${select} FROM read_csv(${sqlString(csv)}, header = true, auto_detect = false, columns = {${columns}}, ` +
       `delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)) ` +
-      `TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`;
+      `TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`;
     try {
       await this.connection.run(sql);
     } catch (error) {

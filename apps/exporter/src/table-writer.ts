@@ -6,26 +6,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Format } from './args.js';
-import { digestFile, type FileDigest } from './checksums.js';
+import type { FileDigest } from './checksums.js';
 import { csvHeader, lineFormatter } from './csv.js';
 import { tableFile } from './datapackage.js';
 import { BufferedFileWriter } from './file-writer.js';
-import type { ParquetSink, ParquetWriter } from './parquet.js';
+import type { ParquetSink } from './parquet.js';
 import type { Table } from './tables.js';
+
+/** Where the CSV that DuckDB turns into a table's Parquet file goes (ParquetWriter, or the worker's staging files). */
+export interface ParquetSinks {
+  sink(file: string, table: Table): Promise<ParquetSink>;
+}
 
 export interface TableWriteOptions {
   formats: readonly Format[];
   excelSafe: boolean;
-  /** DuckDB, when Parquet is exported. */
-  parquet: ParquetWriter | null;
+  /** When Parquet is exported. */
+  parquet: ParquetSinks | null;
 }
 
 export interface WrittenTable {
   rows: number;
   /** The CSV file's digest, when CSV is exported. */
   csv: FileDigest | null;
-  /** The Parquet file's digest once DuckDB has written it, when Parquet is exported. */
-  parquet: Promise<FileDigest> | null;
+  /** Resolves once DuckDB has written the Parquet file, when Parquet is exported. */
+  parquet: Promise<void> | null;
 }
 
 /** Writes the files of `table` into `dir` (see the module comment). */
@@ -39,20 +44,14 @@ export async function writeTable(dir: string, table: Table, options: TableWriteO
       csv = await BufferedFileWriter.create(path.join(dir, csvFile), { hash: true });
       await csv.write(csvHeader(table.columns));
     }
-    if (options.parquet && options.formats.includes('parquet')) sink = await options.parquet.sink(path.join(dir, parquetFile), table);
+    if (options.parquet) sink = await options.parquet.sink(path.join(dir, parquetFile), table);
     const rows = await writeRows(table, csv, sink?.out ?? null, options.excelSafe);
     let digest: FileDigest | null = null;
     if (csv) {
       const { bytes, sha256 } = await csv.close();
       digest = { path: csvFile, bytes, sha256: sha256! };
     }
-    let parquet: Promise<FileDigest> | null = null;
-    if (sink) {
-      const { copied } = await sink.finish();
-      parquet = copied.then(() => digestFile(path.join(dir, parquetFile), parquetFile));
-      // Awaited once the later tables are written; a failure meanwhile must not count as unhandled.
-      parquet.catch(() => {});
-    }
+    const parquet = sink ? (await sink.finish()).copied : null;
     return { rows, csv: digest, parquet };
   } catch (error) {
     await csv?.discard();

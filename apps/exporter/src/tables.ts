@@ -41,12 +41,14 @@ export interface TableSet {
  *
  * The claims are streamed: the `claims` table's rows are one pass over them, which also collects
  * the sources and the figures of the series (see ClaimsPass); the tables written after it use what
- * that pass collected (or run a pass of their own if theirs are asked for first).
+ * that pass collected (or run a pass of their own if theirs are asked for first). With
+ * `derived: false` the pass does not keep the figures: the derived tables are then written by
+ * another pass (the export's worker, see derived-worker.ts), and asking for their rows here fails.
  */
-export function buildTables(data: LoadedDataset, filters: ClaimFilters): TableSet {
+export function buildTables(data: LoadedDataset, filters: ClaimFilters, { derived: deriveHere = true }: { derived?: boolean } = {}): TableSet {
   const { head, dayBounds } = data;
   const filtered = isFiltered(filters);
-  const pass = new ClaimsPass(data, filtered ? claimFilter(filters, head) : null);
+  const pass = new ClaimsPass(data, filtered ? claimFilter(filters, head) : null, deriveHere);
   const kinds = filters.sourceKinds ? new Set<string>(filters.sourceKinds) : null;
   let sources: SourceSummary[] | null = null;
   const keptSources = () => (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
