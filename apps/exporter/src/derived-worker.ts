@@ -68,9 +68,9 @@ class StagingSinks implements ParquetSinks {
         await out.close({ sync: false });
         return { copied: Promise.resolve() };
       },
-      discard: async () => {
+      discard: async (error) => {
         await out.discard();
-        return null;
+        return error;
       },
     };
   }

@@ -60,8 +60,12 @@ export interface ParquetSink {
   out: BufferedFileWriter;
   /** Closes the CSV; `copied` resolves once DuckDB has written the Parquet file. */
   finish(): Promise<{ copied: Promise<void> }>;
-  /** After a failure: ends the CSV, waits for the copy and removes what it wrote; returns DuckDB's error, if the copy failed. */
-  discard(): Promise<Error | null>;
+  /**
+   * After a failure (`error`): ends the CSV, waits for the copy and removes what it wrote. Returns
+   * the error to report: DuckDB's when its copy failed first (the writes to its FIFO then fail for
+   * want of a reader, EPIPE), else `error`.
+   */
+  discard(error: unknown): Promise<unknown>;
 }
 
 /** Makes FIFOs at `paths` (one `mkfifo`: spawning from a large process is slow); false where there are none. */
@@ -167,7 +171,7 @@ export class ParquetWriter {
         rows++;
       }
     } catch (error) {
-      throw (await sink.discard()) ?? error;
+      throw await sink.discard(error);
     }
     await (await sink.finish()).copied;
     return rows;
@@ -228,12 +232,12 @@ export class ParquetWriter {
         copied.catch(() => {});
         return { copied };
       },
-      discard: async () => {
+      discard: async (error) => {
         // Closing gives DuckDB the end of its input: its copy then ends (or fails on a cut line).
         await out.discard();
         await cleanUp();
         fs.rmSync(file, { force: true });
-        return failure;
+        return failure && (error as NodeJS.ErrnoException).code ? failure : error;
       },
     };
   }
@@ -249,10 +253,10 @@ export class ParquetWriter {
         copied.catch(() => {});
         return { copied };
       },
-      discard: async () => {
+      discard: async (error) => {
         await out.discard();
         fs.rmSync(csv, { force: true });
-        return null;
+        return error;
       },
     };
   }

@@ -56,8 +56,7 @@ export async function writeTable(dir: string, table: Table, options: TableWriteO
   } catch (error) {
     await csv?.discard();
     fs.rmSync(path.join(dir, csvFile), { force: true });
-    // DuckDB's own error, when its copy failed first (the CSV's writes then fail for want of a reader).
-    throw (await sink?.discard()) ?? error;
+    throw sink ? await sink.discard(error) : error;
   }
 }
 

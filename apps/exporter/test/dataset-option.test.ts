@@ -48,6 +48,25 @@ describe('--dataset FILE', () => {
     expect(fs.readFileSync(path.join(b, 'README.md'), 'utf8')).toContain('not the published @encrochat-ledger/dataset');
   });
 
+  it('gives the same files for a bundle whose sources are out of order (the claims are written again, sorted in memory, through a new FIFO)', () => {
+    const shuffled = structuredClone(dataset);
+    shuffled.sources.reverse();
+    const input = path.join(tmp.dir, 'input-reversed.json');
+    fs.writeFileSync(input, JSON.stringify(shuffled));
+    const a = path.join(tmp.dir, 'in-order');
+    const b = path.join(tmp.dir, 'out-of-order');
+    for (const [out, bundle] of [[a, bundleFile], [b, input]] as const) {
+      const result = runCli(['--out', out, '--dataset', bundle, '--format', 'parquet,csv']);
+      expect(result.status, result.stderr).toBe(0);
+    }
+    const sa = snapshot(a);
+    const sb = snapshot(b);
+    const tables = Object.keys(sa).filter((f) => f.endsWith('.csv') || f.endsWith('.parquet'));
+    expect(tables).toHaveLength(26);
+    for (const f of tables) expect(sb[f], f).toBe(sa[f]);
+    expect(fs.readdirSync(path.dirname(b)).filter((e) => e.startsWith('.'))).toEqual([]);
+  });
+
   it('exports a fork: new claims get their dates, series and conflicts', () => {
     const fork = structuredClone(dataset);
     fork.version = '9.9.9-fork';

@@ -1,0 +1,96 @@
+/**
+ * DuckDB reading a table's CSV from a FIFO while it is written (ParquetWriter.sink): the rows come
+ * out as written, and a copy that fails ends the writing with DuckDB's own error instead of leaving
+ * the writer waiting for a reader that is gone.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ParquetWriter } from '../src/parquet.js';
+import type { Table } from '../src/tables.js';
+import { sqlString, tempDir } from './helpers.js';
+
+const tmp = tempDir('parquet-sink');
+afterAll(() => tmp.remove());
+
+const table: Table = {
+  name: 'numbers',
+  title: 'Numbers',
+  description: '',
+  columns: [
+    { name: 'n', type: 'integer', description: '', required: true },
+    { name: 'label', type: 'string', description: '' },
+  ],
+  primaryKey: ['n'],
+  foreignKeys: [],
+  rows: () => [],
+};
+
+let runs = 0;
+async function open(): Promise<{ writer: ParquetWriter; dir: string }> {
+  const dir = path.join(tmp.dir, `run-${++runs}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return { writer: await ParquetWriter.open(path.join(dir, '.staging'), [table.name]), dir };
+}
+
+/** Writes `lines` to the sink, as writeTable does; returns the error it ends with, if any. */
+async function feed(writer: ParquetWriter, file: string, lines: Iterable<string>): Promise<unknown> {
+  const sink = await writer.sink(file, table);
+  try {
+    for (const line of lines) {
+      const pending = sink.out.write(line);
+      if (pending) await pending;
+    }
+    await (await sink.finish()).copied;
+    return null;
+  } catch (error) {
+    return sink.discard(error);
+  }
+}
+
+function* lines(count: number, line: (i: number) => string): Generator<string> {
+  for (let i = 0; i < count; i++) yield line(i);
+}
+
+const leftovers = (dir: string) => fs.readdirSync(path.join(dir, '.staging')).filter((f) => f !== 'duckdb');
+
+describe('ParquetWriter.sink through a FIFO', () => {
+  it('writes every row, in order, while the CSV is written (more than two 32 MiB chunks)', async () => {
+    const { writer, dir } = await open();
+    const file = path.join(dir, 'numbers.parquet');
+    const count = 1_500_000;
+    const label = 'x'.repeat(40);
+    expect(await feed(writer, file, lines(count, (i) => `${i},${label}\r\n`))).toBeNull();
+    writer.close();
+    expect(leftovers(dir)).toEqual([]);
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS rows, sum(CASE WHEN n = row - 1 THEN 1 ELSE 0 END)::INTEGER AS in_place FROM (SELECT n, row_number() OVER () AS row FROM read_parquet(${sqlString(file)}))`);
+    expect(reader.getRowObjects()[0]).toEqual({ rows: count, in_place: count });
+    connection.closeSync();
+    db.closeSync();
+  }, 60_000);
+
+  it('a copy that fails on a row ends the writing with DuckDB\'s error (not the broken pipe), and leaves nothing', async () => {
+    const { writer, dir } = await open();
+    const file = path.join(dir, 'numbers.parquet');
+    // Far more than a pipe and two chunks hold: the writer is still writing when DuckDB gives up.
+    const error = await feed(writer, file, lines(2_000_000, (i) => (i === 10 ? 'not a number,x\r\n' : `${i},${'y'.repeat(40)}\r\n`)));
+    await writer.settle();
+    writer.close();
+    expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  }, 60_000);
+
+  it('a copy that fails before DuckDB opens the FIFO does not leave the writer waiting for it', async () => {
+    const { writer, dir } = await open();
+    const file = path.join(dir, 'no-such-folder', 'numbers.parquet');
+    const error = await feed(writer, file, lines(1000, (i) => `${i},z\r\n`));
+    await writer.settle();
+    writer.close();
+    expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);
+    expect(leftovers(dir)).toEqual([]);
+  }, 60_000);
+});
