@@ -52,11 +52,7 @@ export class ClaimsPass {
   private figures: FigureRow[] | null = null;
 
   /** `collectFigures`: false when the series are derived elsewhere (the figures are then not kept). */
-  constructor(
-    private readonly data: LoadedDataset,
-    private readonly keep: ((row: ClaimsTableRow) => boolean) | null,
-    private readonly collectFigures = true,
-  ) {}
+  constructor(private readonly data: LoadedDataset, private readonly keep: ((row: ClaimsTableRow) => boolean) | null, private readonly collectFigures = true) {}
 
   /** The kept rows in claim id order; may throw ClaimsOrderRestart (iterate again then). */
   rows(): Generator<ClaimsTableRow> {

@@ -77,11 +77,7 @@ export function csvLine(table: Table, row: Row, options: { excelSafe: boolean })
 /** A CSV file being written row by row, hashed on the way. */
 export class CsvFile {
   rows = 0;
-  private constructor(
-    private readonly out: BufferedFileWriter,
-    private readonly table: Table,
-    private readonly options: { excelSafe: boolean },
-  ) {}
+  private constructor(private readonly out: BufferedFileWriter, private readonly table: Table, private readonly options: { excelSafe: boolean }) {}
 
   /** Creates `file` and writes the header. */
   static async create(file: string, table: Table, options: { excelSafe: boolean }, { hash = true }: { hash?: boolean } = {}): Promise<CsvFile> {

@@ -7,68 +7,32 @@
  * The points are streamed: each series row is written as its point is made, and the point dropped;
  * only the conflict groups found on the way are kept, for the conflicts table written next.
  */
-import {
-  compareCodeUnits,
-  conflictOf,
-  type ConflictGroup,
-  type FigureRow,
-  type SeriesPoint,
-} from "@encrochat-ledger/dataset";
-import {
-  col,
-  fk,
-  type Cell,
-  type Column,
-  type Row,
-  type Table,
-} from "./table-model.js";
+import { compareCodeUnits, conflictOf, type ConflictGroup, type FigureRow, type SeriesPoint } from '@encrochat-ledger/dataset';
+import { col, fk, type Cell, type Column, type Row, type Table } from './table-model.js';
 
 const seriesScopeColumns: Column[] = [
-  col("metric", "string", "Metric id.", true),
-  col("breakdown_key", "string", "Breakdown dimension, if any."),
-  col("breakdown_value", "string", "Breakdown value, if any."),
-  col("unit", "string", "Unit of the figures.", true),
-  col("place", "string", "Place id.", true),
-  col("operation", "string", "Operation id, if any."),
-  col("organisations", "list", "Organisation ids of the scope, sorted."),
-  col("networks", "list", "Network ids of the scope, sorted."),
-  col("date_start", "date", "First day of the date of the point.", true),
-  col(
-    "date_end",
-    "date",
-    "Last day of the date of the point; empty for an open end."
-  ),
+  col('metric', 'string', 'Metric id.', true),
+  col('breakdown_key', 'string', 'Breakdown dimension, if any.'),
+  col('breakdown_value', 'string', 'Breakdown value, if any.'),
+  col('unit', 'string', 'Unit of the figures.', true),
+  col('place', 'string', 'Place id.', true),
+  col('operation', 'string', 'Operation id, if any.'),
+  col('organisations', 'list', 'Organisation ids of the scope, sorted.'),
+  col('networks', 'list', 'Network ids of the scope, sorted.'),
+  col('date_start', 'date', 'First day of the date of the point.', true),
+  col('date_end', 'date', 'Last day of the date of the point; empty for an open end.'),
 ];
 
 const figureColumns: Column[] = [
-  col("value", "number", "The figure, in base units; empty for a range."),
-  col(
-    "min",
-    "number",
-    "Lower bound implied by the qualifier (exclusive for more_than)."
-  ),
-  col(
-    "max",
-    "number",
-    "Upper bound implied by the qualifier (exclusive for nearly)."
-  ),
-  col("qualifier", "string", "How the source words the figure.", true),
-  col(
-    "as_of",
-    "string",
-    "The as_of of the claim, as the source gives it (EDTF).",
-    true
-  ),
-  col(
-    "as_of_basis",
-    "string",
-    "How as_of was set: stated, publication or estimated.",
-    true
-  ),
+  col('value', 'number', 'The figure, in base units; empty for a range.'),
+  col('min', 'number', 'Lower bound implied by the qualifier (exclusive for more_than).'),
+  col('max', 'number', 'Upper bound implied by the qualifier (exclusive for nearly).'),
+  col('qualifier', 'string', 'How the source words the figure.', true),
+  col('as_of', 'string', 'The as_of of the claim, as the source gives it (EDTF).', true),
+  col('as_of_basis', 'string', 'How as_of was set: stated, publication or estimated.', true),
 ];
 
-const sortedList = (ids: readonly string[] | null): readonly string[] | null =>
-  ids && ids.length ? [...ids].sort(compareCodeUnits) : null;
+const sortedList = (ids: readonly string[] | null): readonly string[] | null => (ids && ids.length ? [...ids].sort(compareCodeUnits) : null);
 
 /**
  * The cells both derived tables share: the point's key, its scope and date (from `scope`, the
@@ -76,12 +40,7 @@ const sortedList = (ids: readonly string[] | null): readonly string[] | null =>
  * One object literal, the table's own cells assigned after: spreading parts into a row cost about
  * 0.2 s per million rows.
  */
-function pointCells(
-  seriesId: string,
-  period: string,
-  scope: FigureRow,
-  c: FigureRow
-): Record<string, Cell> {
+function pointCells(seriesId: string, period: string, scope: FigureRow, c: FigureRow): Record<string, Cell> {
   return {
     series_id: seriesId,
     period,
@@ -127,9 +86,7 @@ function conflictRow(group: ConflictGroup<FigureRow>, c: FigureRow): Row {
 }
 
 /** The conflict groups among `points`, in their order (series id, then period). */
-function conflictsOf(
-  points: Iterable<SeriesPoint<FigureRow>>
-): ConflictGroup<FigureRow>[] {
+function conflictsOf(points: Iterable<SeriesPoint<FigureRow>>): ConflictGroup<FigureRow>[] {
   const groups: ConflictGroup<FigureRow>[] = [];
   for (const point of points) {
     const group = conflictOf(point);
@@ -150,55 +107,25 @@ export function derivedTables(points: () => Iterable<SeriesPoint<FigureRow>>): {
   let conflicts: ConflictGroup<FigureRow>[] | null = null;
   const tables: Table[] = [
     {
-      name: "series",
-      title: "Series: the best figure per metric, scope and date",
+      name: 'series',
+      title: 'Series: the best figure per metric, scope and date',
       description:
-        "One row per series point: for each metric, breakdown, unit and scope (place, operation, organisations, networks), and each date (the exact days an as_of covers), the best figure by the documented rule: reliability (official > official-copy > legal > press > low), then a stated as_of over a publication date over an estimated one, then exact over bounded over approximate, then the latest publication, then the smallest claim id.",
+        'One row per series point: for each metric, breakdown, unit and scope (place, operation, organisations, networks), and each date (the exact days an as_of covers), the best figure by the documented rule: reliability (official > official-copy > legal > press > low), then a stated as_of over a publication date over an estimated one, then exact over bounded over approximate, then the latest publication, then the smallest claim id.',
       columns: [
-        col(
-          "series_id",
-          "string",
-          "The series key: metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks.",
-          true
-        ),
-        col(
-          "period",
-          "string",
-          "The date of the point: a day, or an interval of days (EDTF).",
-          true
-        ),
+        col('series_id', 'string', 'The series key: metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks.', true),
+        col('period', 'string', 'The date of the point: a day, or an interval of days (EDTF).', true),
         ...seriesScopeColumns,
         ...figureColumns,
-        col("claim_id", "string", "The claim chosen as the best figure.", true),
-        col("source_id", "string", "Its source.", true),
-        col("source_reliability", "string", "Reliability of its source.", true),
-        col(
-          "source_published_start",
-          "date",
-          "First day of its source's publication date."
-        ),
-        col("candidates", "integer", "Number of claims for this point.", true),
-        col(
-          "decided_by",
-          "string",
-          "The criterion that chose it over the runner-up: reliability, as_of_basis, precision, publication, claim_id, or single.",
-          true
-        ),
-        col(
-          "in_conflict",
-          "boolean",
-          "True when the claims of this point disagree (see the conflicts table).",
-          true
-        ),
+        col('claim_id', 'string', 'The claim chosen as the best figure.', true),
+        col('source_id', 'string', 'Its source.', true),
+        col('source_reliability', 'string', 'Reliability of its source.', true),
+        col('source_published_start', 'date', "First day of its source's publication date."),
+        col('candidates', 'integer', 'Number of claims for this point.', true),
+        col('decided_by', 'string', 'The criterion that chose it over the runner-up: reliability, as_of_basis, precision, publication, claim_id, or single.', true),
+        col('in_conflict', 'boolean', 'True when the claims of this point disagree (see the conflicts table).', true),
       ],
-      primaryKey: ["series_id", "period"],
-      foreignKeys: [
-        fk("claim_id", "claims", "claim_id"),
-        fk("source_id", "sources"),
-        fk("metric", "metrics"),
-        fk("place", "places"),
-        fk("operation", "operations"),
-      ],
+      primaryKey: ['series_id', 'period'],
+      foreignKeys: [fk('claim_id', 'claims', 'claim_id'), fk('source_id', 'sources'), fk('metric', 'metrics'), fk('place', 'places'), fk('operation', 'operations')],
       rows: function* () {
         const found: ConflictGroup<FigureRow>[] = [];
         for (const point of points()) {
@@ -210,51 +137,35 @@ export function derivedTables(points: () => Iterable<SeriesPoint<FigureRow>>): {
       },
     },
     {
-      name: "conflicts",
-      title:
-        "Conflicts: claims that disagree about the same metric, scope and date",
+      name: 'conflicts',
+      title: 'Conflicts: claims that disagree about the same metric, scope and date',
       description:
-        "One row per claim of each conflict group: the claims of one series point (same metric, breakdown, unit, place, operation, organisations, networks, and as_of covering the same days) when no single figure satisfies them all (their value intervals do not intersect).",
+        'One row per claim of each conflict group: the claims of one series point (same metric, breakdown, unit, place, operation, organisations, networks, and as_of covering the same days) when no single figure satisfies them all (their value intervals do not intersect).',
       columns: [
-        col("conflict_id", "string", "The group: series_id@period.", true),
-        col("claim_id", "string", "A claim of the group.", true),
-        col("series_id", "string", "The series key.", true),
-        col("period", "string", "The date of the group (EDTF).", true),
+        col('conflict_id', 'string', 'The group: series_id@period.', true),
+        col('claim_id', 'string', 'A claim of the group.', true),
+        col('series_id', 'string', 'The series key.', true),
+        col('period', 'string', 'The date of the group (EDTF).', true),
         ...seriesScopeColumns,
-        col(
-          "claims_in_group",
-          "integer",
-          "Number of claims in the group.",
-          true
-        ),
+        col('claims_in_group', 'integer', 'Number of claims in the group.', true),
         ...figureColumns,
-        col("source_id", "string", "Source of the claim.", true),
-        col("source_reliability", "string", "Reliability of the source.", true),
-        col(
-          "source_published_start",
-          "date",
-          "First day of the source's publication date."
-        ),
-        col(
-          "is_best",
-          "boolean",
-          "True for the claim the series rule picks for this point.",
-          true
-        ),
+        col('source_id', 'string', 'Source of the claim.', true),
+        col('source_reliability', 'string', 'Reliability of the source.', true),
+        col('source_published_start', 'date', "First day of the source's publication date."),
+        col('is_best', 'boolean', 'True for the claim the series rule picks for this point.', true),
       ],
-      primaryKey: ["conflict_id", "claim_id"],
+      primaryKey: ['conflict_id', 'claim_id'],
       foreignKeys: [
-        fk("claim_id", "claims", "claim_id"),
-        fk(["series_id", "period"], "series", ["series_id", "period"]),
-        fk("source_id", "sources"),
-        fk("metric", "metrics"),
-        fk("place", "places"),
-        fk("operation", "operations"),
+        fk('claim_id', 'claims', 'claim_id'),
+        fk(['series_id', 'period'], 'series', ['series_id', 'period']),
+        fk('source_id', 'sources'),
+        fk('metric', 'metrics'),
+        fk('place', 'places'),
+        fk('operation', 'operations'),
       ],
       rows: function* () {
         conflicts ??= conflictsOf(points());
-        for (const group of conflicts)
-          for (const c of group.claims) yield conflictRow(group, c);
+        for (const group of conflicts) for (const c of group.claims) yield conflictRow(group, c);
       },
     },
   ];

@@ -8,26 +8,21 @@
  * runs as a worker; from the TypeScript sources (tests) `derivedWorkerAvailable()` is false and the
  * export derives the tables in its own thread.
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  isMainThread,
-  parentPort,
-  Worker,
-  workerData,
-} from "node:worker_threads";
-import type { ClaimFilters, Format } from "./args.js";
-import { datasetFromFile } from "./dataset-source.js";
-import { ExportError, UsageError } from "./errors.js";
-import { BufferedFileWriter } from "./file-writer.js";
-import type { ParquetSink } from "./parquet.js";
-import { csvHeader } from "./csv.js";
-import { writeTable, type ParquetSinks } from "./table-writer.js";
-import { buildTables, type Table } from "./tables.js";
-import type { FileDigest } from "./checksums.js";
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ClaimFilters, Format } from './args.js';
+import { datasetFromFile } from './dataset-source.js';
+import { ExportError, UsageError } from './errors.js';
+import { BufferedFileWriter } from './file-writer.js';
+import type { ParquetSink } from './parquet.js';
+import { csvHeader } from './csv.js';
+import { writeTable, type ParquetSinks } from './table-writer.js';
+import { buildTables, type Table } from './tables.js';
+import type { FileDigest } from './checksums.js';
 
 /** The tables the worker writes. */
-export const DERIVED_TABLES: readonly string[] = ["series", "conflicts"];
+export const DERIVED_TABLES: readonly string[] = ['series', 'conflicts'];
 
 export interface DerivedJob {
   dataset: string;
@@ -48,9 +43,7 @@ export interface DerivedTable {
   staged: string | null;
 }
 
-type Outcome =
-  | { ok: true; tables: Record<string, DerivedTable> }
-  | { ok: false; kind: string; message: string; code?: string };
+type Outcome = { ok: true; tables: Record<string, DerivedTable> } | { ok: false; kind: string; message: string; code?: string };
 
 /** Staging files for DuckDB, copied later by the main thread's DuckDB. */
 class StagingSinks implements ParquetSinks {
@@ -77,13 +70,9 @@ class StagingSinks implements ParquetSinks {
 }
 
 /** Writes the derived tables of `job` in this thread. */
-export async function writeDerivedTables(
-  job: DerivedJob
-): Promise<Record<string, DerivedTable>> {
+export async function writeDerivedTables(job: DerivedJob): Promise<Record<string, DerivedTable>> {
   const { tables } = buildTables(datasetFromFile(job.dataset), job.filters);
-  const sinks = job.formats.includes("parquet")
-    ? new StagingSinks(job.stagingDir)
-    : null;
+  const sinks = job.formats.includes('parquet') ? new StagingSinks(job.stagingDir) : null;
   const written: Record<string, DerivedTable> = {};
   for (const table of tables) {
     if (!DERIVED_TABLES.includes(table.name)) continue;
@@ -103,7 +92,7 @@ export async function writeDerivedTables(
 const self = fileURLToPath(import.meta.url);
 
 /** Whether this module can run as a worker (it is the compiled JavaScript). */
-export const derivedWorkerAvailable = (): boolean => self.endsWith(".js");
+export const derivedWorkerAvailable = (): boolean => self.endsWith('.js');
 
 /** A running worker: what it wrote, once done; `stop()` ends it (after a failure elsewhere). */
 export interface DerivedWorker {
@@ -114,28 +103,20 @@ export interface DerivedWorker {
 /** Starts a worker writing the derived tables of `job`. */
 export function startDerivedWorker(job: DerivedJob): DerivedWorker {
   const worker = new Worker(self, { workerData: { derivedJob: job } });
-  const result = new Promise<Record<string, DerivedTable>>(
-    (resolve, reject) => {
-      worker.once("message", (outcome: Outcome) => {
-        if (outcome.ok) return resolve(outcome.tables);
-        const error =
-          outcome.kind === "UsageError"
-            ? new UsageError(outcome.message)
-            : outcome.kind === "ExportError"
-            ? new ExportError(outcome.message)
-            : Object.assign(new Error(outcome.message), { code: outcome.code });
-        reject(error);
-      });
-      worker.once("error", reject);
-      worker.once("exit", (code) =>
-        reject(
-          new ExportError(
-            `the worker writing the series stopped (exit code ${code})`
-          )
-        )
-      );
-    }
-  );
+  const result = new Promise<Record<string, DerivedTable>>((resolve, reject) => {
+    worker.once('message', (outcome: Outcome) => {
+      if (outcome.ok) return resolve(outcome.tables);
+      const error =
+        outcome.kind === 'UsageError'
+          ? new UsageError(outcome.message)
+          : outcome.kind === 'ExportError'
+          ? new ExportError(outcome.message)
+          : Object.assign(new Error(outcome.message), { code: outcome.code });
+      reject(error);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new ExportError(`the worker writing the series stopped (exit code ${code})`)));
+  });
   // Awaited when the derived tables are reached; a failure before that must not count as unhandled.
   result.catch(() => {});
   return {
@@ -146,10 +127,7 @@ export function startDerivedWorker(job: DerivedJob): DerivedWorker {
   };
 }
 
-if (
-  !isMainThread &&
-  (workerData as { derivedJob?: DerivedJob } | null)?.derivedJob
-) {
+if (!isMainThread && (workerData as { derivedJob?: DerivedJob } | null)?.derivedJob) {
   const job = (workerData as { derivedJob: DerivedJob }).derivedJob;
   writeDerivedTables(job).then(
     (tables) => parentPort!.postMessage({ ok: true, tables } satisfies Outcome),
@@ -157,7 +135,7 @@ if (
       const e = error as Error & { code?: string };
       parentPort!.postMessage({
         ok: false,
-        kind: e?.name ?? "Error",
+        kind: e?.name ?? 'Error',
         message: e?.message ?? String(error),
         ...(e?.code ? { code: e.code } : {}),
       } satisfies Outcome);

@@ -2,40 +2,21 @@
  * The export: load the dataset, build the tables, write CSV and/or Parquet, the README,
  * datapackage.json and SHA256SUMS into a temporary folder, then move it into place.
  */
-import fs from "node:fs";
-import path from "node:path";
-import type { ExportOptions, Format } from "./args.js";
-import { AtomicOutput } from "./atomic-output.js";
-import { digestFile, sha256sums, type FileDigest } from "./checksums.js";
-import {
-  buildDatapackage,
-  tableFile,
-  type WrittenTable,
-} from "./datapackage.js";
-import {
-  DERIVED_TABLES,
-  derivedWorkerAvailable,
-  startDerivedWorker,
-  type DerivedWorker,
-} from "./derived-worker.js";
-import {
-  ClaimsOrderRestart,
-  datasetFromFile,
-  fileFingerprint,
-  packagedDataset,
-  type LoadedDataset,
-} from "./dataset-source.js";
-import { ExportError, UsageError } from "./errors.js";
-import { checkFilterIds } from "./filters.js";
-import { ParquetWriter } from "./parquet.js";
-import { buildReadme } from "./readme.js";
-import {
-  writeTable,
-  type TableWriteOptions,
-  type WrittenTable as TableFiles,
-} from "./table-writer.js";
-import { buildTables, type Table } from "./tables.js";
-import { slowWriterDelay } from "./test-hooks.js";
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportOptions, Format } from './args.js';
+import { AtomicOutput } from './atomic-output.js';
+import { digestFile, sha256sums, type FileDigest } from './checksums.js';
+import { buildDatapackage, tableFile, type WrittenTable } from './datapackage.js';
+import { DERIVED_TABLES, derivedWorkerAvailable, startDerivedWorker, type DerivedWorker } from './derived-worker.js';
+import { ClaimsOrderRestart, datasetFromFile, fileFingerprint, packagedDataset, type LoadedDataset } from './dataset-source.js';
+import { ExportError, UsageError } from './errors.js';
+import { checkFilterIds } from './filters.js';
+import { ParquetWriter } from './parquet.js';
+import { buildReadme } from './readme.js';
+import { writeTable, type TableWriteOptions, type WrittenTable as TableFiles } from './table-writer.js';
+import { buildTables, type Table } from './tables.js';
+import { slowWriterDelay } from './test-hooks.js';
 
 export interface ExportResult {
   outDir: string;
@@ -72,16 +53,12 @@ export function abortRunningExports(): void {
 }
 
 /** The tables DuckDB copies while they are written (a row per claim or per series point); the small ones go through staging files. */
-const STREAMED_TABLES = ["claims", "series", "conflicts"];
+const STREAMED_TABLES = ['claims', 'series', 'conflicts'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Writes a table; a bundle whose claims cannot be merged on the fly is written again, sorted in memory. */
-async function writeTableOf(
-  dir: string,
-  table: Table,
-  options: TableWriteOptions
-): Promise<TableFiles> {
+async function writeTableOf(dir: string, table: Table, options: TableWriteOptions): Promise<TableFiles> {
   try {
     return await writeTable(dir, table, options);
   } catch (error) {
@@ -94,47 +71,32 @@ async function writeTableOf(
  * A derived table written by the worker: its CSV file as the worker wrote it, and its Parquet file
  * copied by DuckDB from the worker's staging CSV (queued behind the copies before it).
  */
-async function derivedByWorker(
-  dir: string,
-  table: Table,
-  worker: DerivedWorker,
-  parquet: ParquetWriter | null
-): Promise<TableFiles> {
+async function derivedByWorker(dir: string, table: Table, worker: DerivedWorker, parquet: ParquetWriter | null): Promise<TableFiles> {
   const derived = (await worker.result)[table.name]!;
   let copied: Promise<void> | null = null;
   if (parquet && derived.staged) {
     const staged = derived.staged;
-    copied = parquet
-      .copyCsv(path.join(dir, tableFile(table.name, "parquet")), table, staged)
-      .finally(() => fs.rmSync(staged, { force: true }));
+    copied = parquet.copyCsv(path.join(dir, tableFile(table.name, 'parquet')), table, staged).finally(() => fs.rmSync(staged, { force: true }));
     copied.catch(() => {});
   }
   return { rows: derived.rows, csv: derived.csv, parquet: copied };
 }
 
 /** Writes the export described by `options`; see ExportOptions. */
-export async function exportDataset(
-  options: ExportOptions
-): Promise<ExportResult> {
+export async function exportDataset(options: ExportOptions): Promise<ExportResult> {
   // A bundle is read more than once (its head, then its claims, again for a bundle out of order): it must not change meanwhile.
-  const bundleBefore = options.dataset
-    ? fileFingerprint(options.dataset)
-    : null;
-  const data: LoadedDataset = options.dataset
-    ? datasetFromFile(options.dataset)
-    : packagedDataset();
+  const bundleBefore = options.dataset ? fileFingerprint(options.dataset) : null;
+  const data: LoadedDataset = options.dataset ? datasetFromFile(options.dataset) : packagedDataset();
   checkFilterIds(options.filters, data.head);
-  if (!options.formats.length)
-    throw new UsageError("--format: give at least one format (csv, parquet)");
+  if (!options.formats.length) throw new UsageError('--format: give at least one format (csv, parquet)');
   const delay = slowWriterDelay();
   const output = AtomicOutput.prepare(options.out);
   const run: Run = { output, parquet: null, worker: null };
   running.add(run);
   try {
     const dir = output.tempDir;
-    const stagingDir = path.join(dir, ".staging");
-    if (options.formats.includes("parquet"))
-      fs.mkdirSync(stagingDir, { recursive: true });
+    const stagingDir = path.join(dir, '.staging');
+    if (options.formats.includes('parquet')) fs.mkdirSync(stagingDir, { recursive: true });
     // The second core: DuckDB's when Parquet is written (it copies the tables as they are written);
     // else, for a --dataset bundle, a worker's, which derives the series from its own read of the bundle.
     if (options.dataset && !options.formats.includes('parquet') && derivedWorkerAvailable())
@@ -149,8 +111,7 @@ export async function exportDataset(
     const { tables, pass, release } = buildTables(data, options.filters, {
       derived: !run.worker,
     });
-    if (options.formats.includes("parquet"))
-      run.parquet = await ParquetWriter.open(stagingDir, STREAMED_TABLES);
+    if (options.formats.includes('parquet')) run.parquet = await ParquetWriter.open(stagingDir, STREAMED_TABLES);
     const writeOptions: TableWriteOptions = {
       formats: options.formats,
       excelSafe: options.excelSafe,
@@ -164,16 +125,9 @@ export async function exportDataset(
       parquet: Promise<FileDigest> | null;
     }[] = [];
     for (const table of tables) {
-      const files =
-        run.worker && DERIVED_TABLES.includes(table.name)
-          ? await derivedByWorker(dir, table, run.worker, run.parquet)
-          : await writeTableOf(dir, table, writeOptions);
-      const parquetFile = tableFile(table.name, "parquet");
-      const parquet = files.parquet
-        ? files.parquet.then(() =>
-            digestFile(path.join(dir, parquetFile), parquetFile)
-          )
-        : null;
+      const files = run.worker && DERIVED_TABLES.includes(table.name) ? await derivedByWorker(dir, table, run.worker, run.parquet) : await writeTableOf(dir, table, writeOptions);
+      const parquetFile = tableFile(table.name, 'parquet');
+      const parquet = files.parquet ? files.parquet.then(() => digestFile(path.join(dir, parquetFile), parquetFile)) : null;
       // Awaited once the later tables are written; a failure meanwhile must not count as unhandled.
       parquet?.catch(() => {});
       writes.push({ table, rows: files.rows, csv: files.csv, parquet });
@@ -192,7 +146,7 @@ export async function exportDataset(
         const digest = digests[format];
         if (!digest) continue;
         written.push({ table, format, rows, digest });
-        if (delay && format === "parquet") await sleep(delay);
+        if (delay && format === 'parquet') await sleep(delay);
       }
       counts.push({ name: table.name, rows });
     }
@@ -215,33 +169,21 @@ export async function exportDataset(
       asOfThrough: scan.asOfThrough,
       publishedThrough: scan.publishedThrough,
     });
-    fs.writeFileSync(path.join(dir, "README.md"), readme);
-    const readmeDigest = await digestFile(
-      path.join(dir, "README.md"),
-      "README.md"
-    );
+    fs.writeFileSync(path.join(dir, 'README.md'), readme);
+    const readmeDigest = await digestFile(path.join(dir, 'README.md'), 'README.md');
     const descriptor = buildDatapackage({
       ...facts,
       written,
       readme: readmeDigest,
     });
-    fs.writeFileSync(
-      path.join(dir, "datapackage.json"),
-      `${JSON.stringify(descriptor, null, 2)}\n`
-    );
-    const files = [
-      ...written.map((w) => w.digest),
-      readmeDigest,
-      await digestFile(path.join(dir, "datapackage.json"), "datapackage.json"),
-    ];
-    fs.writeFileSync(path.join(dir, "SHA256SUMS"), sha256sums(files));
-    files.push(await digestFile(path.join(dir, "SHA256SUMS"), "SHA256SUMS"));
+    fs.writeFileSync(path.join(dir, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+    const files = [...written.map((w) => w.digest), readmeDigest, await digestFile(path.join(dir, 'datapackage.json'), 'datapackage.json')];
+    fs.writeFileSync(path.join(dir, 'SHA256SUMS'), sha256sums(files));
+    files.push(await digestFile(path.join(dir, 'SHA256SUMS'), 'SHA256SUMS'));
     if (delay) await sleep(delay);
 
     if (options.dataset && fileFingerprint(options.dataset) !== bundleBefore)
-      throw new ExportError(
-        `--dataset ${options.dataset} changed while it was being exported (it is read twice: for the claims, and for the series); run again once it no longer changes`
-      );
+      throw new ExportError(`--dataset ${options.dataset} changed while it was being exported (it is read more than once); run again once it no longer changes`);
     output.commit();
     running.delete(run);
     return {
@@ -249,9 +191,7 @@ export async function exportDataset(
       version: data.head.version,
       formats: options.formats,
       tables: counts,
-      files: files.sort((a, b) =>
-        a.path < b.path ? -1 : a.path > b.path ? 1 : 0
-      ),
+      files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     };
   } catch (error) {
     try {
@@ -264,25 +204,10 @@ export async function exportDataset(
     }
     output.abort();
     running.delete(run);
-    if (error instanceof UsageError || error instanceof ExportError)
-      throw error;
+    if (error instanceof UsageError || error instanceof ExportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOSPC")
-      throw new ExportError(
-        `the disk of ${options.out} is full; free space and run again (the previous export is intact)`,
-        { cause: error }
-      );
-    if (code === "EACCES" || code === "EPERM")
-      throw new UsageError(
-        `--out ${options.out}: permission denied while writing (${
-          (error as Error).message
-        }); choose a folder you can write to`
-      );
-    throw new ExportError(
-      `the export failed: ${
-        (error as Error).message.split("\n")[0]
-      } (the previous export is intact)`,
-      { cause: error }
-    );
+    if (code === 'ENOSPC') throw new ExportError(`the disk of ${options.out} is full; free space and run again (the previous export is intact)`, { cause: error });
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`--out ${options.out}: permission denied while writing (${(error as Error).message}); choose a folder you can write to`);
+    throw new ExportError(`the export failed: ${(error as Error).message.split('\n')[0]} (the previous export is intact)`, { cause: error });
   }
 }

@@ -35,14 +35,14 @@ export class BufferedFileWriter {
   private fd: number | null = null;
   private abandoned = false;
 
-  private constructor(
-    private readonly handle: Promise<fs.FileHandle>,
-    { hash = false, chunkSize = CHUNK }: WriterOptions,
-  ) {
+  private constructor(private readonly handle: Promise<fs.FileHandle>, { hash = false, chunkSize = CHUNK }: WriterOptions) {
     this.hash = hash ? crypto.createHash('sha256') : null;
     this.buffer = Buffer.allocUnsafe(chunkSize);
     // Awaited by the first write or by close(); a failure meanwhile must not count as unhandled.
-    handle.then((h) => (this.fd = h.fd), () => {});
+    handle.then(
+      (h) => (this.fd = h.fd),
+      () => {}
+    );
   }
 
   /** Creates the file; fails if it exists (the exporter only writes into its own fresh folder). */

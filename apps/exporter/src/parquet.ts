@@ -103,11 +103,7 @@ export class ParquetWriter {
   private readonly live = new Map<string, BufferedFileWriter>();
   private made = 0;
 
-  private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
-    private readonly stagingDir: string,
-  ) {}
+  private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection, private readonly stagingDir: string) {}
 
   /** Opens an in-memory DuckDB that spills to `stagingDir`; the tables named in `streamed` (large ones) go through FIFOs, made there now. */
   static async open(stagingDir: string, streamed: readonly string[] = []): Promise<ParquetWriter> {
@@ -173,7 +169,9 @@ export class ParquetWriter {
     } catch (error) {
       throw await sink.discard(error);
     }
-    await (await sink.finish()).copied;
+    await (
+      await sink.finish()
+    ).copied;
     return rows;
   }
 
@@ -208,7 +206,7 @@ export class ParquetWriter {
       (error: Error) => {
         failure = error;
         unjam(fifo);
-      },
+      }
     );
     // Opening waits for DuckDB to open the other end (when the copies before are done).
     const out = BufferedFileWriter.opening(fs.promises.open(fifo, 'w'), { chunkSize: FIFO_CHUNK });

@@ -53,9 +53,6 @@ export function buildTables(data: LoadedDataset, filters: ClaimFilters, { derive
   let sources: SourceSummary[] | null = null;
   const keptSources = () => (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
   const derived = derivedTables(() => seriesPoints(pass.takeFigures()));
-  const tables = [
-    ...collectionTables({ bundle: head, claimRows: () => pass.rows() as Iterable<Row>, sources: keptSources, dayBounds, filtered }),
-    ...derived.tables,
-  ];
+  const tables = [...collectionTables({ bundle: head, claimRows: () => pass.rows() as Iterable<Row>, sources: keptSources, dayBounds, filtered }), ...derived.tables];
   return { tables, pass, filtered, release: derived.release };
 }

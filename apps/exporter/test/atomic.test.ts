@@ -98,7 +98,7 @@ describe('a run that fails mid-export', () => {
 });
 
 describe('a --dataset bundle that changes during the export', () => {
-  it('fails with one line, because the claims and the series would come from different data, and leaves the previous export intact', async () => {
+  it('fails with one line, because the tables would come from different data, and leaves the previous export intact', async () => {
     const input = path.join(tmp.dir, 'input-changing.json');
     fs.writeFileSync(input, JSON.stringify(dataset));
     const child = spawn(process.execPath, [cliPath, '--out', out, '--dataset', input], { env: { ...process.env, ENCROCHAT_EXPORT_SLOW_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -110,7 +110,7 @@ describe('a --dataset bundle that changes during the export', () => {
     fs.writeFileSync(`${input}.new`, JSON.stringify(dataset));
     fs.renameSync(`${input}.new`, input);
     expect(await exited).toBe(1);
-    expect(stderr).toMatch(/^encrochat-ledger-export: --dataset \S+input-changing\.json changed while it was being exported \(it is read twice: for the claims, and for the series\); run again once it no longer changes\n$/);
+    expect(stderr).toMatch(/^encrochat-ledger-export: --dataset \S+input-changing\.json changed while it was being exported \(it is read more than once\); run again once it no longer changes\n$/);
     expect(snapshot(out)).toEqual(previous);
     expect(leftovers()).toEqual([]);
   });

@@ -29,6 +29,15 @@ describe('EDTF day bounds', () => {
   });
 });
 
+/** Every table file (CSV and Parquet) of export `b` has the bytes of export `a`'s. */
+function expectSameTables(a: string, b: string): void {
+  const sa = snapshot(a);
+  const sb = snapshot(b);
+  const tables = Object.keys(sa).filter((f) => f.endsWith('.csv') || f.endsWith('.parquet'));
+  expect(tables).toHaveLength(26);
+  for (const f of tables) expect(sb[f], f).toBe(sa[f]);
+}
+
 describe('--dataset FILE', () => {
   it('rebuilds exactly the packaged claims table from the packaged data.json', () => {
     expect(datasetFromFile(bundleFile).claimsTable).toEqual(claimsTable);
@@ -40,11 +49,7 @@ describe('--dataset FILE', () => {
     expect(runCli(['--out', a]).status).toBe(0);
     const result = runCli(['--out', b, '--dataset', bundleFile]);
     expect(result.status, result.stderr).toBe(0);
-    const sa = snapshot(a);
-    const sb = snapshot(b);
-    const tables = Object.keys(sa).filter((f) => f.endsWith('.csv') || f.endsWith('.parquet'));
-    expect(tables).toHaveLength(26);
-    for (const f of tables) expect(sb[f], f).toBe(sa[f]);
+    expectSameTables(a, b);
     expect(fs.readFileSync(path.join(b, 'README.md'), 'utf8')).toContain('not the published @encrochat-ledger/dataset');
   });
 
@@ -59,11 +64,7 @@ describe('--dataset FILE', () => {
       const result = runCli(['--out', out, '--dataset', bundle, '--format', 'parquet,csv']);
       expect(result.status, result.stderr).toBe(0);
     }
-    const sa = snapshot(a);
-    const sb = snapshot(b);
-    const tables = Object.keys(sa).filter((f) => f.endsWith('.csv') || f.endsWith('.parquet'));
-    expect(tables).toHaveLength(26);
-    for (const f of tables) expect(sb[f], f).toBe(sa[f]);
+    expectSameTables(a, b);
     expect(fs.readdirSync(path.dirname(b)).filter((e) => e.startsWith('.'))).toEqual([]);
   });
 

@@ -42,7 +42,9 @@ async function feed(writer: ParquetWriter, file: string, lines: Iterable<string>
       const pending = sink.out.write(line);
       if (pending) await pending;
     }
-    await (await sink.finish()).copied;
+    await (
+      await sink.finish()
+    ).copied;
     return null;
   } catch (error) {
     return sink.discard(error);
@@ -61,22 +63,34 @@ describe('ParquetWriter.sink through a FIFO', () => {
     const file = path.join(dir, 'numbers.parquet');
     const count = 1_500_000;
     const label = 'x'.repeat(40);
-    expect(await feed(writer, file, lines(count, (i) => `${i},${label}\r\n`))).toBeNull();
+    expect(
+      await feed(
+        writer,
+        file,
+        lines(count, (i) => `${i},${label}\r\n`)
+      )
+    ).toBeNull();
     writer.close();
     expect(leftovers(dir)).toEqual([]);
     const db = await DuckDBInstance.create(':memory:');
     const connection = await db.connect();
-    const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS rows, sum(CASE WHEN n = row - 1 THEN 1 ELSE 0 END)::INTEGER AS in_place FROM (SELECT n, row_number() OVER () AS row FROM read_parquet(${sqlString(file)}))`);
+    const reader = await connection.runAndReadAll(
+      `SELECT count(*)::INTEGER AS rows, sum(CASE WHEN n = row - 1 THEN 1 ELSE 0 END)::INTEGER AS in_place FROM (SELECT n, row_number() OVER () AS row FROM read_parquet(${sqlString(file)}))`
+    );
     expect(reader.getRowObjects()[0]).toEqual({ rows: count, in_place: count });
     connection.closeSync();
     db.closeSync();
   }, 60_000);
 
-  it('a copy that fails on a row ends the writing with DuckDB\'s error (not the broken pipe), and leaves nothing', async () => {
+  it("a copy that fails on a row ends the writing with DuckDB's error (not the broken pipe), and leaves nothing", async () => {
     const { writer, dir } = await open();
     const file = path.join(dir, 'numbers.parquet');
     // Far more than a pipe and two chunks hold: the writer is still writing when DuckDB gives up.
-    const error = await feed(writer, file, lines(2_000_000, (i) => (i === 10 ? 'not a number,x\r\n' : `${i},${'y'.repeat(40)}\r\n`)));
+    const error = await feed(
+      writer,
+      file,
+      lines(2_000_000, (i) => (i === 10 ? 'not a number,x\r\n' : `${i},${'y'.repeat(40)}\r\n`))
+    );
     await writer.settle();
     writer.close();
     expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);
@@ -87,7 +101,11 @@ describe('ParquetWriter.sink through a FIFO', () => {
   it('a copy that fails before DuckDB opens the FIFO does not leave the writer waiting for it', async () => {
     const { writer, dir } = await open();
     const file = path.join(dir, 'no-such-folder', 'numbers.parquet');
-    const error = await feed(writer, file, lines(1000, (i) => `${i},z\r\n`));
+    const error = await feed(
+      writer,
+      file,
+      lines(1000, (i) => `${i},z\r\n`)
+    );
     await writer.settle();
     writer.close();
     expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);

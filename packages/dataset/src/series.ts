@@ -111,8 +111,7 @@ export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const setKey = (ids: readonly string[] | null): string =>
-  !ids || !ids.length ? '' : ids.length === 1 ? ids[0]! : [...ids].sort(compareCodeUnits).join('+');
+const setKey = (ids: readonly string[] | null): string => (!ids || !ids.length ? '' : ids.length === 1 ? ids[0]! : [...ids].sort(compareCodeUnits).join('+'));
 
 /**
  * The series key of a claim as one string:
@@ -196,8 +195,14 @@ function seriesKeys(): (row: SeriesScope) => string {
   };
   // The parts of seriesId: no breakdown value without a breakdown key.
   return (row) =>
-    part(row.metric) + part(row.breakdown_key || '') + part(row.breakdown_key ? (row.breakdown_value ?? '') : '') + part(row.unit) +
-    part(row.place) + part(row.operation ?? '') + part(setKey(row.organisations)) + part(setKey(row.networks));
+    part(row.metric) +
+    part(row.breakdown_key || '') +
+    part(row.breakdown_key ? row.breakdown_value ?? '' : '') +
+    part(row.unit) +
+    part(row.place) +
+    part(row.operation ?? '') +
+    part(setKey(row.organisations)) +
+    part(setKey(row.networks));
 }
 
 /**
