@@ -318,7 +318,8 @@ describe('claims table: filters, search, sort, deep links', () => {
     expect(href).toMatch(/^#\/claim\//);
     await w.page.keyboard.press('Enter');
     await w.page.waitForFunction((h) => location.hash === h, href!);
-    // Focus moves to the heading of the new page.
+    // Focus moves to the heading of the new page, once it is rendered (after the hash changes: later on a loaded machine).
+    await w.page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 5000 }).catch(() => {});
     expect(await w.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expectQuiet(w);
   });

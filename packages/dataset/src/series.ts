@@ -139,7 +139,8 @@ export function periodOf(row: Pick<FigureRow, 'as_of_start' | 'as_of_end'>): str
 export function isFigure(row: FigureRow): boolean {
   if (row.withdrawn) return false;
   if (row.value === null && row.min === null && row.max === null) return false;
-  return periodOf(row) !== null;
+  // periodOf(row) !== null, without building the period.
+  return !!row.as_of_start;
 }
 
 /** Compares two candidates of one point by the rule; negative when `a` is the better figure. */
