@@ -1,25 +1,19 @@
 /**
- * The derived tables (series, conflicts) of a --dataset export, written by a worker thread while
- * the main thread writes the claims: the worker reads the bundle on its own (a second pass, on the
- * other core) with the same code (ClaimsPass, seriesPoints, conflictOf, writeTable), keeps the
- * figures, and writes the two tables' CSV files into the export folder, and for Parquet the CSV
- * that DuckDB copies into the staging folder (DuckDB runs in the main thread, which copies them
- * once the worker is done). The main thread then keeps no figures at all. Only the compiled module
- * runs as a worker; from the TypeScript sources (tests) `derivedWorkerAvailable()` is false and the
- * export derives the tables in its own thread.
+ * The derived tables (series, conflicts) of a CSV export of a --dataset bundle, written by a worker
+ * thread while the main thread writes the claims: the worker reads the bundle on its own (a second
+ * pass, on the other core) with the same code (ClaimsPass, seriesPoints, conflictOf, writeTable),
+ * keeps the figures, and writes the two tables' CSV files into the export folder. The main thread
+ * then keeps no figures at all. (When Parquet is written, the other core is DuckDB's and there is
+ * no worker: see export.ts.) Only the compiled module runs as a worker; from the TypeScript sources
+ * (tests) `derivedWorkerAvailable()` is false and the export derives the tables in its own thread.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { ClaimFilters, Format } from './args.js';
+import type { ClaimFilters } from './args.js';
 import { datasetFromFile } from './dataset-source.js';
 import { ExportError, UsageError } from './errors.js';
-import { BufferedFileWriter } from './file-writer.js';
-import type { ParquetSink } from './parquet.js';
-import { csvHeader } from './csv.js';
-import { writeTable, type ParquetSinks } from './table-writer.js';
-import { buildTables, type Table } from './tables.js';
-import type { FileDigest } from './checksums.js';
+import { writeTable, type WrittenTable } from './table-writer.js';
+import { buildTables } from './tables.js';
 
 /** The tables the worker writes. */
 export const DERIVED_TABLES: readonly string[] = ['series', 'conflicts'];
@@ -27,68 +21,21 @@ export const DERIVED_TABLES: readonly string[] = ['series', 'conflicts'];
 export interface DerivedJob {
   dataset: string;
   filters: ClaimFilters;
-  /** The export folder (CSV files) and its staging folder (the CSV for DuckDB). */
+  /** The export folder. */
   dir: string;
-  stagingDir: string;
-  formats: readonly Format[];
   excelSafe: boolean;
 }
 
-/** A derived table as the worker wrote it. */
-export interface DerivedTable {
-  rows: number;
-  /** The CSV file's digest, when CSV is exported. */
-  csv: FileDigest | null;
-  /** The complete CSV for DuckDB to copy to Parquet, when Parquet is exported. */
-  staged: string | null;
-}
+type Outcome = { ok: true; tables: Record<string, WrittenTable> } | { ok: false; kind: string; message: string; code?: string };
 
-type Outcome = { ok: true; tables: Record<string, DerivedTable> } | { ok: false; kind: string; message: string; code?: string };
-
-/** Staging files for DuckDB, copied later by the main thread's DuckDB. */
-class StagingSinks implements ParquetSinks {
-  readonly staged = new Map<string, string>();
-  constructor(private readonly stagingDir: string) {}
-
-  async sink(_file: string, table: Table): Promise<ParquetSink> {
-    const csv = path.join(this.stagingDir, `${table.name}.derived.csv`);
-    const out = await BufferedFileWriter.create(csv);
-    await out.write(csvHeader(table.columns));
-    this.staged.set(table.name, csv);
-    return {
-      out,
-      finish: async () => {
-        await out.close({ sync: false });
-        return { copied: Promise.resolve() };
-      },
-      discard: async (error) => {
-        await out.discard();
-        return error;
-      },
-    };
-  }
-}
-
-/** Writes the derived tables of `job` in this thread. */
-export async function writeDerivedTables(job: DerivedJob): Promise<Record<string, DerivedTable>> {
+/** Writes the CSV files of the derived tables of `job` in this thread. */
+export async function writeDerivedTables(job: DerivedJob): Promise<Record<string, WrittenTable>> {
   const { tables } = buildTables(datasetFromFile(job.dataset), job.filters);
-  const sinks = job.formats.includes('parquet') ? new StagingSinks(job.stagingDir) : null;
-  const written: Record<string, DerivedTable> = {};
-  for (const table of tables) {
-    if (!DERIVED_TABLES.includes(table.name)) continue;
-    const { rows, csv } = await writeTable(job.dir, table, {
-      formats: job.formats,
-      excelSafe: job.excelSafe,
-      parquet: sinks,
-    });
-    written[table.name] = {
-      rows,
-      csv,
-      staged: sinks?.staged.get(table.name) ?? null,
-    };
-  }
+  const written: Record<string, WrittenTable> = {};
+  for (const table of tables) if (DERIVED_TABLES.includes(table.name)) written[table.name] = await writeTable(job.dir, table, { formats: ['csv'], excelSafe: job.excelSafe, parquet: null });
   return written;
 }
+
 const self = fileURLToPath(import.meta.url);
 
 /** Whether this module can run as a worker (it is the compiled JavaScript). */
@@ -96,14 +43,14 @@ export const derivedWorkerAvailable = (): boolean => self.endsWith('.js');
 
 /** A running worker: what it wrote, once done; `stop()` ends it (after a failure elsewhere). */
 export interface DerivedWorker {
-  result: Promise<Record<string, DerivedTable>>;
+  result: Promise<Record<string, WrittenTable>>;
   stop: () => Promise<void>;
 }
 
 /** Starts a worker writing the derived tables of `job`. */
 export function startDerivedWorker(job: DerivedJob): DerivedWorker {
   const worker = new Worker(self, { workerData: { derivedJob: job } });
-  const result = new Promise<Record<string, DerivedTable>>((resolve, reject) => {
+  const result = new Promise<Record<string, WrittenTable>>((resolve, reject) => {
     worker.once('message', (outcome: Outcome) => {
       if (outcome.ok) return resolve(outcome.tables);
       const error =

@@ -67,24 +67,9 @@ async function writeTableOf(dir: string, table: Table, options: TableWriteOption
   }
 }
 
-/**
- * A derived table written by the worker: its CSV file as the worker wrote it, and its Parquet file
- * copied by DuckDB from the worker's staging CSV (queued behind the copies before it).
- */
-async function derivedByWorker(dir: string, table: Table, worker: DerivedWorker, parquet: ParquetWriter | null): Promise<TableFiles> {
-  const derived = (await worker.result)[table.name]!;
-  let copied: Promise<void> | null = null;
-  if (parquet && derived.staged) {
-    const staged = derived.staged;
-    copied = parquet.copyCsv(path.join(dir, tableFile(table.name, 'parquet')), table, staged).finally(() => fs.rmSync(staged, { force: true }));
-    copied.catch(() => {});
-  }
-  return { rows: derived.rows, csv: derived.csv, parquet: copied };
-}
-
 /** Writes the export described by `options`; see ExportOptions. */
 export async function exportDataset(options: ExportOptions): Promise<ExportResult> {
-  // A bundle is read more than once (its head, then its claims, again for a bundle out of order): it must not change meanwhile.
+  // A bundle is read more than once (its head, then its claims; again for a bundle out of order, or by the worker): it must not change meanwhile.
   const bundleBefore = options.dataset ? fileFingerprint(options.dataset) : null;
   const data: LoadedDataset = options.dataset ? datasetFromFile(options.dataset) : packagedDataset();
   checkFilterIds(options.filters, data.head);
@@ -96,36 +81,17 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   try {
     const dir = output.tempDir;
     const stagingDir = path.join(dir, '.staging');
-    if (options.formats.includes('parquet')) fs.mkdirSync(stagingDir, { recursive: true });
     // The second core: DuckDB's when Parquet is written (it copies the tables as they are written);
     // else, for a --dataset bundle, a worker's, which derives the series from its own read of the bundle.
     if (options.dataset && !options.formats.includes('parquet') && derivedWorkerAvailable())
-      run.worker = startDerivedWorker({
-        dataset: options.dataset,
-        filters: options.filters,
-        dir,
-        stagingDir,
-        formats: options.formats,
-        excelSafe: options.excelSafe,
-      });
-    const { tables, pass, release } = buildTables(data, options.filters, {
-      derived: !run.worker,
-    });
+      run.worker = startDerivedWorker({ dataset: options.dataset, filters: options.filters, dir, excelSafe: options.excelSafe });
+    const { tables, pass, release } = buildTables(data, options.filters, { derived: !run.worker });
     if (options.formats.includes('parquet')) run.parquet = await ParquetWriter.open(stagingDir, STREAMED_TABLES);
-    const writeOptions: TableWriteOptions = {
-      formats: options.formats,
-      excelSafe: options.excelSafe,
-      parquet: run.parquet,
-    };
+    const writeOptions: TableWriteOptions = { formats: options.formats, excelSafe: options.excelSafe, parquet: run.parquet };
     // DuckDB copies each table while the next ones are written; their Parquet files are awaited at the end.
-    const writes: {
-      table: Table;
-      rows: number;
-      csv: FileDigest | null;
-      parquet: Promise<FileDigest> | null;
-    }[] = [];
+    const writes: { table: Table; rows: number; csv: FileDigest | null; parquet: Promise<FileDigest> | null }[] = [];
     for (const table of tables) {
-      const files = run.worker && DERIVED_TABLES.includes(table.name) ? await derivedByWorker(dir, table, run.worker, run.parquet) : await writeTableOf(dir, table, writeOptions);
+      const files = run.worker && DERIVED_TABLES.includes(table.name) ? (await run.worker.result)[table.name]! : await writeTableOf(dir, table, writeOptions);
       const parquetFile = tableFile(table.name, 'parquet');
       const parquet = files.parquet ? files.parquet.then(() => digestFile(path.join(dir, parquetFile), parquetFile)) : null;
       // Awaited once the later tables are written; a failure meanwhile must not count as unhandled.
@@ -138,10 +104,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     const written: WrittenTable[] = [];
     const counts: { name: string; rows: number }[] = [];
     for (const { table, rows, csv, parquet } of writes) {
-      const digests: Record<Format, FileDigest | null> = {
-        csv,
-        parquet: parquet ? await parquet : null,
-      };
+      const digests: Record<Format, FileDigest | null> = { csv, parquet: parquet ? await parquet : null };
       for (const format of options.formats) {
         const digest = digests[format];
         if (!digest) continue;
@@ -171,11 +134,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     });
     fs.writeFileSync(path.join(dir, 'README.md'), readme);
     const readmeDigest = await digestFile(path.join(dir, 'README.md'), 'README.md');
-    const descriptor = buildDatapackage({
-      ...facts,
-      written,
-      readme: readmeDigest,
-    });
+    const descriptor = buildDatapackage({ ...facts, written, readme: readmeDigest });
     fs.writeFileSync(path.join(dir, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
     const files = [...written.map((w) => w.digest), readmeDigest, await digestFile(path.join(dir, 'datapackage.json'), 'datapackage.json')];
     fs.writeFileSync(path.join(dir, 'SHA256SUMS'), sha256sums(files));

@@ -259,8 +259,8 @@ export class ParquetWriter {
     };
   }
 
-  /** Queues the copy of `csv`, a complete CSV of `table` as writeCsv writes it without --excel-safe, to `file`. */
-  copyCsv(file: string, table: Table, csv: string): Promise<void> {
+  /** Queues the copy of `csv`, a CSV of `table` as writeCsv writes it without --excel-safe, to `file`. */
+  private copyCsv(file: string, table: Table, csv: string): Promise<void> {
     const copy = this.queue.catch(() => {}).then(() => this.runCopy(file, table, csv));
     this.queue = copy;
     // Awaited by whoever finishes the table; a failure meanwhile must not count as unhandled.

@@ -10,19 +10,14 @@ import type { FileDigest } from './checksums.js';
 import { csvHeader, lineFormatter } from './csv.js';
 import { tableFile } from './datapackage.js';
 import { BufferedFileWriter } from './file-writer.js';
-import type { ParquetSink } from './parquet.js';
+import type { ParquetSink, ParquetWriter } from './parquet.js';
 import type { Table } from './tables.js';
-
-/** Where the CSV that DuckDB turns into a table's Parquet file goes (ParquetWriter, or the worker's staging files). */
-export interface ParquetSinks {
-  sink(file: string, table: Table): Promise<ParquetSink>;
-}
 
 export interface TableWriteOptions {
   formats: readonly Format[];
   excelSafe: boolean;
-  /** When Parquet is exported. */
-  parquet: ParquetSinks | null;
+  /** DuckDB, when Parquet is exported. */
+  parquet: ParquetWriter | null;
 }
 
 export interface WrittenTable {
