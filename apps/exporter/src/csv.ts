@@ -74,51 +74,42 @@ export function csvLine(table: Table, row: Row, options: { excelSafe: boolean })
   return lineFormatter(table, options)(row);
 }
 
-/** A CSV file being written row by row, hashed on the way. */
-export class CsvFile {
-  rows = 0;
-  private constructor(private readonly out: BufferedFileWriter, private readonly table: Table, private readonly options: { excelSafe: boolean }) {}
-
-  /** Creates `file` and writes the header. */
-  static async create(file: string, table: Table, options: { excelSafe: boolean }, { hash = true }: { hash?: boolean } = {}): Promise<CsvFile> {
-    const out = await BufferedFileWriter.create(file, { hash });
-    await out.write(csvHeader(table.columns));
-    return new CsvFile(out, table, options);
-  }
-
-  /** Appends the line of a row; a returned promise must be awaited before the next call. */
-  add(row: Row): Promise<void> | undefined {
-    this.rows++;
-    return this.out.write(csvLine(this.table, row, this.options));
-  }
-
-  /** Closes the file (fsync unless `sync` is false); returns its size and SHA-256. */
-  close(options?: { sync?: boolean }): Promise<{ bytes: number; sha256: string | null }> {
-    return this.out.close(options);
-  }
-
-  /** Closes after a failure, ignoring errors. */
-  async discard(): Promise<void> {
-    try {
-      await this.out.close({ sync: false });
-    } catch {
-      // Best effort: the folder is removed anyway.
+/**
+ * Writes the record line of every row of `table` to `csv` (with --excel-safe when `excelSafe`) and
+ * to `plain` (never --excel-safe: the CSV DuckDB reads); either may be null. A line is formatted
+ * once when both get the same text. Returns the number of rows. The one row loop of every writer.
+ */
+export async function writeLines(table: Table, csv: BufferedFileWriter | null, plain: BufferedFileWriter | null, excelSafe: boolean): Promise<number> {
+  const csvLine = lineFormatter(table, { excelSafe });
+  const plainLine = lineFormatter(table, { excelSafe: false });
+  let rows = 0;
+  for (const row of table.rows()) {
+    let pending: Promise<void> | undefined;
+    let plainPending: Promise<void> | undefined;
+    if (csv) {
+      const line = csvLine(row);
+      pending = csv.write(line);
+      if (plain) plainPending = plain.write(excelSafe ? plainLine(row) : line);
+    } else if (plain) {
+      plainPending = plain.write(plainLine(row));
     }
+    if (pending && plainPending) await Promise.all([pending, plainPending]);
+    else if (pending ?? plainPending) await (pending ?? plainPending);
+    rows++;
   }
+  return rows;
 }
 
-/** Streams a table to a CSV file. */
+/** Streams a table to a CSV file; returns the number of rows. */
 export async function writeCsv(file: string, table: Table, options: { excelSafe: boolean }): Promise<number> {
-  const csv = await CsvFile.create(file, table, options, { hash: false });
+  const out = await BufferedFileWriter.create(file);
   try {
-    for (const row of table.rows()) {
-      const pending = csv.add(row);
-      if (pending) await pending;
-    }
+    await out.write(csvHeader(table.columns));
+    const rows = await writeLines(table, out, null, options.excelSafe);
+    await out.close();
+    return rows;
   } catch (error) {
-    await csv.discard();
+    await out.discard();
     throw error;
   }
-  await csv.close();
-  return csv.rows;
 }

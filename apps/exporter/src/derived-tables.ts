@@ -7,7 +7,7 @@
  * The points are streamed: each series row is written as its point is made, and the point dropped;
  * only the conflict groups found on the way are kept, for the conflicts table written next.
  */
-import { compareCodeUnits, conflictOf, type ConflictGroup, type FigureRow, type SeriesPoint } from '@encrochat-ledger/dataset';
+import { compareCodeUnits, conflictOf, findConflicts, type ConflictGroup, type FigureRow, type SeriesPoint } from '@encrochat-ledger/dataset';
 import { col, fk, type Cell, type Column, type Row, type Table } from './table-model.js';
 
 const seriesScopeColumns: Column[] = [
@@ -85,16 +85,6 @@ function conflictRow(group: ConflictGroup<FigureRow>, c: FigureRow): Row {
   return row;
 }
 
-/** The conflict groups among `points`, in their order (series id, then period). */
-function conflictsOf(points: Iterable<SeriesPoint<FigureRow>>): ConflictGroup<FigureRow>[] {
-  const groups: ConflictGroup<FigureRow>[] = [];
-  for (const point of points) {
-    const group = conflictOf(point);
-    if (group) groups.push(group);
-  }
-  return groups;
-}
-
 /**
  * The derived tables; `points()` makes the series points (from a pass over the claims), in order,
  * each time their rows are asked for. `release()` frees the conflict groups kept for the conflicts table.
@@ -103,7 +93,7 @@ export function derivedTables(points: () => Iterable<SeriesPoint<FigureRow>>): {
   tables: Table[];
   release: () => void;
 } {
-  // Found while the series rows are written, for the conflicts table; found anew if it comes first.
+  // Found while the series rows are written, for the conflicts table; found anew (all points at once) if it comes first.
   let conflicts: ConflictGroup<FigureRow>[] | null = null;
   const tables: Table[] = [
     {
@@ -164,7 +154,7 @@ export function derivedTables(points: () => Iterable<SeriesPoint<FigureRow>>): {
         fk('operation', 'operations'),
       ],
       rows: function* () {
-        conflicts ??= conflictsOf(points());
+        conflicts ??= findConflicts(Array.from(points()));
         for (const group of conflicts) for (const c of group.claims) yield conflictRow(group, c);
       },
     },

@@ -29,7 +29,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { csvHeader, lineFormatter, LIST_DELIMITER } from './csv.js';
+import { csvHeader, LIST_DELIMITER, writeLines } from './csv.js';
 import { ExportError } from './errors.js';
 import { BufferedFileWriter } from './file-writer.js';
 import { DUCKDB_TYPES, type Table } from './tables.js';
@@ -158,20 +158,13 @@ export class ParquetWriter {
   /** Writes `table` to `file` (Parquet, zstd); returns the number of rows. */
   async write(file: string, table: Table): Promise<number> {
     const sink = await this.sink(file, table);
-    const line = lineFormatter(table, { excelSafe: false });
-    let rows = 0;
+    let rows: number;
     try {
-      for (const row of table.rows()) {
-        const pending = sink.out.write(line(row));
-        if (pending) await pending;
-        rows++;
-      }
+      rows = await writeLines(table, null, sink.out, false);
     } catch (error) {
       throw await sink.discard(error);
     }
-    await (
-      await sink.finish()
-    ).copied;
+    await (await sink.finish()).copied;
     return rows;
   }
 

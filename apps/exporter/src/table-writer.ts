@@ -1,13 +1,13 @@
 /**
  * Writes one table in one pass over its rows: its CSV file (when CSV is exported) and the CSV that
- * DuckDB turns into its Parquet file (when Parquet is exported; see ParquetWriter.sink). Each line
- * is formatted once when both get the same text (no --excel-safe).
+ * DuckDB turns into its Parquet file (when Parquet is exported; see ParquetWriter.sink), through
+ * writeLines.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Format } from './args.js';
 import type { FileDigest } from './checksums.js';
-import { csvHeader, lineFormatter } from './csv.js';
+import { csvHeader, writeLines } from './csv.js';
 import { tableFile } from './datapackage.js';
 import { BufferedFileWriter } from './file-writer.js';
 import type { ParquetSink, ParquetWriter } from './parquet.js';
@@ -40,7 +40,7 @@ export async function writeTable(dir: string, table: Table, options: TableWriteO
       await csv.write(csvHeader(table.columns));
     }
     if (options.parquet) sink = await options.parquet.sink(path.join(dir, parquetFile), table);
-    const rows = await writeRows(table, csv, sink?.out ?? null, options.excelSafe);
+    const rows = await writeLines(table, csv, sink?.out ?? null, options.excelSafe);
     let digest: FileDigest | null = null;
     if (csv) {
       const { bytes, sha256 } = await csv.close();
@@ -53,26 +53,4 @@ export async function writeTable(dir: string, table: Table, options: TableWriteO
     fs.rmSync(path.join(dir, csvFile), { force: true });
     throw sink ? await sink.discard(error) : error;
   }
-}
-
-/** Writes the lines of every row of `table` to the CSV file and to DuckDB's CSV; returns the number of rows. */
-async function writeRows(table: Table, csv: BufferedFileWriter | null, duckdb: BufferedFileWriter | null, excelSafe: boolean): Promise<number> {
-  const csvLine = lineFormatter(table, { excelSafe });
-  const plainLine = lineFormatter(table, { excelSafe: false });
-  let rows = 0;
-  for (const row of table.rows()) {
-    let pending: Promise<void> | undefined;
-    let duckdbPending: Promise<void> | undefined;
-    if (csv) {
-      const line = csvLine(row);
-      pending = csv.write(line);
-      if (duckdb) duckdbPending = duckdb.write(excelSafe ? plainLine(row) : line);
-    } else if (duckdb) {
-      duckdbPending = duckdb.write(plainLine(row));
-    }
-    if (pending && duckdbPending) await Promise.all([pending, duckdbPending]);
-    else if (pending ?? duckdbPending) await (pending ?? duckdbPending);
-    rows++;
-  }
-  return rows;
 }

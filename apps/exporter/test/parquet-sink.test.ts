@@ -58,25 +58,20 @@ function* lines(count: number, line: (i: number) => string): Generator<string> {
 const leftovers = (dir: string) => fs.readdirSync(path.join(dir, '.staging')).filter((f) => f !== 'duckdb');
 
 describe('ParquetWriter.sink through a FIFO', () => {
-  it('writes every row, in order, while the CSV is written (more than two 32 MiB chunks)', async () => {
+  it('ParquetWriter.write: every row, in order, copied while the CSV is written (more than two 32 MiB chunks)', async () => {
     const { writer, dir } = await open();
     const file = path.join(dir, 'numbers.parquet');
     const count = 1_500_000;
     const label = 'x'.repeat(40);
-    expect(
-      await feed(
-        writer,
-        file,
-        lines(count, (i) => `${i},${label}\r\n`)
-      )
-    ).toBeNull();
+    const rows = function* () {
+      for (let n = 0; n < count; n++) yield { n, label };
+    };
+    expect(await writer.write(file, { ...table, rows })).toBe(count);
     writer.close();
     expect(leftovers(dir)).toEqual([]);
     const db = await DuckDBInstance.create(':memory:');
     const connection = await db.connect();
-    const reader = await connection.runAndReadAll(
-      `SELECT count(*)::INTEGER AS rows, sum(CASE WHEN n = row - 1 THEN 1 ELSE 0 END)::INTEGER AS in_place FROM (SELECT n, row_number() OVER () AS row FROM read_parquet(${sqlString(file)}))`
-    );
+    const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS rows, sum(CASE WHEN n = row - 1 THEN 1 ELSE 0 END)::INTEGER AS in_place FROM (SELECT n, row_number() OVER () AS row FROM read_parquet(${sqlString(file)}))`);
     expect(reader.getRowObjects()[0]).toEqual({ rows: count, in_place: count });
     connection.closeSync();
     db.closeSync();
@@ -86,11 +81,7 @@ describe('ParquetWriter.sink through a FIFO', () => {
     const { writer, dir } = await open();
     const file = path.join(dir, 'numbers.parquet');
     // Far more than a pipe and two chunks hold: the writer is still writing when DuckDB gives up.
-    const error = await feed(
-      writer,
-      file,
-      lines(2_000_000, (i) => (i === 10 ? 'not a number,x\r\n' : `${i},${'y'.repeat(40)}\r\n`))
-    );
+    const error = await feed(writer, file, lines(2_000_000, (i) => (i === 10 ? 'not a number,x\r\n' : `${i},${'y'.repeat(40)}\r\n`)));
     await writer.settle();
     writer.close();
     expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);
@@ -101,11 +92,7 @@ describe('ParquetWriter.sink through a FIFO', () => {
   it('a copy that fails before DuckDB opens the FIFO does not leave the writer waiting for it', async () => {
     const { writer, dir } = await open();
     const file = path.join(dir, 'no-such-folder', 'numbers.parquet');
-    const error = await feed(
-      writer,
-      file,
-      lines(1000, (i) => `${i},z\r\n`)
-    );
+    const error = await feed(writer, file, lines(1000, (i) => `${i},z\r\n`));
     await writer.settle();
     writer.close();
     expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);

@@ -234,16 +234,9 @@ export function* seriesPoints<R extends FigureRow>(rows: Iterable<R>): Generator
   // The groups hold the claims now: drop the caller's list too, so that each series' claims are
   // freed once its points are made (when the caller keeps no list of its own).
   rows = [];
-  const sorted = [...series.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
+  // Equal keys have equal ids and the other way round (ids are slugs: no `:` inside a part).
+  const groups = [...series.values()].sort((a, b) => compareCodeUnits(a.id, b.id));
   series.clear();
-  // Groups with one id (parts holding the separator `:`, which slugs never do) are one series.
-  const groups: typeof sorted = [];
-  for (const group of sorted) {
-    const last = groups[groups.length - 1];
-    if (last && last.id === group.id) for (const row of group.members) last.members.push(row);
-    else groups.push(group);
-  }
-  sorted.length = 0;
   const point = (series_id: string, period: string, candidates: R[]): SeriesPoint<R> => {
     if (candidates.length > 1) candidates.sort(compareFigures);
     // Indexing, not destructuring: an array pattern goes through the iterator, once per point.

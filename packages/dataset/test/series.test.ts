@@ -6,6 +6,7 @@ import {
   isFigure,
   periodOf,
   seriesId,
+  seriesPoints,
   type FigureRow,
 } from '../src/series.js';
 import { claimBounds } from '../src/bounds.js';
@@ -164,6 +165,63 @@ describe('buildSeries', () => {
   it('does not depend on the order of the input', () => {
     const expected = JSON.stringify(buildSeries(claims));
     for (let seed = 1; seed <= 20; seed++) expect(JSON.stringify(buildSeries(shuffled(claims, seed)))).toBe(expected);
+  });
+});
+
+describe('buildSeries against the plain rule (one group per series id and period)', () => {
+  // 3,000 rows over few values of every part, so that series, periods and candidates collide often;
+  // lists in either order, breakdown values with and without a key, one-day and longer periods.
+  let seed = 20200702;
+  // A deterministic generator (a linear congruential one, its high bits), so failures can be replayed.
+  const pick = <T,>(items: readonly T[]): T => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return items[(seed >>> 16) % items.length]!;
+  };
+  const periods: [string, string | null][] = [['2020-07-02', '2020-07-02'], ['2020-07-01', '2020-07-31'], ['2021-01-01', null], ['2020-07-02', '2020-07-31']];
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const [start, end] = pick(periods);
+    return row({
+      claim_id: `s${i % 97}/c${i}`,
+      metric: pick(['arrests', 'charges', 'cash_seized']),
+      breakdown_key: pick([null, 'drug', 'drug']),
+      breakdown_value: pick([null, 'cocaine', 'heroin']),
+      unit: pick(['count', 'GBP']),
+      place: pick(['united-kingdom', 'netherlands', 'france']),
+      operation: pick([null, 'venetic']),
+      organisations: pick([null, ['nca'], ['nca', 'met'], ['met', 'nca']]),
+      networks: pick([null, ['encrochat'], ['encrochat', 'sky-ecc'], ['sky-ecc', 'encrochat']]),
+      value: pick([746, 700, 2600, null]),
+      qualifier: pick(['exact', 'nearly', 'approximate']),
+      as_of_start: start,
+      as_of_end: end,
+      source_reliability: pick(['official', 'press', 'legal']),
+      source_published_start: pick(['2020-07-02', '2021-07-05', null]),
+    });
+  });
+
+  /** The rule as written in the module comment, with nothing clever: key by id and period, sort everything. */
+  function plainRule(input: readonly FigureRow[]) {
+    const groups = new Map<string, { series_id: string; period: string; candidates: FigureRow[] }>();
+    for (const r of input) {
+      if (!isFigure(r)) continue;
+      const key = `${seriesId(r)}@${periodOf(r)}`;
+      if (!groups.has(key)) groups.set(key, { series_id: seriesId(r), period: periodOf(r)!, candidates: [] });
+      groups.get(key)!.candidates.push(r);
+    }
+    return [...groups.values()]
+      .sort((a, b) => (a.series_id < b.series_id ? -1 : a.series_id > b.series_id ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+      .map((g) => ({ ...g, candidates: [...g.candidates].sort(compareFigures) }));
+  }
+
+  it('makes the same points with the same candidates, in the same order, streamed or not', () => {
+    const expected = plainRule(rows);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(expected.some((p) => p.candidates.length > 3)).toBe(true);
+    for (const points of [buildSeries(shuffled(rows, 7)), [...seriesPoints(shuffled(rows, 8))]]) {
+      expect(points.map((p) => `${p.series_id}@${p.period}`)).toEqual(expected.map((p) => `${p.series_id}@${p.period}`));
+      expect(points.map((p) => p.candidates.map((c) => c.claim_id))).toEqual(expected.map((p) => p.candidates.map((c) => c.claim_id)));
+      expect(points.map((p) => p.best)).toEqual(expected.map((p) => p.candidates[0]));
+    }
   });
 });
 
