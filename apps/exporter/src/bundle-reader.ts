@@ -3,7 +3,9 @@
  * and the records of one array field (`sources`, which holds every claim) one record at a time.
  *
  * A byte scanner finds where each value ends (tracking strings, escapes and nesting); the value
- * itself is parsed by JSON.parse, so what is accepted is exactly JSON. Memory: one read buffer,
+ * itself is parsed by JSON.parse, so what is accepted is exactly JSON. A record that ends with a
+ * list of objects (a source with its claims) is first looked for by its ending, a native search
+ * (see guessRecord): about a tenth of the scanner's time. Memory: one read buffer,
  * which grows only to hold the largest single record.
  */
 import fs from 'node:fs';
@@ -20,6 +22,11 @@ export interface StreamedRecord {
   start: number;
   end: number;
 }
+
+/** How a record that ends with a list of objects ends when another record follows (see guessRecord). */
+const RECORD_END = Buffer.from('}]},{"');
+/** Failed guesses in a row after which a reader stops guessing. */
+const GUESS_TRIES = 8;
 
 const WS = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
@@ -38,6 +45,10 @@ export class BundleReader {
   /** Index in buf before which bytes may be dropped when reading more. */
   private keep = 0;
   private eof = false;
+  /** Failed guesses in a row (see guessRecord). */
+  private misses = 0;
+  /** Records found by guessRecord so far (for tests and diagnostics). */
+  guessed = 0;
 
   /** Reads from byte `offset` of the open file `fd` (0 for the top-level object, or where a streamed array starts). */
   constructor(
@@ -195,10 +206,14 @@ export class BundleReader {
       return;
     }
     for (;;) {
-      const [s, e] = this.scanValue();
-      const start = this.base + s;
-      const end = this.base + e;
-      yield { value: this.parse(s, e), start, end };
+      const guessed = this.guessRecord();
+      if (guessed) yield guessed;
+      else {
+        const [s, e] = this.scanValue();
+        const start = this.base + s;
+        const end = this.base + e;
+        yield { value: this.parse(s, e), start, end };
+      }
       const c = this.peek();
       if (c === 0x2c) {
         this.pos++;
@@ -210,6 +225,48 @@ export class BundleReader {
       }
       this.fail(c < 0 ? 'unexpected end of file, expected "," or "]"' : 'expected "," or "]"');
     }
+  }
+
+  /**
+   * The fast path of `records()`: a record that ends with a list of objects and is followed by
+   * another record ends in the bytes `}]},{"` (a bundle's sources end with their claims). Such a
+   * record is found with one search (native, many times faster than the byte scanner) and taken
+   * when JSON.parse accepts the bytes up to there: a JSON text that starts with `{` and parses
+   * whole ends at that object's own closing brace, so the guess is then exactly the record. When
+   * the guess fails (no such ending within reach, or a list of objects ending inside the record),
+   * the scanner reads the record; after GUESS_TRIES failures in a row the guessing stops.
+   */
+  private guessRecord(): StreamedRecord | null {
+    if (this.misses >= GUESS_TRIES || this.peek() !== 0x7b) return null;
+    let s = this.pos;
+    this.keep = s;
+    let from = s;
+    for (;;) {
+      const at = this.buf.subarray(0, this.len).indexOf(RECORD_END, from);
+      if (at >= 0) {
+        const e = at + 3;
+        let value: unknown;
+        try {
+          value = this.parse(s, e);
+        } catch {
+          break;
+        }
+        this.misses = 0;
+        this.guessed++;
+        this.pos = e;
+        return { value, start: this.base + s, end: this.base + e };
+      }
+      // Not in the buffer: read on, within the buffer's size (a larger record is left to the scanner).
+      if (this.eof || this.len - s > this.buf.length / 2) break;
+      from = Math.max(s, this.len - RECORD_END.length + 1);
+      const shift = this.more();
+      if (shift < 0) break;
+      s -= shift;
+      from -= shift;
+    }
+    this.misses++;
+    this.pos = s;
+    return null;
   }
 
   private fieldName(): string {
