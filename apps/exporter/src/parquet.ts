@@ -15,8 +15,9 @@
  * it (see `sink`), so the copy runs on the other core as the rows are produced, and no staging file
  * is written. A small table's CSV goes to a staging file that DuckDB copies once it is complete: a
  * FIFO's writer must wait until DuckDB reaches its copy, a file's writer goes on at once. Where
- * FIFOs cannot be made (Windows), every table goes through a staging file. Copies run one at a
- * time, in the order the tables are written.
+ * FIFOs cannot be made (Windows), every table goes through a staging file. A FIFO's copy starts as
+ * its table does, on a DuckDB connection of its own, so that it reads the first rows while the
+ * previous copy finishes its last ones; staging files are copied one at a time, in order.
  *
  * Reproducible bytes: DuckDB writes no timestamp into Parquet and keeps insertion order, and the
  * thread count is pinned (THREADS) rather than taken from the machine: the same dataset and DuckDB
@@ -93,8 +94,12 @@ function unjam(fifo: string): void {
 
 /** A DuckDB session that turns tables into Parquet files. */
 export class ParquetWriter {
-  /** The copies queued so far, run one after the other; settled when the last one is. */
+  /** The copies of staging files queued so far, run one after the other; settled when the last one is. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The copies from FIFOs in progress, each on its own connection. */
+  private readonly streaming = new Map<Promise<void>, DuckDBConnection | null>();
+  /** Connections opened in advance for the FIFOs' copies, by table name, until used: a copy then starts without waiting for the event loop. */
+  private readonly spare = new Map<string, DuckDBConnection>();
   /** FIFOs made in advance, by table name, until used. */
   private readonly fifos = new Map<string, string>();
   /** The tables streamed through a FIFO. */
@@ -121,16 +126,18 @@ export class ParquetWriter {
     const connection = await instance.connect();
     const writer = new ParquetWriter(instance, connection, stagingDir);
     if (made)
-      tables.forEach((name, i) => {
+      for (const [i, name] of tables.entries()) {
         writer.fifos.set(name, fifos[i]!);
         writer.streamed.add(name);
-      });
+        writer.spare.set(name, await instance.connect());
+      }
     return writer;
   }
 
   /** Stops a running COPY (used when the export fails). */
   interrupt(): void {
     this.connection.interrupt();
+    for (const connection of this.streaming.values()) connection?.interrupt();
   }
 
   /**
@@ -148,9 +155,12 @@ export class ParquetWriter {
   /** Resolves once every queued copy has finished (successfully or not). */
   async settle(): Promise<void> {
     await this.queue.catch(() => {});
+    await Promise.allSettled(this.streaming.keys());
   }
 
   close(): void {
+    for (const connection of this.spare.values()) connection.closeSync();
+    this.spare.clear();
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -171,7 +181,7 @@ export class ParquetWriter {
   /**
    * Starts the copy of `table` to `file` (Parquet, zstd) and returns where to write its CSV, header
    * included. From a FIFO, DuckDB copies while the CSV is written; from a staging file, once it is
-   * closed. Either way the copy is queued behind the previous ones.
+   * closed (queued behind the copies of the previous staging files).
    */
   async sink(file: string, table: Table): Promise<ParquetSink> {
     const fifo = this.fifoFor(table);
@@ -192,7 +202,7 @@ export class ParquetWriter {
   }
 
   private fifoSink(file: string, table: Table, fifo: string): ParquetSink {
-    const copy = this.copyCsv(file, table, fifo);
+    const copy = this.streamCopy(file, table, fifo);
     let failure: Error | null = null;
     const ended = copy.then(
       () => undefined,
@@ -212,13 +222,12 @@ export class ParquetWriter {
     return {
       out,
       finish: async () => {
-        try {
-          await out.close({ sync: false });
-        } catch (error) {
+        // Not awaited: DuckDB reads the last chunks while the next table is written.
+        const closed = out.close({ sync: false }).catch(async (error: unknown) => {
           await ended;
           throw failure ?? error;
-        }
-        const copied = copy.finally(cleanUp);
+        });
+        const copied = closed.then(() => copy).finally(cleanUp);
         // Awaited once the later tables are written; a failure meanwhile must not count as unhandled.
         copied.catch(() => {});
         return { copied };
@@ -254,14 +263,34 @@ export class ParquetWriter {
 
   /** Queues the copy of `csv`, a CSV of `table` as writeCsv writes it without --excel-safe, to `file`. */
   private copyCsv(file: string, table: Table, csv: string): Promise<void> {
-    const copy = this.queue.catch(() => {}).then(() => this.runCopy(file, table, csv));
+    const copy = this.queue.catch(() => {}).then(() => this.runCopy(this.connection, file, table, csv));
     this.queue = copy;
     // Awaited by whoever finishes the table; a failure meanwhile must not count as unhandled.
     copy.catch(() => {});
     return copy;
   }
 
-  private async runCopy(file: string, table: Table, csv: string): Promise<void> {
+  /** Starts the copy of `fifo` to `file` at once, on a connection of its own (see copyCsv). */
+  private streamCopy(file: string, table: Table, fifo: string): Promise<void> {
+    const spare = this.spare.get(table.name);
+    this.spare.delete(table.name);
+    const copy: Promise<void> = (spare ? Promise.resolve(spare) : this.instance.connect())
+      .then(async (connection) => {
+        this.streaming.set(copy, connection);
+        try {
+          await this.runCopy(connection, file, table, fifo);
+        } finally {
+          connection.closeSync();
+        }
+      })
+      .finally(() => this.streaming.delete(copy));
+    this.streaming.set(copy, null);
+    // Awaited by whoever finishes the table; a failure meanwhile must not count as unhandled.
+    copy.catch(() => {});
+    return copy;
+  }
+
+  private async runCopy(connection: DuckDBConnection, file: string, table: Table, csv: string): Promise<void> {
     const columns = table.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type === 'list' ? 'VARCHAR' : DUCKDB_TYPES[c.type])}`).join(', ');
     const select = table.columns
       .map((c) => (c.type === 'list' ? `string_split(${sqlIdentifier(c.name)}, ${sqlString(LIST_DELIMITER)}) AS ${sqlIdentifier(c.name)}` : sqlIdentifier(c.name)))
@@ -271,7 +300,7 @@ export class ParquetWriter {
       `delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false)) ` +
       `TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`;
     try {
-      await this.connection.run(sql);
+      await connection.run(sql);
     } catch (error) {
       throw new ExportError(`DuckDB could not write ${path.basename(file)}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
     }
