@@ -1,7 +1,8 @@
 /**
  * DuckDB reading a table's CSV from a FIFO while it is written (ParquetWriter.sink): the rows come
- * out as written, and a copy that fails ends the writing with DuckDB's own error instead of leaving
- * the writer waiting for a reader that is gone.
+ * out as written, each FIFO's copy runs without waiting for the one before, the Parquet bytes are
+ * those of the staging-file path (used where there are no FIFOs), and a copy that fails ends the
+ * writing with DuckDB's own error instead of leaving the writer waiting for a reader that is gone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,8 +36,8 @@ async function open(): Promise<{ writer: ParquetWriter; dir: string }> {
 }
 
 /** Writes `lines` to the sink, as writeTable does; returns the error it ends with, if any. */
-async function feed(writer: ParquetWriter, file: string, lines: Iterable<string>): Promise<unknown> {
-  const sink = await writer.sink(file, table);
+async function feed(writer: ParquetWriter, file: string, lines: Iterable<string>, of: Table = table): Promise<unknown> {
+  const sink = await writer.sink(file, of);
   try {
     for (const line of lines) {
       const pending = sink.out.write(line);
@@ -51,7 +52,7 @@ async function feed(writer: ParquetWriter, file: string, lines: Iterable<string>
   }
 }
 
-function* lines(count: number, line: (i: number) => string): Generator<string> {
+function* lines<T>(count: number, line: (i: number) => T): Generator<T> {
   for (let i = 0; i < count; i++) yield line(i);
 }
 
@@ -75,6 +76,41 @@ describe('ParquetWriter.sink through a FIFO', () => {
     expect(reader.getRowObjects()[0]).toEqual({ rows: count, in_place: count });
     connection.closeSync();
     db.closeSync();
+  }, 60_000);
+
+  it("a FIFO's copy does not wait for the copy before it: each has a DuckDB connection of its own", async () => {
+    const { writer, dir } = await open();
+    const first = await writer.sink(path.join(dir, 'first.parquet'), table);
+    for (let i = 0; i < 1000; i++) first.out.write(`${i},a\r\n`);
+    // The first table's FIFO stays open (its copy waits for more rows) while the second is written and copied.
+    const second = { ...table, name: 'second' };
+    const error = await feed(writer, path.join(dir, 'second.parquet'), lines(500, (i) => `${i},b\r\n`), second);
+    expect(error).toBe(null);
+    await (
+      await first.finish()
+    ).copied;
+    writer.close();
+    const db = await DuckDBInstance.create(':memory:');
+    const connection = await db.connect();
+    const count = async (name: string) => (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(path.join(dir, name))})`)).getRowObjects()[0];
+    expect(await count('first.parquet')).toEqual({ n: 1000 });
+    expect(await count('second.parquet')).toEqual({ n: 500 });
+    connection.closeSync();
+    db.closeSync();
+  }, 20_000);
+
+  it('the same Parquet bytes through FIFOs as through staging files (where there are no FIFOs)', async () => {
+    const rows = () => lines(200_000, (i) => ({ n: i, label: i % 3 ? `label ${i}, "quoted"` : null }));
+    const bytes = async (streamed: string[]) => {
+      const dir = path.join(tmp.dir, `run-${++runs}`);
+      const writer = await ParquetWriter.open(path.join(dir, '.staging'), streamed);
+      const file = path.join(dir, 'numbers.parquet');
+      expect(await writer.write(file, { ...table, rows })).toBe(200_000);
+      writer.close();
+      expect(leftovers(dir)).toEqual([]);
+      return fs.readFileSync(file);
+    };
+    expect((await bytes([table.name])).equals(await bytes([]))).toBe(true);
   }, 60_000);
 
   it("a copy that fails on a row ends the writing with DuckDB's error (not the broken pipe), and leaves nothing", async () => {
