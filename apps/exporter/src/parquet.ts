@@ -181,7 +181,9 @@ export class ParquetWriter {
   /**
    * Starts the copy of `table` to `file` (Parquet, zstd) and returns where to write its CSV, header
    * included. From a FIFO, DuckDB copies while the CSV is written; from a staging file, once it is
-   * closed (queued behind the copies of the previous staging files).
+   * closed (queued behind the copies of the previous staging files). A copy holds one of libuv's
+   * threads (4 unless UV_THREADPOOL_SIZE says otherwise) until it ends, and so does each write or
+   * open waiting on a FIFO: keep at most two FIFO tables unfinished at once, as the export does.
    */
   async sink(file: string, table: Table): Promise<ParquetSink> {
     const fifo = this.fifoFor(table);
