@@ -182,8 +182,9 @@ export class ParquetWriter {
    * Starts the copy of `table` to `file` (Parquet, zstd) and returns where to write its CSV, header
    * included. From a FIFO, DuckDB copies while the CSV is written; from a staging file, once it is
    * closed (queued behind the copies of the previous staging files). A copy holds one of libuv's
-   * threads (4 unless UV_THREADPOOL_SIZE says otherwise) until it ends, and so does each write or
-   * open waiting on a FIFO: keep at most two FIFO tables unfinished at once, as the export does.
+   * threads (4 unless UV_THREADPOOL_SIZE says otherwise) until it ends, and the opens, writes and
+   * closes that feed its FIFO need a thread too: keep fewer FIFO tables unfinished at once than
+   * there are threads (the export streams three tables).
    */
   async sink(file: string, table: Table): Promise<ParquetSink> {
     const fifo = this.fifoFor(table);
