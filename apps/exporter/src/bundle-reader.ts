@@ -47,8 +47,7 @@ export class BundleReader {
   private eof = false;
   /** Failed guesses in a row (see guessRecord). */
   private misses = 0;
-  /** Records found by guessRecord so far (for tests and diagnostics). */
-  guessed = 0;
+  private guesses = 0;
 
   /** Reads from byte `offset` of the open file `fd` (0 for the top-level object, or where a streamed array starts). */
   constructor(
@@ -56,6 +55,11 @@ export class BundleReader {
     offset = 0,
   ) {
     this.base = offset;
+  }
+
+  /** Records found by guessRecord so far (for tests and diagnostics). */
+  get guessed(): number {
+    return this.guesses;
   }
 
   /** File offset of the next unread byte. */
@@ -252,7 +256,7 @@ export class BundleReader {
           break;
         }
         this.misses = 0;
-        this.guessed++;
+        this.guesses++;
         this.pos = e;
         return { value, start: this.base + s, end: this.base + e };
       }

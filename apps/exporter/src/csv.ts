@@ -50,8 +50,8 @@ const formatters = new WeakMap<Table, { plain?: LineFormatter; excelSafe?: LineF
  */
 export function lineFormatter(table: Table, options: { excelSafe: boolean }): LineFormatter {
   const kind = options.excelSafe ? 'excelSafe' : 'plain';
-  const known = formatters.get(table) ?? {};
-  formatters.set(table, known);
+  let known = formatters.get(table);
+  if (!known) formatters.set(table, (known = {}));
   return (known[kind] ??= generateFormatter(table, { excelSafe: options.excelSafe }));
 }
 

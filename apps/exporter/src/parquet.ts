@@ -69,6 +69,12 @@ export interface ParquetSink {
   discard(error: unknown): Promise<unknown>;
 }
 
+/** A streamed table's FIFO and the DuckDB connection that copies it. */
+interface Stream {
+  fifo: string;
+  connection: DuckDBConnection;
+}
+
 /** Makes FIFOs at `paths` (one `mkfifo`: spawning from a large process is slow); false where there are none. */
 function makeFifos(paths: string[]): boolean {
   if (process.platform === 'win32') return false;
@@ -96,12 +102,13 @@ function unjam(fifo: string): void {
 export class ParquetWriter {
   /** The copies of staging files queued so far, run one after the other; settled when the last one is. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** The copies from FIFOs in progress, each on its own connection. */
-  private readonly streaming = new Map<Promise<void>, DuckDBConnection | null>();
-  /** Connections opened in advance for the FIFOs' copies, by table name, until used: a copy then starts without waiting for the event loop. */
-  private readonly spare = new Map<string, DuckDBConnection>();
-  /** FIFOs made in advance, by table name, until used. */
-  private readonly fifos = new Map<string, string>();
+  /** The copies from FIFOs in progress, each on its connection. */
+  private readonly streaming = new Map<Promise<void>, DuckDBConnection>();
+  /**
+   * A FIFO and a DuckDB connection per streamed table, made in advance, until used: its copy then
+   * starts as its table does, without waiting for the event loop.
+   */
+  private readonly prepared = new Map<string, Stream>();
   /** The tables streamed through a FIFO. */
   private readonly streamed = new Set<string>();
   /** The FIFOs in use and their writers, until their copy ends. */
@@ -127,9 +134,8 @@ export class ParquetWriter {
     const writer = new ParquetWriter(instance, connection, stagingDir);
     if (made)
       for (const [i, name] of tables.entries()) {
-        writer.fifos.set(name, fifos[i]!);
         writer.streamed.add(name);
-        writer.spare.set(name, await instance.connect());
+        writer.prepared.set(name, { fifo: fifos[i]!, connection: await instance.connect() });
       }
     return writer;
   }
@@ -152,15 +158,15 @@ export class ParquetWriter {
     }
   }
 
-  /** Resolves once every queued copy has finished (successfully or not). */
+  /** Resolves once every copy started has finished (successfully or not). */
   async settle(): Promise<void> {
     await this.queue.catch(() => {});
     await Promise.allSettled(this.streaming.keys());
   }
 
   close(): void {
-    for (const connection of this.spare.values()) connection.closeSync();
-    this.spare.clear();
+    for (const { connection } of this.prepared.values()) connection.closeSync();
+    this.prepared.clear();
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -187,25 +193,30 @@ export class ParquetWriter {
    * there are threads (the export streams three tables).
    */
   async sink(file: string, table: Table): Promise<ParquetSink> {
-    const fifo = this.fifoFor(table);
-    const sink = fifo ? this.fifoSink(file, table, fifo) : await this.stagingSink(file, table);
+    const stream = await this.streamFor(table);
+    const sink = stream ? this.fifoSink(file, table, stream) : await this.stagingSink(file, table);
     const header = sink.out.write(csvHeader(table.columns));
     if (header) await header;
     return sink;
   }
 
-  /** A FIFO for a streamed `table`: the one made in advance, or a new one (a table written again); else null. */
-  private fifoFor(table: Table): string | null {
+  /** The FIFO and connection of a streamed `table`: those made in advance, or new ones (a table written again); else null. */
+  private async streamFor(table: Table): Promise<Stream | null> {
     if (!this.streamed.has(table.name)) return null;
-    const made = this.fifos.get(table.name);
-    this.fifos.delete(table.name);
+    const made = this.prepared.get(table.name);
+    this.prepared.delete(table.name);
     if (made) return made;
     const fifo = path.join(this.stagingDir, `${table.name}.${++this.made}.csv`);
-    return makeFifos([fifo]) ? fifo : null;
+    return makeFifos([fifo]) ? { fifo, connection: await this.instance.connect() } : null;
   }
 
-  private fifoSink(file: string, table: Table, fifo: string): ParquetSink {
-    const copy = this.streamCopy(file, table, fifo);
+  private fifoSink(file: string, table: Table, { fifo, connection }: Stream): ParquetSink {
+    // The copy starts now, on the stream's own connection, and closes it when it ends.
+    const copy: Promise<void> = this.runCopy(connection, file, table, fifo).finally(() => {
+      connection.closeSync();
+      this.streaming.delete(copy);
+    });
+    this.streaming.set(copy, connection);
     let failure: Error | null = null;
     const ended = copy.then(
       () => undefined,
@@ -214,7 +225,7 @@ export class ParquetWriter {
         unjam(fifo);
       }
     );
-    // Opening waits for DuckDB to open the other end (when the copies before are done).
+    // Opening waits for DuckDB to open the other end (its copy has just started).
     const out = BufferedFileWriter.opening(fs.promises.open(fifo, 'w'), { chunkSize: FIFO_CHUNK });
     this.live.set(fifo, out);
     const cleanUp = async () => {
@@ -268,26 +279,6 @@ export class ParquetWriter {
   private copyCsv(file: string, table: Table, csv: string): Promise<void> {
     const copy = this.queue.catch(() => {}).then(() => this.runCopy(this.connection, file, table, csv));
     this.queue = copy;
-    // Awaited by whoever finishes the table; a failure meanwhile must not count as unhandled.
-    copy.catch(() => {});
-    return copy;
-  }
-
-  /** Starts the copy of `fifo` to `file` at once, on a connection of its own (see copyCsv). */
-  private streamCopy(file: string, table: Table, fifo: string): Promise<void> {
-    const spare = this.spare.get(table.name);
-    this.spare.delete(table.name);
-    const copy: Promise<void> = (spare ? Promise.resolve(spare) : this.instance.connect())
-      .then(async (connection) => {
-        this.streaming.set(copy, connection);
-        try {
-          await this.runCopy(connection, file, table, fifo);
-        } finally {
-          connection.closeSync();
-        }
-      })
-      .finally(() => this.streaming.delete(copy));
-    this.streaming.set(copy, null);
     // Awaited by whoever finishes the table; a failure meanwhile must not count as unhandled.
     copy.catch(() => {});
     return copy;
