@@ -7,9 +7,26 @@ export interface SizeResult {
   /** The machine's 5-minute load average when this size finished (2 cores: above 2, other work shared them). */
   loadAverage?: number;
   dataBytes: number;
-  validator: { ours: Measurement; jsonParse: Measurement; ajvCli: Measurement };
+  validator: {
+    ours: Measurement;
+    jsonParse: Measurement;
+    ajvCli: Measurement;
+    /** read + JSON.parse + the precompiled schema validators only (ajv-floor.mjs); absent in results from before it was measured. */
+    ajvFloor?: Measurement;
+    /** The validator's own timings of one run, by scope (absent in older results). */
+    timings?: ValidatorTimings;
+  };
   build: { bundle: Measurement; full: Measurement | null };
   exporter: { parquet: Measurement; duckdbCopy: Measurement; csv: Measurement; csvBytes: number };
+}
+
+/** Milliseconds by scope, from the validator's `--timings` (Node's start and module loading not counted). */
+export interface ValidatorTimings {
+  read: number;
+  file: number;
+  record: number;
+  dataset: number;
+  report: number;
 }
 
 export interface Results {
@@ -89,11 +106,39 @@ export function renderMarkdown(r: Results): string {
   } else lines.push('| viewer bundle, first render, filter | not measured: the viewer is not built | — |');
   if (r.package) lines.push(`| dataset package: zero runtime dependencies | ${r.package.runtimeDependencies} | ${ok(r.package.runtimeDependencies === 0)} |`);
   lines.push('');
+  const floor = v100?.validator.ajvFloor;
+  const t = v100?.validator.timings;
+  if (v100 && floor && t) {
+    const serial = (t.dataset + t.report) / 1000;
+    const floorRatio = ratio(floor, v100.validator.jsonParse);
+    const serialRatio = `${(serial / v100.validator.jsonParse.seconds).toFixed(2)}×`;
+    lines.push(
+      `Under the validator's target (${n(v100.claims)} claims): reading, parsing and checking the published schemas with the validator's precompiled Ajv validators, and nothing else, ` +
+        `already takes ${s(floor)}, ${floorRatio} JSON.parse (\`ajv-floor.mjs\`). The steps that need every record in one place, and so start only once every file is read — ` +
+        `the dataset rules (ids, references, consistency, disagreement) and the report — took ${serial.toFixed(2)} s of the validator's run by its own \`--timings\`: ` +
+        `on their own, ${serialRatio} JSON.parse's whole run.`,
+      ''
+    );
+  }
 
   lines.push('## Validator', '', 'Our validator runs every rule (schema, references, units, dates, numbers in quotes, consistency); the peers do less: `JSON.parse` of the same files only, and `ajv-cli` with the same schemas and EDTF format on the source files only.', '');
   lines.push('| claims | data | validator | JSON.parse | ratio | ajv-cli | ratio | validator peak |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const x of r.sizes) lines.push(`| ${n(x.claims)} | ${mb(x.dataBytes)} | ${s(x.validator.ours)} | ${s(x.validator.jsonParse)} | ${ratio(x.validator.ours, x.validator.jsonParse)} | ${s(x.validator.ajvCli)} | ${ratio(x.validator.ours, x.validator.ajvCli)} | ${mib(x.validator.ours)} |`);
   lines.push('');
+  const timed = r.sizes.filter((x) => x.validator.ajvFloor && x.validator.timings);
+  if (timed.length) {
+    lines.push(
+      "Where the time goes. The floor is `ajv-floor.mjs`: read + `JSON.parse` + the precompiled schema validators, nothing else. The steps are the validator's own `--timings` of one more run, by scope: `file` and `record` steps look at one file or record at a time; `dataset` steps and the report need every record at once. Node's start and the loading of the validator are not in the steps.",
+      ''
+    );
+    lines.push('| claims | floor | floor / JSON.parse | read and parse | file rules | record rules | dataset rules | report |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const ms = (x: number) => `${Math.round(x)} ms`;
+    for (const x of timed) {
+      const t = x.validator.timings!;
+      lines.push(`| ${n(x.claims)} | ${s(x.validator.ajvFloor!)} | ${ratio(x.validator.ajvFloor!, x.validator.jsonParse)} | ${ms(t.read)} | ${ms(t.file)} | ${ms(t.record)} | ${ms(t.dataset)} | ${ms(t.report)} |`);
+    }
+    lines.push('');
+  }
 
   lines.push('## Dataset build', '', '`bundle` is the data build (`--bundle-only`: validate against the schemas, bundle, claims table, datapackage); `full` adds the ESM/CJS entry points with the embedded data and the type declarations (not run above 200k claims: the embedded data would pass the JavaScript string limit).', '');
   lines.push('| claims | bundle | bundle peak | full build | full peak |', '|---:|---:|---:|---:|---:|');

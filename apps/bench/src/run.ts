@@ -5,7 +5,7 @@
  *   npm run bench                                  # 10k, 100k and 1M claims, 3 runs each
  *   npm run bench -- --sizes 1000 --runs 1 --out DIR   # the smoke version run by npm test
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { z } from 'zod';
 import { measure, repeat, type Measurement } from './measure.js';
-import { renderMarkdown, type Results } from './report.js';
+import { renderMarkdown, type Results, type ValidatorTimings } from './report.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -36,6 +36,16 @@ function dirBytes(dir: string): number {
     total += e.isDirectory() ? dirBytes(full) : fs.statSync(full).size;
   }
   return total;
+}
+
+/** The validator's own timings of one run (`--timings`), summed by scope, in milliseconds. */
+function validatorTimings(validator: string, data: string): ValidatorTimings {
+  const r = spawnSync(node, [validator, '--timings', '--format', 'json', data], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`the validator exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  const timings: ValidatorTimings = { read: 0, file: 0, record: 0, dataset: 0, report: 0 };
+  for (const m of r.stderr.matchAll(/^ +(\d+\.\d) ms {2}(\w+)$/gm)) if (m[2]! in timings) timings[m[2] as keyof ValidatorTimings] = Number(m[1]);
+  if (!timings.read || !timings.dataset) throw new Error(`the validator printed no timings: ${r.stderr.slice(0, 500)}`);
+  return timings;
 }
 
 function log(message: string) {
@@ -70,9 +80,11 @@ export async function runBenchmarks(argv: string[]): Promise<Results> {
     const runs = claims >= 1_000_000 ? (args['large-runs'] ?? args.runs) : args.runs;
     const r = (cmd: string[], okStatus = [0]) => () => measure(node, cmd, { cwd: repo, okStatus });
 
-    log('  validator, JSON.parse, ajv-cli');
+    log('  validator, JSON.parse, ajv-cli, the Ajv floor');
     const validate = repeat(runs, r([validator, '--format', 'json', data], [0, 1]));
     const jsonParse = repeat(runs, r([path.join(here, 'json-parse.mjs'), data]));
+    const ajvFloor = repeat(runs, r([path.join(here, 'ajv-floor.mjs'), data]));
+    const timings = validatorTimings(validator, data);
     const ajv = repeat(runs, r([ajvCli, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-c', path.join(here, 'ajv-edtf-format.cjs'), '-s', path.join(schemas, 'source.schema.json'), '-r', path.join(schemas, 'defs.schema.json'), '-r', path.join(schemas, 'claim.schema.json'), '-d', `${data}/sources/*.json`]));
 
     log('  dataset build');
@@ -94,7 +106,7 @@ export async function runBenchmarks(argv: string[]): Promise<Results> {
       runs,
       loadAverage: Math.round(os.loadavg()[1]! * 100) / 100,
       dataBytes,
-      validator: { ours: validate, jsonParse, ajvCli: ajv },
+      validator: { ours: validate, jsonParse, ajvCli: ajv, ajvFloor, timings },
       build: { bundle, full: fullBuild },
       exporter: { parquet, duckdbCopy: duck, csv, csvBytes },
     });

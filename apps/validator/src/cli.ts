@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { format, FORMATS } from './format.js';
 import { UsageError } from './inputs.js';
+import { allRules } from './rules/index.js';
+import { formatTimings } from './timings.js';
 import { validate } from './validate.js';
 
 const HELP = `Usage: encrochat-ledger-validate [options] [paths…]
@@ -20,6 +22,7 @@ Options:
   --fail-on-warnings    exit 1 on warnings too
   --info                list info findings in text output (disagreements between sources)
   --today <YYYY-MM-DD>  the date "in the future" is measured against (default: today)
+  --timings             also print, on stderr, how long reading, each rule and locating took
   -h, --help            show this help
   -v, --version         show the version
 
@@ -31,6 +34,7 @@ Examples:
   encrochat-ledger-validate --format sarif > validator.sarif
   encrochat-ledger-validate --format github --fail-on-warnings
   encrochat-ledger-validate node_modules/@encrochat-ledger/dataset/dist/data.json
+  encrochat-ledger-validate --timings > /dev/null    # which rules take the time
 `;
 
 const Options = z.object({
@@ -39,6 +43,7 @@ const Options = z.object({
   'fail-on-warnings': z.boolean().default(false),
   info: z.boolean().default(false),
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--today must be a date like 2024-05-31').optional(),
+  timings: z.boolean().default(false),
   help: z.boolean().default(false),
   version: z.boolean().default(false),
 });
@@ -60,6 +65,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
         'fail-on-warnings': { type: 'boolean' },
         info: { type: 'boolean' },
         today: { type: 'string' },
+        timings: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -87,8 +93,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
   try {
-    const report = validate({ paths: positionals, ...(opts.archive ? { archiveDir: opts.archive } : {}), ...(opts.today ? { today: opts.today } : {}) });
+    const report = validate({ paths: positionals, timings: opts.timings, ...(opts.archive ? { archiveDir: opts.archive } : {}), ...(opts.today ? { today: opts.today } : {}) });
     out(format(report, opts.format, { colour: isTTY && opts.format === 'text' && !process.env.NO_COLOR, showInfo: opts.info, version: version() }));
+    if (report.timings) err(formatTimings(report.timings, new Map(allRules.map((r) => [r.code, r.title]))));
     return report.counts.error > 0 || (opts['fail-on-warnings'] && report.counts.warning > 0) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -14,6 +14,7 @@ import { ReadFile } from './read-file.js';
 import type { Context, Issue, ParsedFile } from './rule.js';
 import { dataRules, EXCEPTION_RULE, fileRules } from './rules/index.js';
 import { createAjv, precompiledValidator, validatorFor, type QuickValidator } from './schemas.js';
+import { timed, Timings, type Timing } from './timings.js';
 
 export interface ValidateOptions {
   /** Files or folders (default: `data`). */
@@ -25,6 +26,8 @@ export interface ValidateOptions {
   today?: string;
   /** Folder of the JSON Schemas; default the published ones. */
   schemasDir?: string;
+  /** Measure each step (reading, each rule, locating): `Report.timings`. */
+  timings?: boolean;
 }
 
 export interface Report {
@@ -33,6 +36,8 @@ export interface Report {
   records: number;
   claims: number;
   counts: Record<Severity, number>;
+  /** With the `timings` option: how long each step took, slowest first. */
+  timings?: Timing[];
 }
 
 function defaultArchive(roots: string[]): string | null {
@@ -70,11 +75,13 @@ function ajvFor(dir: string | undefined): { readonly ajv: AjvInstance; quickVali
 
 export function validate(options: ValidateOptions = {}): Report {
   const cwd = options.cwd ?? process.cwd();
-  return validateInputs(collectInputs(options.paths ?? [], cwd), { ...options, cwd });
+  const clock = options.timings ? new Timings() : null;
+  const inputs = timed(clock, 'listing and reading the files', 'read', () => collectInputs(options.paths ?? [], cwd));
+  return validateInputs(inputs, { ...options, cwd }, clock);
 }
 
 /** Validates files already read (also used by the fuzz test, in memory). */
-export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateOptions, 'paths'> = {}): Report {
+export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateOptions, 'paths'> = {}, clock: Timings | null = options.timings ? new Timings() : null): Report {
   const cwd = options.cwd ?? process.cwd();
   const ajvs = ajvFor(options.schemasDir);
   const issues: { code: string; severity: Severity; issue: Issue }[] = [];
@@ -82,10 +89,11 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
   const records: RecordEntry[] = [];
 
   for (const file of files) {
-    const parsedFile = ReadFile.read(file);
+    const parsedFile = timed(clock, 'decoding and parsing', 'read', () => ReadFile.read(file));
     const { parsed, value } = parsedFile;
     read.set(file, parsedFile);
-    for (const rule of fileRules) for (const issue of rule.check(file, parsedFile)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
+    for (const rule of fileRules)
+      timed(clock, rule.code, rule.scope, () => rule.check(file, parsedFile)).forEach((issue) => issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue }));
     parsedFile.release();
     if (!parsed) continue;
     if (isBundle(value)) {
@@ -100,6 +108,7 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     }
   }
 
+  let started = performance.now();
   const byCollection = new Map<CollectionName, RecordEntry[]>();
   const ids = new Map<string, Set<string>>();
   const byId = new Map<string, Record<string, any>>();
@@ -124,6 +133,7 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
         if (Array.isArray(c?.aliases)) for (const a of c.aliases) addId('claims', a);
       }
   }
+  clock?.since('indexing the ids', 'dataset', started);
   const ctx: Context = {
     records,
     of: (c) => byCollection.get(c) ?? [],
@@ -136,7 +146,12 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     archiveDir: options.archiveDir !== undefined ? options.archiveDir : defaultArchive(roots),
     today: options.today ?? new Date().toISOString().slice(0, 10),
   };
-  for (const rule of dataRules) for (const issue of rule.check(ctx)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
+  for (const rule of dataRules)
+    timed(clock, rule.code, rule.scope, () => {
+      for (const issue of rule.check(ctx)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
+    });
+
+  started = performance.now();
 
   // Exceptions: drop the findings they name; flag the ones nothing needs.
   const exceptionSets: Exceptions[] = roots.map((r) => readExceptions(r, cwd)).filter((e): e is Exceptions => e !== null);
@@ -169,5 +184,6 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  return { findings, files: files.filter((f) => f.reported).length, records: records.length, claims, counts };
+  clock?.since('exceptions, locating and sorting the findings', 'report', started);
+  return { findings, files: files.filter((f) => f.reported).length, records: records.length, claims, counts, ...(clock ? { timings: clock.list() } : {}) };
 }

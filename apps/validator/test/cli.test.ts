@@ -58,6 +58,27 @@ describe('the broken fixtures', () => {
     expect(validate(sarif)).toBe(false);
   });
 
+  it('--timings adds, on stderr only, the time of reading, of every rule and of locating', () => {
+    const plain = runCli([...base, '--format', 'json']);
+    const { stdout, stderr, status } = runCli([...base, '--format', 'json', '--timings']);
+    expect(status).toBe(1);
+    expect(stdout).toBe(plain.stdout);
+    const steps = new Map<string, { scope: string; ms: number }>();
+    for (const m of stderr.matchAll(/^ +(\d+\.\d) ms {2}(\w+) +(.+)$/gm)) steps.set(m[3]!.replace(/ \(.*\)$/, ''), { scope: m[2]!, ms: Number(m[1]) });
+    for (const rule of allRules.filter((r) => 'scope' in r)) expect(steps.get(rule.code)?.scope, rule.code).toBe((rule as { scope: string }).scope);
+    for (const [step, scope] of [
+      ['listing and reading the files', 'read'],
+      ['decoding and parsing', 'read'],
+      ['indexing the ids', 'dataset'],
+      ['exceptions, locating and sorting the findings', 'report'],
+    ])
+      expect(steps.get(step!)?.scope, step).toBe(scope);
+    // Each scope's total is the sum of its steps (to the rounding of the printed figures).
+    const totals = new Map([...stderr.matchAll(/^ +(\d+\.\d) ms {2}(\w+)$/gm)].map((m) => [m[2]!, Number(m[1])]));
+    expect([...totals.keys()].sort()).toEqual([...new Set([...steps.values()].filter((s) => s.ms > 0).map((s) => s.scope))].sort());
+    for (const [scope, total] of totals) expect(Math.abs(total - [...steps.values()].filter((s) => s.scope === scope).reduce((sum, s) => sum + s.ms, 0))).toBeLessThan(0.1 * steps.size);
+  });
+
   it('github format escapes newlines and separators', () => {
     const out = runCli([...base, '--format', 'github']).stdout;
     for (const line of out.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,title=[A-Z]+\d{3}::/);
