@@ -38,8 +38,28 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Runs `times` measurements and returns the median time and the largest peak. */
-export function repeat(times: number, run: () => Measurement): Measurement & { runs: number[] } {
-  const all = Array.from({ length: times }, run);
+/** Measurements of several runs: the median time, the largest peak, and each run's time in order. */
+export type Repeated = Measurement & { runs: number[] };
+
+function summarise(all: Measurement[]): Repeated {
   return { seconds: median(all.map((m) => m.seconds)), peakMiB: Math.max(...all.map((m) => m.peakMiB)), runs: all.map((m) => m.seconds) };
+}
+
+/** Runs `times` measurements and returns the median time and the largest peak. */
+export function repeat(times: number, run: () => Measurement): Repeated {
+  return summarise(Array.from({ length: times }, run));
+}
+
+/**
+ * Runs a tool and its peer `times` times each, alternately (tool, peer, tool, peer, …), so that both
+ * meet the same state of the machine: the i-th runs of the two are a pair.
+ */
+export function interleave(times: number, tool: () => Measurement, peer: () => Measurement): [Repeated, Repeated] {
+  const ours: Measurement[] = [];
+  const theirs: Measurement[] = [];
+  for (let i = 0; i < times; i++) {
+    ours.push(tool());
+    theirs.push(peer());
+  }
+  return [summarise(ours), summarise(theirs)];
 }

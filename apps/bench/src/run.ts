@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { z } from 'zod';
-import { measure, repeat, type Measurement } from './measure.js';
+import { interleave, measure, repeat, type Measurement } from './measure.js';
 import { renderMarkdown, type Results, type ValidatorTimings } from './report.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,8 +81,7 @@ export async function runBenchmarks(argv: string[]): Promise<Results> {
     const r = (cmd: string[], okStatus = [0]) => () => measure(node, cmd, { cwd: repo, okStatus });
 
     log('  validator, JSON.parse, ajv-cli, the Ajv floor');
-    const validate = repeat(runs, r([validator, '--format', 'json', data], [0, 1]));
-    const jsonParse = repeat(runs, r([path.join(here, 'json-parse.mjs'), data]));
+    const [validate, jsonParse] = interleave(runs, r([validator, '--format', 'json', data], [0, 1]), r([path.join(here, 'json-parse.mjs'), data]));
     const ajvFloor = repeat(runs, r([path.join(here, 'ajv-floor.mjs'), data]));
     const timings = validatorTimings(validator, data);
     const ajv = repeat(runs, r([ajvCli, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-c', path.join(here, 'ajv-edtf-format.cjs'), '-s', path.join(schemas, 'source.schema.json'), '-r', path.join(schemas, 'defs.schema.json'), '-r', path.join(schemas, 'claim.schema.json'), '-d', `${data}/sources/*.json`]));
@@ -96,14 +95,18 @@ export async function runBenchmarks(argv: string[]): Promise<Results> {
     log('  exporter: parquet, DuckDB COPY, csv');
     const exportDir = path.join(work, `export-${claims}`);
     const bundleFile = path.join(built, 'data.json');
-    const parquet = repeat(runs, r([exporter, '--format', 'parquet', '--dataset', bundleFile, '--out', `${exportDir}-parquet`]));
-    const duck = repeat(runs, r([path.join(here, 'duckdb-copy.mjs'), path.join(built, 'claims-table.json'), path.join(work, `duckdb-${claims}.parquet`)]));
+    const [parquet, duck] = interleave(
+      runs,
+      r([exporter, '--format', 'parquet', '--dataset', bundleFile, '--out', `${exportDir}-parquet`]),
+      r([path.join(here, 'duckdb-copy.mjs'), path.join(built, 'claims-table.json'), path.join(work, `duckdb-${claims}.parquet`)])
+    );
     const csv = repeat(runs, r([exporter, '--format', 'csv', '--dataset', bundleFile, '--out', `${exportDir}-csv`]));
     const csvBytes = fs.readdirSync(`${exportDir}-csv`).filter((f) => f.endsWith('.csv')).reduce((n, f) => n + fs.statSync(path.join(`${exportDir}-csv`, f)).size, 0);
 
     results.sizes.push({
       claims,
       runs,
+      interleaved: true,
       loadAverage: Math.round(os.loadavg()[1]! * 100) / 100,
       dataBytes,
       validator: { ours: validate, jsonParse, ajvCli: ajv, ajvFloor, timings },
