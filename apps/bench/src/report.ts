@@ -1,5 +1,5 @@
 /** Renders the benchmark results as BENCHMARKS.md: targets first, then each tool, then scaling. */
-import type { Measurement } from './measure.js';
+import { median, type Measurement } from './measure.js';
 
 export interface SizeResult {
   claims: number;
@@ -68,10 +68,6 @@ const ratio = (a: Measurement, b: Measurement) => `${(a.seconds / b.seconds).toF
 /** The ratios of the pairs of runs of a tool and its peer run alternately, or null when they were not. */
 const pairRatios = (x: SizeResult, a: Measurement & { runs?: number[] }, b: Measurement & { runs?: number[] }): number[] | null =>
   x.interleaved && a.runs && b.runs && a.runs.length === b.runs.length ? a.runs.map((t, i) => t / b.runs![i]!) : null;
-const median = (values: number[]) => {
-  const v = [...values].sort((p, q) => p - q);
-  return v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
-};
 /** A tool's ratio to its peer: the median of the ratios of their pairs of runs when they ran alternately, else the ratio of their medians. */
 const peerRatio = (x: SizeResult, a: Measurement, b: Measurement) => {
   const pairs = pairRatios(x, a, b);
