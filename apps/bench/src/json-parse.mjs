@@ -1,17 +1,39 @@
 // The peer of the validator: read every .json file under a folder and JSON.parse it, nothing else.
+//
+//   node json-parse.mjs DIR              # the peer
+//   node json-parse.mjs --schemas DIR    # the floor under the validator's target: also run each
+//                                        # record's published schema with the validator's own
+//                                        # precompiled Ajv validators (stopping at the first error);
+//                                        # no other check, no positions, no report
 import fs from 'node:fs';
 import path from 'node:path';
 
+const schemas = process.argv[2] === '--schemas';
+const dir = process.argv[schemas ? 3 : 2];
+/** The schema check of each collection folder, with --schemas (loaded only then: the peer loads nothing). */
+const byFolder = new Map();
+if (schemas) {
+  const { collections } = await import('../../validator/dist/collections.js');
+  const { precompiledValidator } = await import('../../validator/dist/schemas.js');
+  for (const c of collections) byFolder.set(c.name, precompiledValidator(c.schema));
+}
+
 let files = 0;
-const walk = (dir) => {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) walk(full);
+let checked = 0;
+const walk = (folder, check) => {
+  for (const e of fs.readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, e.name);
+    if (e.isDirectory()) walk(full, byFolder.get(e.name) ?? check);
     else if (e.name.endsWith('.json')) {
-      JSON.parse(fs.readFileSync(full, 'utf8'));
+      const value = JSON.parse(fs.readFileSync(full, 'utf8'));
+      if (check) {
+        check(value);
+        checked++;
+      }
       files++;
     }
   }
 };
-walk(process.argv[2]);
-if (!files) process.exit(1);
+walk(dir, null);
+// Nothing read, or --schemas with no record in a collection folder: a measurement of nothing.
+if (!files || (schemas && !checked)) process.exit(1);

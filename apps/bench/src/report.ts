@@ -1,4 +1,5 @@
 /** Renders the benchmark results as BENCHMARKS.md: targets first, then each tool, then scaling. */
+import type { TimingScope } from '@encrochat-ledger/validator';
 import { median, type Measurement } from './measure.js';
 
 export interface SizeResult {
@@ -16,7 +17,7 @@ export interface SizeResult {
     ours: Measurement;
     jsonParse: Measurement;
     ajvCli: Measurement;
-    /** read + JSON.parse + the precompiled schema validators only (ajv-floor.mjs); absent in results from before it was measured. */
+    /** read + JSON.parse + the precompiled schema validators only (`json-parse.mjs --schemas`); absent in results from before it was measured. */
     ajvFloor?: Measurement;
     /** The validator's own timings of one run, by scope (absent in older results). */
     timings?: ValidatorTimings;
@@ -26,13 +27,7 @@ export interface SizeResult {
 }
 
 /** Milliseconds by scope, from the validator's `--timings` (Node's start and module loading not counted). */
-export interface ValidatorTimings {
-  read: number;
-  file: number;
-  record: number;
-  dataset: number;
-  report: number;
-}
+export type ValidatorTimings = Record<TimingScope, number>;
 
 export interface Results {
   machine: { cpu: string; cores: number; memoryGiB: number; node: string; platform: string };
@@ -134,7 +129,7 @@ export function renderMarkdown(r: Results): string {
     const serialRatio = `${(serial / v100.validator.jsonParse.seconds).toFixed(2)}×`;
     lines.push(
       `Under the validator's target (${n(v100.claims)} claims): reading, parsing and checking the published schemas with the validator's precompiled Ajv validators, and nothing else, ` +
-        `already takes ${s(floor)}, ${floorRatio} JSON.parse (\`ajv-floor.mjs\`). The steps that need every record in one place, and so start only once every file is read — ` +
+        `already takes ${s(floor)}, ${floorRatio} JSON.parse (\`json-parse.mjs --schemas\`). The steps that need every record in one place, and so start only once every file is read — ` +
         `the dataset rules (ids, references, consistency, disagreement) and the report — took ${serial.toFixed(2)} s of the validator's run by its own \`--timings\`: ` +
         `on their own, ${serialRatio} JSON.parse's whole run.`,
       ''
@@ -148,7 +143,7 @@ export function renderMarkdown(r: Results): string {
   const timed = r.sizes.filter((x) => x.validator.ajvFloor && x.validator.timings);
   if (timed.length) {
     lines.push(
-      "Where the time goes. The floor is `ajv-floor.mjs`: read + `JSON.parse` + the precompiled schema validators, nothing else. The steps are the validator's own `--timings` of one more run, by scope: `file` and `record` steps look at one file or record at a time; `dataset` steps and the report need every record at once. Node's start and the loading of the validator are not in the steps.",
+      "Where the time goes. The floor is `json-parse.mjs --schemas`: read + `JSON.parse` + the precompiled schema validators, nothing else. The steps are the validator's own `--timings` of one more run, by scope: `file` and `record` steps look at one file or record at a time; `dataset` steps and the report need every record at once. Node's start and the loading of the validator are not in the steps.",
       ''
     );
     lines.push('| claims | floor | floor / JSON.parse | read and parse | file rules | record rules | dataset rules | report |', '|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { TIMING_SCOPES, type TimingScope } from '@encrochat-ledger/validator';
 import { z } from 'zod';
 import { interleave, measure, repeat, type Measurement } from './measure.js';
 import { renderMarkdown, type Results, type ValidatorTimings } from './report.js';
@@ -42,8 +43,8 @@ function dirBytes(dir: string): number {
 function validatorTimings(validator: string, data: string): ValidatorTimings {
   const r = spawnSync(node, [validator, '--timings', '--format', 'json', data], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`the validator exited ${r.status}: ${r.stderr.slice(-2000)}`);
-  const timings: ValidatorTimings = { read: 0, file: 0, record: 0, dataset: 0, report: 0 };
-  for (const m of r.stderr.matchAll(/^ +(\d+\.\d) ms {2}(\w+)$/gm)) if (m[2]! in timings) timings[m[2] as keyof ValidatorTimings] = Number(m[1]);
+  const timings = Object.fromEntries(TIMING_SCOPES.map((scope) => [scope, 0])) as ValidatorTimings;
+  for (const m of r.stderr.matchAll(/^ +(\d+\.\d) ms {2}(\w+)$/gm)) if (m[2]! in timings) timings[m[2] as TimingScope] = Number(m[1]);
   if (!timings.read || !timings.dataset) throw new Error(`the validator printed no timings: ${r.stderr.slice(0, 500)}`);
   return timings;
 }
@@ -82,7 +83,7 @@ export async function runBenchmarks(argv: string[]): Promise<Results> {
 
     log('  validator, JSON.parse, ajv-cli, the Ajv floor');
     const [validate, jsonParse] = interleave(runs, r([validator, '--format', 'json', data], [0, 1]), r([path.join(here, 'json-parse.mjs'), data]));
-    const ajvFloor = repeat(runs, r([path.join(here, 'ajv-floor.mjs'), data]));
+    const ajvFloor = repeat(runs, r([path.join(here, 'json-parse.mjs'), '--schemas', data]));
     const timings = validatorTimings(validator, data);
     const ajv = repeat(runs, r([ajvCli, 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-c', path.join(here, 'ajv-edtf-format.cjs'), '-s', path.join(schemas, 'source.schema.json'), '-r', path.join(schemas, 'defs.schema.json'), '-r', path.join(schemas, 'claim.schema.json'), '-d', `${data}/sources/*.json`]));
 

@@ -143,7 +143,7 @@ export class ParquetWriter {
   /** Stops a running COPY (used when the export fails). */
   interrupt(): void {
     this.connection.interrupt();
-    for (const connection of this.streaming.values()) connection?.interrupt();
+    for (const connection of this.streaming.values()) connection.interrupt();
   }
 
   /**

@@ -11,3 +11,4 @@ export { candidateValues, readNumbers } from './numbers-in-text.js';
 export { collections, type CollectionName } from './collections.js';
 export { normaliseForQuote } from './quotes.js';
 export { locate } from './json-locate.js';
+export { TIMING_SCOPES, type Timing, type TimingScope } from './timings.js';

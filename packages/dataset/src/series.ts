@@ -120,8 +120,32 @@ const setKey = (ids: readonly string[] | null): string => (!ids || !ids.length ?
  * occur inside a part. Example: `arrests::count:united-kingdom:venetic::encrochat`.
  */
 export function seriesId(row: SeriesScope): string {
+  return scopeParts(row, asIs, ':');
+}
+
+const asIs = (text: string) => text;
+
+/**
+ * The parts of a claim's series, in the order of `seriesId`, each through `part` and joined by
+ * `separator`: the one definition of what makes a series, for its id and for seriesPoints' keys.
+ */
+function scopeParts(row: SeriesScope, part: (text: string) => string, separator: string): string {
   const breakdown = row.breakdown_key ? `${row.breakdown_key}=${row.breakdown_value ?? ''}` : '';
-  return `${row.metric}:${breakdown}:${row.unit}:${row.place}:${row.operation ?? ''}:${setKey(row.organisations)}:${setKey(row.networks)}`;
+  return (
+    part(row.metric) +
+    separator +
+    part(breakdown) +
+    separator +
+    part(row.unit) +
+    separator +
+    part(row.place) +
+    separator +
+    part(row.operation ?? '') +
+    separator +
+    part(setKey(row.organisations)) +
+    separator +
+    part(setKey(row.networks))
+  );
 }
 
 /**
@@ -194,16 +218,7 @@ function seriesKeys(): (row: SeriesScope) => string {
     // One unit per part up to 0xfffe, else a marker and two units: no key is a prefix of another.
     return n < 0xffff ? String.fromCharCode(n) : String.fromCharCode(0xffff, n >>> 16, n & 0xffff);
   };
-  // The parts of seriesId: no breakdown value without a breakdown key.
-  return (row) =>
-    part(row.metric) +
-    part(row.breakdown_key || '') +
-    part(row.breakdown_key ? row.breakdown_value ?? '' : '') +
-    part(row.unit) +
-    part(row.place) +
-    part(row.operation ?? '') +
-    part(setKey(row.organisations)) +
-    part(setKey(row.networks));
+  return (row) => scopeParts(row, part, '');
 }
 
 /**
