@@ -3,6 +3,10 @@
  * Serves a built viewer site on 127.0.0.1 and prints its address. Plain Node, no dependencies.
  *
  *   node apps/viewer/serve.mjs [--dir DIR] [--port N]     (default: apps/viewer/dist, port 4173; 0 = any free port)
+ *   node apps/viewer/serve.mjs --check-port [--port N]    (exits 1 if a port asked for is in use: npm start runs it before building)
+ *
+ * The port: `--port N`, else the PORT environment variable, else 4173 — and when 4173 (not asked
+ * for) is in use, any free port, printed.
  *
  * Also importable: `startServer({ root, port, host })` resolves to `{ url, close }` (the tests use it).
  * Sends the same Content-Security-Policy as the page's meta tag (plus frame-ancestors, which a meta
@@ -88,18 +92,67 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
   });
 }
 
+const DEFAULT_PORT = 4173;
+
 function parseArgs(argv) {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const options = { root: path.join(here, 'dist'), port: Number(process.env.PORT ?? 4173) };
+  const fromEnv = process.env.PORT;
+  if (fromEnv !== undefined && !isPort(fromEnv)) throw new Error(`PORT=${fromEnv} is not a port number (0-65535)`);
+  const options = { root: path.join(here, 'dist'), port: fromEnv === undefined ? DEFAULT_PORT : Number(fromEnv), asked: fromEnv !== undefined, checkPort: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
+    if (flag === '--check-port') {
+      options.checkPort = true;
+      continue;
+    }
     if (flag === '--dir' && value) options.root = path.resolve(value);
-    else if (flag === '--port' && value && /^\d+$/.test(value) && Number(value) < 65536) options.port = Number(value);
-    else throw new Error(`usage: node serve.mjs [--dir DIR] [--port N] (got "${flag}")`);
+    else if (flag === '--port' && value && isPort(value)) Object.assign(options, { port: Number(value), asked: true });
+    else throw new Error(`usage: node serve.mjs [--dir DIR] [--port N] [--check-port] (got "${flag}")`);
     i++;
   }
   return options;
+}
+
+function isPort(text) {
+  return /^\d+$/.test(text) && Number(text) < 65536;
+}
+
+/** Resolves to true when `port` can be listened on at 127.0.0.1 now. */
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = http.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+const inUse = (port) => `port ${port} is in use; pass --port N or set PORT (0 for any free port)`;
+
+async function main(options) {
+  if (options.checkPort) {
+    if (options.port === 0 || (await portIsFree(options.port))) return;
+    if (options.asked) {
+      console.error(`encrochat-ledger viewer: ${inUse(options.port)}`);
+      process.exit(1);
+    }
+    console.log(`encrochat-ledger viewer: port ${options.port} is in use; the viewer will use a free port`);
+    return;
+  }
+  let server;
+  try {
+    server = await startServer(options);
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE' || options.asked) {
+      console.error(`encrochat-ledger viewer: ${error.code === 'EADDRINUSE' ? inUse(options.port) : error.message}`);
+      process.exit(1);
+    }
+    server = await startServer({ ...options, port: 0 });
+  }
+  console.log(`encrochat-ledger viewer: ${server.url}  (serving ${path.relative(process.cwd(), options.root) || '.'}; Ctrl+C to stop)`);
+  const stop = () => server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -110,16 +163,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(error.message);
     process.exit(2);
   }
-  startServer(options).then(
-    ({ url, close }) => {
-      console.log(`encrochat-ledger viewer: ${url}  (serving ${path.relative(process.cwd(), options.root) || '.'}; Ctrl+C to stop)`);
-      const stop = () => close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    },
-    (error) => {
-      console.error(`encrochat-ledger viewer: ${error.code === 'EADDRINUSE' ? `port ${options.port} is in use; pass --port N (0 for any free port)` : error.message}`);
-      process.exit(1);
-    },
-  );
+  main(options).catch((error) => {
+    console.error(`encrochat-ledger viewer: ${error.message}`);
+    process.exit(1);
+  });
 }

@@ -87,15 +87,24 @@ function makeFifos(paths: string[]): boolean {
 }
 
 /**
- * Lets a writer's pending open of `fifo` complete (a reader that comes and goes), once DuckDB will
- * never open it; the writer's next write then fails (no reader), and ends.
+ * Lets a writer's pending open of `fifo` complete, once DuckDB will never open it: a reader is
+ * opened, and held until `opening` (the writer's open) has returned; the writer's next write then
+ * fails (no reader), and ends. A reader that came and went at once was not enough: the writer's
+ * open runs on libuv's thread pool, and when it started only after the reader had gone it waited
+ * forever (the hang of 6 runs in 11 of the test "a copy that fails before DuckDB opens the FIFO").
  */
-function unjam(fifo: string): void {
+function unjam(fifo: string, opening?: Promise<unknown>): void {
+  let reader: number;
   try {
-    fs.closeSync(fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK));
+    reader = fs.openSync(fifo, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch {
-    // Removed already.
+    return; // Removed already.
   }
+  if (!opening) return fs.closeSync(reader);
+  void opening.then(
+    () => fs.closeSync(reader),
+    () => fs.closeSync(reader)
+  );
 }
 
 /** A DuckDB session that turns tables into Parquet files. */
@@ -217,16 +226,17 @@ export class ParquetWriter {
       this.streaming.delete(copy);
     });
     this.streaming.set(copy, connection);
+    // Opening waits for DuckDB to open the other end (its copy has just started).
+    const opening = fs.promises.open(fifo, 'w');
     let failure: Error | null = null;
     const ended = copy.then(
       () => undefined,
       (error: Error) => {
         failure = error;
-        unjam(fifo);
+        unjam(fifo, opening);
       }
     );
-    // Opening waits for DuckDB to open the other end (its copy has just started).
-    const out = BufferedFileWriter.opening(fs.promises.open(fifo, 'w'), { chunkSize: FIFO_CHUNK });
+    const out = BufferedFileWriter.opening(opening, { chunkSize: FIFO_CHUNK });
     this.live.set(fifo, out);
     const cleanUp = async () => {
       await ended;

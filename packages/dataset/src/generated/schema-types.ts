@@ -606,6 +606,7 @@ export interface Claim {
   attributed_to?: AttributedTo;
   quote: Quote;
   note?: CuratorNote;
+  review?: Review;
   withdrawn?: Withdrawal;
   superseded_by?: ClaimId;
   /**
@@ -634,4 +635,38 @@ export interface Scope {
 export interface AttributedTo {
   organisation?: RecordId;
   person?: RecordId;
+}
+/**
+ * The independent second reading of the claim. Someone who did not write the claim read its quote and its source alone and entered metric, breakdown, value, unit, qualifier, as_of and scope (place, operation, networks); a script compared the two readings (`scripts/second-reading/compare.mjs`) and every difference was resolved. Absent: not reviewed yet.
+ */
+export interface Review {
+  /**
+   * `reviewed`: the two readings agree, or every difference was resolved (in the claim or in this note). `disputed`: a difference is still open; the note says which.
+   */
+  status: 'reviewed' | 'disputed';
+  /**
+   * The day the review was completed (ISO 8601 calendar date).
+   */
+  date: string;
+  /**
+   * `independent-second-reading`: a blind second reading from the quote and the source, compared field by field with the claim.
+   */
+  method: 'independent-second-reading';
+  /**
+   * The fields on which the second reading differed from the claim before resolution (empty or absent when they agreed).
+   */
+  differences?: (
+    | 'metric'
+    | 'breakdown'
+    | 'value'
+    | 'min'
+    | 'max'
+    | 'unit'
+    | 'qualifier'
+    | 'as_of'
+    | 'place'
+    | 'operation'
+    | 'networks'
+  )[];
+  note?: CuratorNote;
 }
