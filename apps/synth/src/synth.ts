@@ -67,12 +67,14 @@ export function synthesise({ claims: total, outDir, seed = 20200702, vocabularyD
   };
   for (const c of VOCABULARY) for (const record of vocab[c]) write(c, record);
 
-  const metrics = vocab.metrics;
-  const places = vocab.places.map((p) => p.id as string);
-  const operations = vocab.operations.map((o) => o.id as string);
-  const organisations = vocab.organisations.filter((o) => o.kind !== 'company').map((o) => o.id as string);
-  const persons = vocab.persons;
-  const networks = vocab.networks.map((n) => n.id as string);
+  // Claims point to current records only: a reference to a withdrawn one is an error (the validator's REF002).
+  const current = (records: Rec[]) => records.filter((r) => !r.withdrawn);
+  const metrics = current(vocab.metrics);
+  const places = current(vocab.places).map((p) => p.id as string);
+  const operations = current(vocab.operations).map((o) => o.id as string);
+  const organisations = current(vocab.organisations).filter((o) => o.kind !== 'company').map((o) => o.id as string);
+  const persons = current(vocab.persons);
+  const networks = current(vocab.networks).map((n) => n.id as string);
   // Stories: the same metric, scope and date told by several sources, often with different figures (conflicts).
   const stories: Rec[] = [];
   const width = String(Math.ceil(total / 5)).length + 1;
@@ -124,7 +126,8 @@ export function synthesise({ claims: total, outDir, seed = 20200702, vocabularyD
         claim.attributed_to = { organisation: p.roles[0].organisation, person: p.id };
       }
       claim.quote = quote;
-      claim.note = `SYNTHETIC claim.${f.note ? ` ${f.note}.` : ''}`;
+      // A stated as_of is stated somewhere (the validator's DATE005): here, in the note.
+      claim.note = `SYNTHETIC claim.${f.note ? ` ${f.note}.` : ''}${basis === 'stated' ? ` as_of stated by the source: ${asOf}.` : ''}`;
       claims.push(claim);
       if (!reuse && stories.length < 5000 && rng.chance(0.2)) stories.push({ metric: metric.id, unit, scope, as_of: asOf, as_of_day: asOf.slice(0, 10).length === 10 ? asOf.slice(0, 10) : `${asOf.slice(0, 7)}-01`, breakdown });
     }

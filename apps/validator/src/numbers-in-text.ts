@@ -24,7 +24,7 @@ const WORDS: Record<string, Record<string, number>> = {
   fr: {
     un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15,
     vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000, dizaine: 10, douzaine: 12, quinzaine: 15,
-    vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, centaine: 100, millier: 1000, demi: 0.5,
+    vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100, millier: 1000, demi: 0.5,
   },
   es: {
     uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, veinte: 20,
@@ -115,6 +115,11 @@ export interface NumberReading {
   value: number;
   /** The word right after the number (a unit or noun), lowercased: "tonnes", "kg", "years". */
   next: string;
+  /** Where the number is written in the text: its first character, and the end of its last word (a multiplier included: "£54m" ends after "m"). */
+  start: number;
+  end: number;
+  /** The numeral or number word as written, lowercased: "2,191,200", "two", "centaine". */
+  numeral: string;
 }
 
 const TOKEN = /(\d[\d\u00a0\u202f\u2009 '’.,]*\d|\d)|([\p{L}]+\.?)|([£€$])/gu;
@@ -139,20 +144,23 @@ export function readNumbers(text: string, language = 'en'): NumberReading[] {
   const readings: NumberReading[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
-    let bases: number[] = [];
+    // The numbers this token starts, each with where it is written (before any multiplier).
+    const numbers: { value: number; start: number; end: number; numeral: string }[] = [];
+    const written = (value: number, start = tok.start, end = tok.end, numeral = tok.text) => numbers.push({ value, start, end, numeral });
     if (tok.kind === 'num') {
-      bases = readNumeral(tok.text);
+      for (const v of readNumeral(tok.text)) written(v);
       // A numeral that absorbed a trailing space group may also be two numbers ("2020 746"); add its parts.
-      if (/[ \u00a0\u202f\u2009]/.test(tok.text)) for (const part of tok.text.split(/[\u00a0\u202f\u2009 ]+/)) bases.push(...readNumeral(part));
+      if (/[ \u00a0\u202f\u2009]/.test(tok.text))
+        for (const m of tok.text.matchAll(/[^\u00a0\u202f\u2009 ]+/g)) for (const v of readNumeral(m[0])) written(v, tok.start + m.index!, tok.start + m.index! + m[0].length, m[0]);
     } else if (tok.kind === 'word') {
       const w = tok.text.replace(/\.$/, '');
       const v = wordValue(w, table);
       if (v === null) continue;
-      bases = [v];
+      written(v);
       // "twenty-two": the tokenizer splits at the hyphen; combine tens and units.
       const prev = tokens[i - 1];
       const pv = prev && prev.kind === 'word' && text.slice(prev.end, tok.start) === '-' ? wordValue(prev.text, table) : null;
-      if (pv !== null && pv >= 20 && v < 10) bases.push(pv + v);
+      if (pv !== null && pv >= 20 && v < 10) written(pv + v, prev!.start, tok.end, `${prev!.text}-${tok.text}`);
     } else continue;
     // Multipliers directly after: "54m", "54 million", "1,5 miljoen", "two thousand".
     let j = i + 1;
@@ -168,17 +176,22 @@ export function readNumbers(text: string, language = 'en'): NumberReading[] {
     // "seis toneladas y media", "two and a half tonnes": add the half.
     const after = tokens.slice(j, j + 4).map((t) => t.text).join(' ');
     const half = /^(?:\S+ )?(?:y media|et demi|and a half|en een half|och en halv|und ein halb)/.test(after) ? 0.5 : 0;
-    for (const b of bases) {
-      readings.push({ value: b * factor, next });
-      if (half) readings.push({ value: (b + half) * factor, next });
+    for (const { value: b, start, end, numeral } of numbers) {
+      // The number ends after its multiplier when it is the last part of the token.
+      const through = end === tok.end ? tokens[j - 1]!.end : end;
+      readings.push({ value: b * factor, next, start, end: through, numeral });
+      if (half) readings.push({ value: (b + half) * factor, next, start, end: through, numeral });
       // A lone letter after a space may be a unit, not a multiplier ("5 m" of cable): keep the plain reading too.
-      if (factor !== 1 && !attached && /^[mbk]$/.test(tokens[i + 1]?.text ?? '')) readings.push({ value: b, next: tokens[i + 1]?.text ?? '' });
+      if (factor !== 1 && !attached && /^[mbk]$/.test(tokens[i + 1]?.text ?? '')) readings.push({ value: b, next: tokens[i + 1]?.text ?? '', start, end, numeral });
     }
     // "hundreds of" without a number is vague, not a figure; a bare multiplier word is ignored.
   }
   // "half a million": 0.5 × 1e6
   const lower = text.toLowerCase();
-  for (const [phrase, v] of [['half a million', 5e5], ['a quarter of a million', 2.5e5]] as const) if (lower.includes(phrase)) readings.push({ value: v, next: '' });
+  for (const [phrase, v] of [['half a million', 5e5], ['a quarter of a million', 2.5e5]] as const) {
+    const start = lower.indexOf(phrase);
+    if (start !== -1) readings.push({ value: v, next: '', start, end: start + phrase.length, numeral: phrase });
+  }
   return readings;
 }
 
@@ -187,22 +200,67 @@ const POUNDS = /^(?:lbs?|pounds?)$/;
 const GRAMS = /^(?:g|grams?|gram|gramm)$/;
 const MONTHS = /^(?:months?|maanden|monate|mois|månader|meses)$/;
 
+/** The units that `readingsInUnit` converts other units to (kg from tonnes, pounds and grams; years from months). */
+export const CONVERTED_UNITS: ReadonlySet<unknown> = new Set(['kg', 'years']);
+
+/** How a number of a quote was brought to a claim's unit. */
+export type Conversion = 'none' | 'tonnes' | 'pounds' | 'grams' | 'months';
+
+/** A number of a quote in a claim's unit. */
+export interface UnitReading extends NumberReading {
+  /** The number in the claim's unit (`value` is the number as written). */
+  inUnit: number;
+  conversion: Conversion;
+}
+
 /**
- * The values a claim's number could be read as from its quote, in the claim's unit: for kg, tonnes
- * (× 1,000), pounds (× 0.45359237) and grams (÷ 1,000) are converted; for years, months (÷ 12).
+ * The significant digits of a number as written in figures: from the first non-zero digit to the
+ * last one. Trailing zeros of a whole number do not count: "22,000" is a figure to two digits, as
+ * a source that writes it means it. 9979.03214 has nine, 1.5 million two, 2,000 one.
  */
-export function candidateValues(quote: string, unit: string, language = 'en'): number[] {
-  const out: number[] = [];
-  for (const { value, next } of readNumbers(quote, language)) {
-    out.push(value);
+export function significantDigits(n: number): number {
+  if (!Number.isFinite(n) || n === 0) return 0;
+  const digits = Math.abs(n).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return Math.max(1, digits.length);
+}
+
+/**
+ * Every number of the quote in the claim's unit, with where it is written: each as read, and for kg,
+ * tonnes (× 1,000), pounds (× 0.45359237) and grams (÷ 1,000) converted; for years, months (÷ 12).
+ * Conversions by factors other than powers of ten are also given rounded to the significant digits
+ * of the figure: "22,000 lbs" is 9,979.03214 kg, or 10,000 kg to its two digits; "8 months" is
+ * 0.666… years, or 0.7.
+ */
+export function readingsInUnit(quote: string, unit: string, language = 'en'): UnitReading[] {
+  const out: UnitReading[] = [];
+  for (const reading of readNumbers(quote, language)) {
+    const { value, next } = reading;
+    out.push({ ...reading, inUnit: value, conversion: 'none' });
     if (unit === 'kg') {
-      if (TONNES.test(next)) out.push(value * 1000);
-      if (POUNDS.test(next)) out.push(value * 0.45359237);
-      if (GRAMS.test(next)) out.push(value / 1000);
+      if (TONNES.test(next)) out.push({ ...reading, inUnit: value * 1000, conversion: 'tonnes' });
+      if (POUNDS.test(next)) out.push(...convertedAndRounded(reading, value * 0.45359237, 'pounds'));
+      if (GRAMS.test(next)) out.push({ ...reading, inUnit: value / 1000, conversion: 'grams' });
     }
-    if (unit === 'years' && MONTHS.test(next)) out.push(value / 12);
+    if (unit === 'years' && MONTHS.test(next)) out.push(...convertedAndRounded(reading, value / 12, 'months'));
   }
   return out;
+}
+
+/** A conversion by a factor other than a power of ten, exact and rounded to the significant digits of the figure (when that differs). */
+function convertedAndRounded(reading: NumberReading, converted: number, conversion: Conversion): UnitReading[] {
+  const rounded = Number(converted.toPrecision(significantDigits(reading.value) || 1));
+  const exact = { ...reading, inUnit: converted, conversion };
+  return rounded === converted ? [exact] : [exact, { ...reading, inUnit: rounded, conversion }];
+}
+
+/** Whether a number of months is a whole number of months that makes a terminating number of years (57 months: 4.75), so that the conversion is exact. */
+export function monthsConvertExactly(months: number): boolean {
+  return Number.isInteger(months) && months % 3 === 0;
+}
+
+/** The values a claim's number could be read as from its quote, in the claim's unit (see `readingsInUnit`). */
+export function candidateValues(quote: string, unit: string, language = 'en'): number[] {
+  return readingsInUnit(quote, unit, language).map((r) => r.inUnit);
 }
 
 /** Whether `value` is among the candidates (relative tolerance 0.5% for converted pounds, else exact to 1e-9). */
@@ -212,17 +270,20 @@ export function matchesCandidate(value: number, candidates: number[]): boolean {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** Whether `digits` stands in `text` as a whole number (not inside a longer one: "746" is not in "7,460"). */
-function containsNumeral(text: string, digits: string): boolean {
-  for (let at = text.indexOf(digits); at !== -1; at = text.indexOf(digits, at + 1)) {
+/** Where `digits` next stands in `text` as a whole number, from `from` on (not inside a longer one: "746" is not in "7,460"); -1 if nowhere. */
+function numeralAt(text: string, digits: string, from: number): number {
+  for (let at = text.indexOf(digits, from); at !== -1; at = text.indexOf(digits, at + 1)) {
     const before = text.charCodeAt(at - 1);
     const after = text.charCodeAt(at + digits.length);
     const sepBefore = (before === 44 || before === 46) && isDigit(text.charCodeAt(at - 2));
     const sepAfter = (after === 44 || after === 46 || after === 32) && isDigit(text.charCodeAt(at + digits.length + 1));
-    if (!isDigit(before) && !sepBefore && !isDigit(after) && !sepAfter) return true;
+    if (!isDigit(before) && !sepBefore && !isDigit(after) && !sepAfter) return at;
   }
-  return false;
+  return -1;
 }
+
+/** Digits grouped by thousands with commas: "2864" → "2,864". */
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, ',');
 
 /**
  * The cheap check first: a whole number written plainly ("746", "2,864", "2864") in the quote.
@@ -231,8 +292,16 @@ function containsNumeral(text: string, digits: string): boolean {
 export function statesPlainly(quote: string, value: number): boolean {
   if (!Number.isInteger(value) || value < 0) return false;
   const plain = String(value);
-  if (containsNumeral(quote, plain)) return true;
+  if (numeralAt(quote, plain, 0) !== -1) return true;
   if (value < 1000) return false;
-  const grouped = plain.replace(/\B(?=(\d{3})+$)/g, ',');
-  return containsNumeral(quote, grouped);
+  return numeralAt(quote, grouped(plain), 0) !== -1;
+}
+
+/** Where the quote states `value` plainly (see `statesPlainly`): the start and end of each place. */
+export function plainPositions(quote: string, value: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (!Number.isInteger(value) || value < 0) return out;
+  const plain = String(value);
+  for (const digits of value < 1000 ? [plain] : [plain, grouped(plain)]) for (let at = numeralAt(quote, digits, 0); at !== -1; at = numeralAt(quote, digits, at + 1)) out.push({ start: at, end: at + digits.length });
+  return out;
 }

@@ -94,3 +94,22 @@ export function eachClaim(ctx: Context): readonly ClaimEntry[] {
   claimLists.set(ctx, list);
   return list;
 }
+
+/** A claim and the source it belongs to. */
+export interface ClaimRef {
+  claim: Record<string, any>;
+  source: Record<string, any>;
+}
+
+const claimMaps = new WeakMap<Context, Map<string, ClaimRef>>();
+
+/** Every claim by its id and aliases (the first claim wins a clash, which ID002 reports); built once per run. */
+export function claimsById(ctx: Context): ReadonlyMap<string, ClaimRef> {
+  let map = claimMaps.get(ctx);
+  if (map) return map;
+  map = new Map();
+  for (const { claim, source } of eachClaim(ctx))
+    for (const id of [claim.id, ...(Array.isArray(claim.aliases) ? claim.aliases : [])]) if (typeof id === 'string' && !map.has(id)) map.set(id, { claim, source });
+  claimMaps.set(ctx, map);
+  return map;
+}

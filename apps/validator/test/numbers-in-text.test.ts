@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateValues, matchesCandidate, statesPlainly } from '../src/numbers-in-text.js';
+import { candidateValues, matchesCandidate, plainPositions, readingsInUnit, readNumbers, significantDigits, statesPlainly } from '../src/numbers-in-text.js';
 
 const reads = (quote: string, unit: string, value: number, language = 'en') => matchesCandidate(value, candidateValues(quote, unit, language));
 
@@ -55,4 +55,52 @@ describe('statesPlainly (the fast path)', () => {
     ['6 558 suspects', 6558, false],
     ['£54m', 54_000_000, false],
   ])('%j states %d plainly: %s', (quote, value, expected) => expect(statesPlainly(quote, value)).toBe(expected));
+});
+
+describe('where numbers are written', () => {
+  it('gives each reading its place, the multiplier included', () => {
+    const quote = 'more than £54m in cash and twenty-two guns';
+    const at = (value: number) => readNumbers(quote).filter((r) => r.value === value).map((r) => quote.slice(r.start, r.end));
+    expect(at(54_000_000)).toEqual(['54m']);
+    expect(at(22)).toEqual(['twenty-two']);
+  });
+  it('places the parts of a numeral that absorbed a space group', () => {
+    const quote = 'In 2020 746 people';
+    expect(readNumbers(quote).filter((r) => r.value === 746).map((r) => quote.slice(r.start, r.end))).toEqual(['746']);
+  });
+  it('finds plain numerals, grouped or not, and not inside longer ones', () => {
+    expect(plainPositions('2,864 of 2864; 12,864', 2864)).toEqual([{ start: 9, end: 13 }, { start: 0, end: 5 }]);
+    expect(plainPositions('7,460 arrests', 746)).toEqual([]);
+  });
+});
+
+describe('readingsInUnit', () => {
+  it('says how each number was brought to the unit', () => {
+    const kinds = (quote: string, unit: string, value: number) => readingsInUnit(quote, unit).filter((r) => matchesCandidate(value, [r.inUnit])).map((r) => r.conversion);
+    expect(kinds('two tonnes', 'kg', 2000)).toEqual(['tonnes']);
+    expect(kinds('22,000 lbs', 'kg', 9979.03214)).toEqual(['pounds']);
+    expect(kinds('500 grams', 'kg', 0.5)).toEqual(['grams']);
+    expect(kinds('57 maanden', 'years', 4.75)).toEqual(['months']);
+    expect(kinds('7.5kg', 'kg', 7.5)).toEqual(['none']);
+  });
+  it('also reads pounds and months rounded to the digits of the figure ("22,000 lbs" is 10,000 kg, "8 months" 0.7 years)', () => {
+    expect(reads('22,000 lbs of cocaine', 'kg', 10_000)).toBe(true);
+    expect(reads('5 lbs of heroin', 'kg', 2)).toBe(true);
+    expect(reads('5 lbs of heroin', 'kg', 3)).toBe(false);
+    expect(reads('jailed for 8 months', 'years', 0.7)).toBe(true);
+  });
+});
+
+describe('significantDigits', () => {
+  it.each([
+    [22_000, 2],
+    [9979.03214, 9],
+    [69.9, 3],
+    [2000, 1],
+    [1_500_000, 2],
+    [0.5, 1],
+    [0.045, 2],
+    [4.75, 3],
+    [0, 0],
+  ])('%d has %d', (n, digits) => expect(significantDigits(n)).toBe(digits));
 });

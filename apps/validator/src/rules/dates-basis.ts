@@ -16,7 +16,7 @@ export const datesBasis: DataRule = {
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
       if (claim.as_of_basis !== 'publication') continue;
       if (source.published === null || source.published === undefined) {
-        issues.push({ entry, pointer: `${pointer}/as_of_basis`, message: 'as_of_basis is "publication" but the source has no publication date', hint: 'use "estimated" (and say in the note how as_of was bounded) or "stated"' });
+        issues.push({ entry, pointer: `${pointer}/as_of_basis`, message: 'as_of_basis is "publication" but the source has no publication date', hint: 'use "estimated" (and say in the note how as_of was bounded), or "stated" if the quote names the date (DATE005)' });
         continue;
       }
       const asOf = safeBounds(claim.as_of);

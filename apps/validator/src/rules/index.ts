@@ -3,11 +3,13 @@ import type { DataRule, FileRule } from '../rule.js';
 import { archiveHash, archiveQuotes } from './archive.js';
 import { consistencyCumulative } from './consistency-cumulative.js';
 import { consistencyDuplicates } from './consistency-duplicates.js';
+import { consistencySameSeries } from './consistency-same-series.js';
 import { consistencyFunnel } from './consistency-funnel.js';
 import { datesAfterPublication } from './dates-after-publication.js';
 import { datesBasis } from './dates-basis.js';
 import { datesFuture } from './dates-future.js';
 import { datesOrdered } from './dates-ordered.js';
+import { datesStated } from './dates-stated.js';
 import { disagreement } from './disagreement.js';
 import { fileBom } from './file-bom.js';
 import { fileCollection } from './file-collection.js';
@@ -21,9 +23,13 @@ import { jsonSyntax } from './json-syntax.js';
 import { metricUnits } from './metric-units.js';
 import { personOfficial } from './person-official.js';
 import { quoteNumber } from './quote-number.js';
+import { quoteQualifier } from './quote-qualifier.js';
 import { referencesResolve } from './references.js';
+import { referencesSupersession } from './references-supersession.js';
+import { referencesWithdrawn } from './references-withdrawn.js';
 import { schema } from './schema.js';
 import { valueBounds } from './value-bounds.js';
+import { valuePrecision } from './value-precision.js';
 
 export const fileRules: FileRule[] = [fileEmpty, fileBom, fileUtf8, fileSize, jsonSyntax, jsonDuplicateKeys, fileCollection];
 
@@ -32,18 +38,24 @@ export const dataRules: DataRule[] = [
   idFileName,
   idUnique,
   referencesResolve,
+  referencesWithdrawn,
+  referencesSupersession,
   metricUnits,
   valueBounds,
   datesAfterPublication,
   datesFuture,
   datesOrdered,
   datesBasis,
+  datesStated,
   quoteNumber,
+  quoteQualifier,
+  valuePrecision,
   archiveHash,
   archiveQuotes,
   consistencyFunnel,
   consistencyCumulative,
   consistencyDuplicates,
+  consistencySameSeries,
   disagreement,
   personOfficial,
 ];

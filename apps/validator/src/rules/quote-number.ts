@@ -1,4 +1,5 @@
-import { candidateValues, matchesCandidate, statesPlainly } from '../numbers-in-text.js';
+import { readingsOf } from '../claim-numbers.js';
+import { candidateValues, statesPlainly } from '../numbers-in-text.js';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 
@@ -20,12 +21,10 @@ export const quoteNumber: DataRule = {
       if (typeof claim.value === 'number') wanted.push(['value', claim.value]);
       if (claim.qualifier === 'range') for (const k of ['min', 'max'] as const) if (typeof claim[k] === 'number') wanted.push([k, claim[k]]);
       if (!wanted.length) continue;
-      let candidates: number[] | undefined;
+      const language = typeof source.language === 'string' ? source.language : 'en';
       for (const [field, v] of wanted) {
-        if (statesPlainly(claim.quote, v)) continue;
-        candidates ??= candidateValues(claim.quote, claim.unit, typeof source.language === 'string' ? source.language : 'en');
-        if (matchesCandidate(v, candidates)) continue;
-        const read = [...new Set(candidates)].slice(0, 8).map((c) => String(+c.toPrecision(12)));
+        if (statesPlainly(claim.quote, v) || readingsOf(claim, v, language).length) continue;
+        const read = [...new Set(candidateValues(claim.quote, claim.unit, language))].slice(0, 8).map((c) => String(+c.toPrecision(12)));
         issues.push({
           entry,
           pointer: `${pointer}/${field}`,

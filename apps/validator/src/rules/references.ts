@@ -2,13 +2,13 @@ import type { CollectionName } from '../collections.js';
 import type { Context, DataRule, Issue } from '../rule.js';
 import type { RecordEntry } from '../inputs.js';
 
-type Target = CollectionName | 'claims';
+export type Target = CollectionName | 'claims';
 
 /** Called for each reference: its target collection, its value, and its pointer as a prefix and a field (joined only when reported). */
-type Visit = (target: Target, id: unknown, at: string, field: string) => void;
+export type Visit = (target: Target, id: unknown, at: string, field: string) => void;
 
-/** Visits every reference field of a record. */
-function visitReferences(entry: RecordEntry, visit: Visit): void {
+/** Visits every reference field of a record (also used by REF002). */
+export function visitReferences(entry: RecordEntry, visit: Visit): void {
   const r = entry.record;
   const list = (at: string, field: string, target: Target, value: unknown) => {
     if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(target, value[i], at, `${field}/${i}`);
