@@ -7,8 +7,8 @@
 // review/batches/<name>-<i>/:
 //   sheet.json          what the second reader sees: each source (title, publisher, date, URL,
 //                       language, archived text) and its quotes, numbered; no metric, value, date
-//                       or note of the first reading (where one quote states several figures, the
-//                       claim's short name says which one the item is)
+//                       or note of the first reading; the claim's short name (`uk-drugs`) says which
+//                       figure of the quote the item is
 //   first-reading.json  the claims as they are now, by item number (not for the second reader)
 // The second reader writes second-reading.json beside them; compare.mjs compares the readings.
 // Reads the built dataset: run `npm run build` first.
@@ -58,13 +58,11 @@ for (const [index, ids] of batches.entries()) {
   const first = [];
   for (const sourceId of ids) {
     const source = sourcesById.get(sourceId);
-    const sourceClaims = bySource.get(sourceId);
-    const quotes = sourceClaims.map((claim) => {
+    const quotes = bySource.get(sourceId).map((claim) => {
       item += 1;
       first.push({ item, claim_id: claim.id, ...readingOfClaim(claim) });
-      // A quote that states several figures names the one to read by the claim's short name.
-      const shared = sourceClaims.filter((other) => other.quote === claim.quote).length > 1;
-      return shared ? { item, quote: claim.quote, figure: claim.id.slice(sourceId.length + 1) } : { item, quote: claim.quote };
+      // A quote may state several figures: the claim's short name says which one the item is.
+      return { item, quote: claim.quote, figure: claim.id.slice(sourceId.length + 1) };
     });
     sheet.push({
       source_id: source.id,
