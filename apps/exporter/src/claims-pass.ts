@@ -4,7 +4,7 @@
  * the rows that take part in series (only their figure columns, not the quotes and labels), the
  * row count and the latest dates for the README. `scan()` runs a pass of its own when none has run.
  */
-import { isFigure, type ClaimsTableRow, type FigureRow } from '@encrochat-ledger/dataset';
+import { isFigure, type ClaimsTableRow, type LatestFigureRow } from '@encrochat-ledger/dataset';
 import type { LoadedDataset, SourceSummary } from './dataset-source.js';
 import { Interner } from './interner.js';
 
@@ -19,10 +19,10 @@ export interface ClaimsScan {
 }
 
 /**
- * The columns of a row that the series and conflicts read, with equal strings and lists shared
- * through `shared`: the figures of a whole bundle are kept in memory.
+ * The columns of a row that the series, conflicts and latest tables read, with equal strings and
+ * lists shared through `shared`: the figures of a whole bundle are kept in memory.
  */
-export const figureOf = (r: ClaimsTableRow, shared: Interner): FigureRow => ({
+export const figureOf = (r: ClaimsTableRow, shared: Interner): LatestFigureRow => ({
   claim_id: r.claim_id,
   source_id: r.source_id,
   metric: shared.string(r.metric),
@@ -44,12 +44,13 @@ export const figureOf = (r: ClaimsTableRow, shared: Interner): FigureRow => ({
   source_reliability: shared.string(r.source_reliability),
   source_published_start: r.source_published_start,
   withdrawn: r.withdrawn,
+  attributed_organisation: shared.string(r.attributed_organisation),
 });
 
 export class ClaimsPass {
   private scanned: ClaimsScan | null = null;
   /** The figures of the last complete pass, until taken. */
-  private figures: FigureRow[] | null = null;
+  private figures: LatestFigureRow[] | null = null;
 
   /** `collectFigures`: false when the series are derived elsewhere (the figures are then not kept). */
   constructor(private readonly data: LoadedDataset, private readonly keep: ((row: ClaimsTableRow) => boolean) | null, private readonly collectFigures = true) {}
@@ -62,7 +63,7 @@ export class ClaimsPass {
   /** A pass over the kept rows, in claim id order or in bundle order; collects what scan() and takeFigures() return. */
   private *pass(ordered: boolean): Generator<ClaimsTableRow> {
     const sources: SourceSummary[] = [];
-    const figures: FigureRow[] = [];
+    const figures: LatestFigureRow[] = [];
     let count = 0;
     let asOfThrough: string | null = null;
     let publishedThrough: string | null = null;
@@ -94,7 +95,7 @@ export class ClaimsPass {
    * figureOf), from a complete pass (run if needed). Handed over: the pass keeps no reference, so
    * they are freed with the caller's results; a second call runs a pass again.
    */
-  takeFigures(): FigureRow[] {
+  takeFigures(): LatestFigureRow[] {
     if (!this.collectFigures) throw new Error('this pass does not collect the figures');
     if (!this.figures) this.complete();
     const figures = this.figures!;

@@ -52,12 +52,17 @@ export interface DatapackageInput {
   readme: FileDigest;
 }
 
-function field(column: Column): Record<string, unknown> {
+/**
+ * A column as a Table Schema field of a resource of `format`. A list of ids is, in CSV, a string of
+ * values joined by LIST_DELIMITER (said in its description), and in Parquet a LIST, an `array`: the
+ * Data Package v2 profile the project validates against (vendor/frictionless) has no `list` type.
+ */
+function field(column: Column, format: Format): Record<string, unknown> {
+  const list = column.type === 'list';
   return {
     name: column.name,
-    type: column.type,
-    ...(column.type === 'list' ? { itemType: 'string', delimiter: LIST_DELIMITER } : {}),
-    description: column.description,
+    type: list ? (format === 'csv' ? 'string' : 'array') : column.type,
+    description: list && format === 'csv' ? `${column.description} Several values are separated by "${LIST_DELIMITER}".` : column.description,
     ...(column.required ? { constraints: { required: true } } : {}),
   };
 }
@@ -65,7 +70,7 @@ function field(column: Column): Record<string, unknown> {
 /** The Table Schema of a table as a resource of one format (foreign keys point at resources of the same format). */
 export function tableSchema(table: Table, format: Format): Record<string, unknown> {
   return {
-    fields: table.columns.map(field),
+    fields: table.columns.map((column) => field(column, format)),
     primaryKey: [...table.primaryKey],
     ...(table.foreignKeys.length
       ? {
@@ -93,7 +98,7 @@ export function buildDatapackage(input: DatapackageInput): Record<string, unknow
     name: EXPORT_PACKAGE_NAME,
     title: TITLE,
     description:
-      'Every public figure of the EncroChat takedown (arrests, charges, convictions, years of imprisonment, cash, drugs, firearms, handsets…) with its source, the date it refers to, its scope and a verbatim quote, as tables: one per collection, joined by explicit keys, plus the derived series (best figure per metric, scope and date) and conflicts (claims that disagree). Disagreeing sources are all kept.',
+      'Every public figure of the EncroChat takedown (arrests, charges, convictions, years of imprisonment, cash, drugs, firearms, handsets…) with its source, the date it refers to, its scope and a verbatim quote, as tables: one per collection, joined by explicit keys, plus the derived series (best figure per metric, scope and date), conflicts (claims that disagree) and latest (per series, the figure to quote first). Disagreeing sources are all kept.',
     version,
     homepage: HOMEPAGE,
     keywords: ['encrochat', 'operation-venetic', 'organised-crime', 'policing', 'open-data'],

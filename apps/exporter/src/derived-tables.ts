@@ -1,14 +1,32 @@
 /**
- * The derived tables: `series` (the best figure per metric, scope and date) and `conflicts` (claims
- * that disagree), from the dataset package's `seriesPoints` and `conflictOf` — the one
- * implementation shared with the viewer. Series rows are sorted by series id and period; conflict
- * rows by series id, period and claim id.
+ * The derived tables: `series` (the best figure per metric, scope and date), `conflicts` (claims
+ * that disagree) and `latest` (per series, the figure to quote first), from the dataset package's
+ * `seriesPoints`, `conflictOf` and `latestRowOf` — the one implementation shared with the viewer.
+ * Series rows are sorted by series id and period; conflict rows by series id, period and claim id;
+ * latest rows by series id.
  *
- * The points are streamed: each series row is written as its point is made, and the point dropped;
- * only the conflict groups found on the way are kept, for the conflicts table written next.
+ * The points are streamed: each series row is written as its point is made, and the point dropped
+ * once its series is done; only the conflict groups and the latest row of each series, found on
+ * the way, are kept, for the conflicts and latest tables written next.
  */
-import { compareCodeUnits, conflictOf, findConflicts, type ConflictGroup, type FigureRow, type SeriesPoint } from '@encrochat-ledger/dataset';
-import { col, fk, type Cell, type Column, type Row, type Table } from './table-model.js';
+import {
+  buildLatest,
+  compareCodeUnits,
+  conflictOf,
+  findConflicts,
+  latestRowOf,
+  latestTableFields,
+  withNewerBreakdowns,
+  type ConflictGroup,
+  type FigureRow,
+  type LatestFigureRow,
+  type LatestRow,
+  type SeriesPoint,
+} from '@encrochat-ledger/dataset';
+import { col, fk, type Cell, type Column, type ColumnType, type Row, type Table } from './table-model.js';
+
+/** The `latest` table columns: the dataset package's latest table fields, in their order. */
+export const latestColumns: readonly Column[] = latestTableFields.map((f) => col(f.name, f.type as ColumnType, f.description, 'required' in f && f.required === true));
 
 const seriesScopeColumns: Column[] = [
   col('metric', 'string', 'Metric id.', true),
@@ -87,14 +105,16 @@ function conflictRow(group: ConflictGroup<FigureRow>, c: FigureRow): Row {
 
 /**
  * The derived tables; `points()` makes the series points (from a pass over the claims), in order,
- * each time their rows are asked for. `release()` frees the conflict groups kept for the conflicts table.
+ * each time their rows are asked for. `release()` frees the conflict groups and latest rows kept for
+ * the conflicts and latest tables.
  */
-export function derivedTables(points: () => Iterable<SeriesPoint<FigureRow>>): {
+export function derivedTables(points: () => Iterable<SeriesPoint<LatestFigureRow>>): {
   tables: Table[];
   release: () => void;
 } {
-  // Found while the series rows are written, for the conflicts table; found anew (all points at once) if it comes first.
+  // Found while the series rows are written, for the conflicts and latest tables; found anew (all points at once) if they come first.
   let conflicts: ConflictGroup<FigureRow>[] | null = null;
+  let latest: LatestRow[] | null = null;
   const tables: Table[] = [
     {
       name: 'series',
@@ -118,12 +138,22 @@ export function derivedTables(points: () => Iterable<SeriesPoint<FigureRow>>): {
       foreignKeys: [fk('claim_id', 'claims', 'claim_id'), fk('source_id', 'sources'), fk('metric', 'metrics'), fk('place', 'places'), fk('operation', 'operations')],
       rows: function* () {
         const found: ConflictGroup<FigureRow>[] = [];
+        const latestRows: LatestRow[] = [];
+        // The points of the current series (a series' points come together, in seriesPoints order).
+        let series: SeriesPoint<LatestFigureRow>[] = [];
         for (const point of points()) {
+          if (series.length && series[0]!.series_id !== point.series_id) {
+            latestRows.push(latestRowOf(series));
+            series = [];
+          }
+          series.push(point);
           const group = conflictOf(point);
           if (group) found.push(group);
           yield seriesRow(point, group !== null);
         }
+        if (series.length) latestRows.push(latestRowOf(series));
         conflicts = found;
+        latest = withNewerBreakdowns(latestRows);
       },
     },
     {
@@ -158,6 +188,35 @@ export function derivedTables(points: () => Iterable<SeriesPoint<FigureRow>>): {
         for (const group of conflicts) for (const c of group.claims) yield conflictRow(group, c);
       },
     },
+    {
+      name: 'latest',
+      title: 'Latest: the figure to quote first for each series',
+      description:
+        "One row per series (metric, breakdown, unit and scope): the headline, the figure to quote first, is the latest official figure (official, official-copy or legal source) unless a later figure says something new. A later figure does not displace it when its date overlaps the headline's, when its bounds contain the headline (a restatement: more than 6,500 after 6,558), when it is dated only by its publication and agrees with it, when it is dated by its publication and attributed to the headline's organisation (a relay), or when it comes from a low-reliability source; any other later figure does (it disagrees, or narrows it with a stated date). headline_kind and headline_reason say which and why; the latest official figure and the latest figure of any source are given beside it, with the claims that disagree at the headline's date and, for totals, newer breakdowns.",
+      columns: latestColumns,
+      primaryKey: ['series_id'],
+      foreignKeys: [
+        fk('headline_claim_id', 'claims', 'claim_id'),
+        fk('official_claim_id', 'claims', 'claim_id'),
+        fk('latest_claim_id', 'claims', 'claim_id'),
+        fk('headline_source_id', 'sources'),
+        fk('official_source_id', 'sources'),
+        fk('latest_source_id', 'sources'),
+        fk('metric', 'metrics'),
+        fk('place', 'places'),
+        fk('operation', 'operations'),
+      ],
+      rows: function* () {
+        latest ??= buildLatest(points());
+        yield* latest;
+      },
+    },
   ];
-  return { tables, release: () => (conflicts = null) };
+  return {
+    tables,
+    release: () => {
+      conflicts = null;
+      latest = null;
+    },
+  };
 }

@@ -1,11 +1,12 @@
 /**
- * The derived tables (series, conflicts) of a CSV export of a --dataset bundle, written by a worker
- * thread while the main thread writes the claims: the worker reads the bundle on its own (a second
- * pass, on the other core) with the same code (ClaimsPass, seriesPoints, conflictOf, writeTable),
- * keeps the figures, and writes the two tables' CSV files into the export folder. The main thread
- * then keeps no figures at all. (When Parquet is written, the other core is DuckDB's and there is
- * no worker: see export.ts.) Only the compiled module runs as a worker; from the TypeScript sources
- * (tests) `derivedWorkerAvailable()` is false and the export derives the tables in its own thread.
+ * The derived tables (series, conflicts, latest) of a CSV export of a --dataset bundle, written by a
+ * worker thread while the main thread writes the claims: the worker reads the bundle on its own (a
+ * second pass, on the other core) with the same code (ClaimsPass, seriesPoints, conflictOf,
+ * latestRowOf, writeTable), keeps the figures, and writes the three tables' CSV files into the
+ * export folder. The main thread then keeps no figures at all. (When Parquet is written, the other
+ * core is DuckDB's and there is no worker: see export.ts.) Only the compiled module runs as a
+ * worker; from the TypeScript sources (tests) `derivedWorkerAvailable()` is false and the export
+ * derives the tables in its own thread.
  */
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -16,7 +17,7 @@ import { writeTable, type WrittenTable } from './table-writer.js';
 import { buildTables } from './tables.js';
 
 /** The tables the worker writes. */
-export const DERIVED_TABLES: readonly string[] = ['series', 'conflicts'];
+export const DERIVED_TABLES: readonly string[] = ['series', 'conflicts', 'latest'];
 
 export interface DerivedJob {
   dataset: string;

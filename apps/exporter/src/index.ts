@@ -1,7 +1,7 @@
 /** @encrochat-ledger/exporter — the library behind `encrochat-ledger-export`. */
 export { parseArgs, USAGE, FORMATS, SOURCE_KINDS, type ClaimFilters, type ExportOptions, type Format, type ParsedArgs, type SourceKind } from './args.js';
 export { exportDataset, abortRunningExports, type ExportResult } from './export.js';
-export { buildTables, claimsColumns, DUCKDB_TYPES, type Cell, type Column, type ColumnType, type ForeignKey, type Row, type Table, type TableSet } from './tables.js';
+export { buildTables, claimsColumns, latestColumns, DUCKDB_TYPES, type Cell, type Column, type ColumnType, type ForeignKey, type Row, type Table, type TableSet } from './tables.js';
 export { datasetFromFile, packagedDataset, type LoadedDataset } from './dataset-source.js';
 export { claimFilter, placesWithin, isFiltered } from './filters.js';
 export { csvField, csvHeader, csvLine, excelSafe, formatCell, writeCsv, CSV_DIALECT, LIST_DELIMITER } from './csv.js';

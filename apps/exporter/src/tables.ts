@@ -1,13 +1,14 @@
 /**
  * The exported tables: one per collection (claims, sources, metrics, places, organisations,
  * operations, networks, persons, events), two link tables for nested lists (person_roles,
- * event_sources), and the two derived tables (series, conflicts). Each table declares its columns
- * (name, type, description), its primary key and its foreign keys; rows are produced lazily, in a
- * stable order: by primary key (by UTF-16 code units), except conflicts, by series id, period and
- * claim id (the order of the series).
+ * event_sources), and the three derived tables (series, conflicts, latest). Each table declares its
+ * columns (name, type, description), its primary key and its foreign keys; rows are produced lazily,
+ * in a stable order: by primary key (by UTF-16 code units), except conflicts, by series id, period
+ * and claim id (the order of the series).
  *
  * `claims` is exactly the dataset package's claims table (`claimsTableFields`, `claimsTable`);
- * `series` and `conflicts` come from the dataset package's `seriesPoints` and `conflictOf`.
+ * `series`, `conflicts` and `latest` come from the dataset package's `seriesPoints`, `conflictOf`
+ * and `latestRowOf`; `latest` has exactly the columns of its latest table (`latestTableFields`).
  *
  * Conventions: every EDTF date column `x` is followed by `x_start` and `x_end`, the first and last
  * day it covers; list columns hold ids (CSV: joined by `;`); empty is null.
@@ -22,6 +23,7 @@ import { claimFilter, isFiltered } from './filters.js';
 import { byId, type Row, type Table } from './table-model.js';
 
 export { claimsColumns } from './collection-tables.js';
+export { latestColumns } from './derived-tables.js';
 export { DUCKDB_TYPES, type Cell, type Column, type ColumnType, type ForeignKey, type Row, type Table } from './table-model.js';
 
 export interface TableSet {
@@ -35,9 +37,9 @@ export interface TableSet {
 }
 
 /**
- * Builds every table of an export of `data` with `filters`. Filters select claims; series and
- * conflicts are computed from the selected claims; --source-kind also selects sources (and the
- * event links to them); the other tables are complete, so every key resolves.
+ * Builds every table of an export of `data` with `filters`. Filters select claims; series,
+ * conflicts and latest are computed from the selected claims; --source-kind also selects sources
+ * (and the event links to them); the other tables are complete, so every key resolves.
  *
  * The claims are streamed: the `claims` table's rows are one pass over them, which also collects
  * the sources and the figures of the series (see ClaimsPass); the tables written after it use what

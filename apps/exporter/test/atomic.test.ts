@@ -163,7 +163,7 @@ describe('the target folder', () => {
     const again = runCli(['--out', target, '--format', 'parquet']);
     expect(again.status, again.stderr).toBe(0);
     expect(fs.readdirSync(target).filter((f) => f.endsWith('.csv'))).toEqual([]);
-    expect(fs.readdirSync(target).filter((f) => f.endsWith('.parquet'))).toHaveLength(13);
+    expect(fs.readdirSync(target).filter((f) => f.endsWith('.parquet'))).toHaveLength(14);
     expect(fs.readdirSync(tmp.dir).filter((e) => e.startsWith('.input-replace'))).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 /** The built CLI (dist/cli.js): help, one clear line and exit 2 for every bad argument, a summary line on success. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,10 +10,13 @@ const tmp = tempDir('cli');
 afterAll(() => tmp.remove());
 
 describe('encrochat-ledger-export', () => {
-  it('is dist/cli.js with a node shebang', () => {
+  it('is dist/cli.js with a node shebang, run by the committed launcher the bin names', () => {
     expect(fs.readFileSync(cliPath, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
     const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(cliPath), '..', 'package.json'), 'utf8')) as { bin: Record<string, string> };
-    expect(pkg.bin['encrochat-ledger-export']).toBe('./dist/cli.js');
+    expect(pkg.bin['encrochat-ledger-export']).toBe('./bin/encrochat-ledger-export.js');
+    const launcher = path.join(path.dirname(cliPath), '..', 'bin', 'encrochat-ledger-export.js');
+    expect(fs.statSync(launcher).mode & 0o111).not.toBe(0);
+    expect(spawnSync(launcher, ['--help'], { encoding: 'utf8' }).stdout).toMatch(/^Usage: encrochat-ledger-export/);
   });
 
   it.each([['--help'], ['-h']])('%s prints the usage and exits 0', (flag) => {
@@ -30,7 +34,7 @@ describe('encrochat-ledger-export', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')).toHaveLength(2);
-    expect(result.stdout).toMatch(new RegExp(`^encrochat-ledger-export: encrochat-ledger ${version.replaceAll('.', '\\.')} -> .+ \\(csv; 16 files\\): claims \\d+, sources \\d+, `));
+    expect(result.stdout).toMatch(new RegExp(`^encrochat-ledger-export: encrochat-ledger ${version.replaceAll('.', '\\.')} -> .+ \\(csv; 17 files\\): claims \\d+, sources \\d+, `));
   });
 
   const file = path.join(tmp.dir, 'a-file.txt');

@@ -1,16 +1,13 @@
 /**
- * STRUCTURAL RULES OF FRICTIONLESS DATA PACKAGE v2 — NOT THE OFFICIAL PROFILE.
+ * STRICTER RULES OF FRICTIONLESS DATA PACKAGE v2, BY HAND — beside the official profile.
  *
- * The official JSON Schema profile (https://datapackage.org/profiles/2.0/datapackage.json) could not
- * be used offline: no package reachable from this workplace's npm registry ships it (the candidates
- * @dpkit/core, @dpkit/metadata, dpkit, frictionless-ts and @frictionless-ts/metadata are not on the
- * registry here; `datapackage` 1.1.10 and `tableschema` ship the v1 profiles only), and the network
- * is limited to the npm registry. So this file transcribes, by hand, the rules of the v2
- * specifications (Data Package, Data Resource, Table Schema, Table Dialect at
- * https://datapackage.org/standard/) that can be checked: a JSON Schema (draft-07, validated with
- * Ajv) for the structure, and `checkSemantics` for the rules a JSON Schema cannot express (unique
- * names, keys that name existing fields and resources). Replace it with the official profile when a
- * package ships it; the tests that use it say so in their names.
+ * The tests validate every descriptor against the official profile (vendor/frictionless/2.0). This
+ * file adds rules of the v2 specifications (Data Package, Data Resource, Table Schema, Table Dialect
+ * at https://datapackage.org/standard/) that the profile leaves loose or cannot express: a JSON
+ * Schema (draft-07, validated with Ajv) for the structure — relative POSIX paths with no `..`, hash
+ * syntax, table resources with a schema, the v2 `$schema` — and `checkSemantics` for unique names and
+ * keys that name existing fields and resources. It was written when the official profile was not
+ * available offline; it stays because it is stricter.
  */
 
 const urlOrPath = {

@@ -34,7 +34,7 @@ function expectSameTables(a: string, b: string): void {
   const sa = snapshot(a);
   const sb = snapshot(b);
   const tables = Object.keys(sa).filter((f) => f.endsWith('.csv') || f.endsWith('.parquet'));
-  expect(tables).toHaveLength(26);
+  expect(tables).toHaveLength(28);
   for (const f of tables) expect(sb[f], f).toBe(sa[f]);
 }
 

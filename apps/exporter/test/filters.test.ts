@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSeries, claimsTable, dataset, findConflicts, type ClaimsTableRow } from '@encrochat-ledger/dataset';
+import { buildLatest, buildSeries, claimsTable, dataset, findConflicts, type ClaimsTableRow } from '@encrochat-ledger/dataset';
 import type { ClaimFilters } from '../src/args.js';
 import { packagedDataset } from '../src/dataset-source.js';
 import { UsageError } from '../src/errors.js';
@@ -84,11 +84,12 @@ describe('claim filters', () => {
     );
   });
 
-  it('series and conflicts are computed from the selected claims', () => {
+  it('series, conflicts and latest are computed from the selected claims', () => {
     const filters: ClaimFilters = { sourceKinds: ['news-article'] };
     const selected = claimsTable.filter((c) => c.source_kind === 'news-article');
     expect(rowsOf(filters, 'series').map((r) => r.claim_id)).toEqual(buildSeries(selected).map((p) => p.best.claim_id));
     expect(rowsOf(filters, 'conflicts').map((r) => r.claim_id)).toEqual(findConflicts(selected).flatMap((g) => g.claims.map((c) => c.claim_id)));
+    expect(rowsOf(filters, 'latest').map((r) => r.headline_claim_id)).toEqual(buildLatest(buildSeries(selected)).map((r) => r.headline_claim_id));
     // Without the official releases, some points that were decided by reliability are decided otherwise.
     expect(rowsOf(filters, 'series')).not.toEqual(rowsOf({}, 'series'));
   });

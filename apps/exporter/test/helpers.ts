@@ -1,11 +1,13 @@
-/** Test helpers: real temp folders, the real CLI, real readers (hyparquet with fzstd, csv-parse, DuckDB). */
+/** Test helpers: real temp folders, the real CLI, real readers (hyparquet with fzstd, parquet-wasm with Arrow, csv-parse, DuckDB). */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { DataType, tableFromIPC } from 'apache-arrow';
 import { parse } from 'csv-parse/sync';
 import { decompress } from 'fzstd';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
@@ -78,6 +80,26 @@ export async function readParquetHyparquet(file: string): Promise<{ rows: Record
   const metadata = await parquetMetadataAsync(buffer);
   const rows = await parquetReadObjects({ file: buffer, metadata, compressors });
   return { rows, metadata };
+}
+
+const { readParquet } = createRequire(import.meta.url)('parquet-wasm/node') as typeof import('parquet-wasm/node');
+
+/**
+ * Reads a Parquet file with parquet-wasm — the Rust arrow/parquet crates compiled to WebAssembly, an
+ * implementation independent of hyparquet (JavaScript) and DuckDB (C++) — into an Arrow table, as
+ * rows of plain values (dates as YYYY-MM-DD, INT64 as number, lists as arrays).
+ */
+export function readParquetArrow(file: string): Record<string, unknown>[] {
+  const table = tableFromIPC(readParquet(new Uint8Array(fs.readFileSync(file))).intoIPCStream());
+  const dates = new Set(table.schema.fields.filter((f) => DataType.isDate(f.type)).map((f) => f.name));
+  const plain = (name: string, value: unknown): unknown => {
+    if (value === null || value === undefined) return null;
+    if (dates.has(name)) return new Date(value as number).toISOString().slice(0, 10);
+    if (typeof value === 'bigint') return Number(value);
+    if (typeof value === 'object' && Symbol.iterator in value) return [...(value as Iterable<unknown>)];
+    return value;
+  };
+  return [...table].map((row) => Object.fromEntries(table.schema.fields.map(({ name }) => [name, plain(name, (row as Record<string, unknown>)[name])])));
 }
 
 /** A value read by hyparquet, normalised to what the dataset holds (dates as YYYY-MM-DD, INT64 as number). */

@@ -1,16 +1,17 @@
 /**
- * Interop: export with the CLI, then read every Parquet file back with hyparquet and with DuckDB, and
- * every CSV with csv-parse (and DuckDB's CSV reader with the declared types). Row counts, keys,
- * values and column types must equal the dataset and the declared schema.
+ * Interop: export with the CLI, then read every Parquet file back with three independent readers —
+ * hyparquet (JavaScript), DuckDB (C++) and parquet-wasm (the Rust arrow crates) — and every CSV with
+ * csv-parse (and DuckDB's CSV reader with the declared types). Row counts, keys, values and column
+ * types must equal the dataset and the declared schema.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parquetSchema } from 'hyparquet';
-import { buildSeries, claimsTable, claimsTableFields, dataset, findConflicts } from '@encrochat-ledger/dataset';
+import { buildLatest, buildSeries, claimsTable, claimsTableFields, dataset, findConflicts, latestTable, latestTableFields } from '@encrochat-ledger/dataset';
 import { packagedDataset } from '../src/dataset-source.js';
 import { buildTables, DUCKDB_TYPES, type Column, type Table } from '../src/tables.js';
-import { duckdbQuery, normaliseParquetValue, readCsv, readParquetHyparquet, runCli, sqlString, tempDir, typedCsvValue } from './helpers.js';
+import { duckdbQuery, normaliseParquetValue, readCsv, readParquetArrow, readParquetHyparquet, runCli, sqlString, tempDir, typedCsvValue } from './helpers.js';
 
 const tmp = tempDir('interop');
 const out = path.join(tmp.dir, 'export');
@@ -75,7 +76,7 @@ describe('the export', () => {
     const expected = [...tables.flatMap((t) => [`${t.name}.csv`, `${t.name}.parquet`]), 'README.md', 'SHA256SUMS', 'datapackage.json'].sort();
     expect(fs.readdirSync(out).sort()).toEqual(expected);
     expect(tables.map((t) => t.name)).toEqual([
-      'claims', 'sources', 'metrics', 'places', 'organisations', 'operations', 'networks', 'persons', 'person_roles', 'events', 'event_sources', 'series', 'conflicts',
+      'claims', 'sources', 'metrics', 'places', 'organisations', 'operations', 'networks', 'persons', 'person_roles', 'events', 'event_sources', 'series', 'conflicts', 'latest',
     ]);
   });
 
@@ -118,6 +119,10 @@ describe.each(tables.map((t) => [t.name, t] as const))('%s', (name, table) => {
       .join(', ');
     const rows = await duckdbQuery(`SELECT ${select} FROM read_parquet(${file})`);
     expect(rows).toEqual(csvRows(table));
+  });
+
+  it('Parquet (parquet-wasm, Rust arrow): row count and every value equal the table', () => {
+    expect(readParquetArrow(path.join(out, `${name}.parquet`))).toEqual(expectedRows(table));
   });
 
   it('CSV (DuckDB read_csv with the declared types) parses every row', async () => {
@@ -204,5 +209,26 @@ describe('values equal the dataset', () => {
     );
     const flagged = csvRows(tables.find((t) => t.name === 'series')!).filter((r) => r.in_conflict).map((r) => `${String(r.series_id)}@${String(r.period)}`);
     expect(flagged).toEqual(groups.map((g) => g.conflict_id));
+  });
+
+  it('latest (CSV and Parquet) equals the dataset package latestTable, row for row, with its columns', async () => {
+    const latest = tables.find((t) => t.name === 'latest')!;
+    expect(latest.columns.map((c) => [c.name, c.type, c.description])).toEqual(latestTableFields.map((f) => [f.name, f.type, f.description]));
+    const fromDataset = latestTable.map((r) => Object.fromEntries(latestTableFields.map((f) => [f.name, r[f.name] ?? null])));
+    expect(fromDataset.length).toBeGreaterThan(100);
+    expect(csvRows(latest)).toEqual(fromDataset);
+    expect((await hyparquetRows(latest)).rows).toEqual(fromDataset);
+    // One row per series of the series table.
+    const seriesIds = new Set(csvRows(tables.find((t) => t.name === 'series')!).map((r) => r.series_id));
+    expect(fromDataset.map((r) => r.series_id)).toEqual([...seriesIds]);
+  });
+
+  it('latest is the same whether its rows are asked for after the series (kept from that pass) or alone', () => {
+    const alone = buildTables(packagedDataset(), {}).tables.find((t) => t.name === 'latest')!;
+    const set = buildTables(packagedDataset(), {});
+    for (const _ of set.tables.find((t) => t.name === 'series')!.rows());
+    const afterSeries = set.tables.find((t) => t.name === 'latest')!;
+    expect([...afterSeries.rows()]).toEqual([...alone.rows()]);
+    expect([...alone.rows()]).toEqual(buildLatest(buildSeries(claimsTable)));
   });
 });

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, snapshot, tempDir } from './helpers.js';
+import { ROW_GROUP_SIZE } from '../src/parquet.js';
+import { appRoot, runCli, snapshot, tempDir } from './helpers.js';
 
 const tmp = tempDir('reproducible');
 afterAll(() => tmp.remove());
@@ -38,4 +39,14 @@ it('no file holds a wall-clock timestamp of the run', () => {
     const text = fs.readFileSync(path.join(out, file), 'utf8');
     for (const stamp of stamps) expect(text, `${file} contains ${stamp}`).not.toContain(stamp);
   }
+});
+
+describe('the documents', () => {
+  it('state the Parquet row group size the exporter writes (the root README and the exporter README)', () => {
+    const stated = new Intl.NumberFormat('en-GB').format(ROW_GROUP_SIZE);
+    for (const readme of [path.join(appRoot, '..', '..', 'README.md'), path.join(appRoot, 'README.md')]) {
+      const text = fs.readFileSync(readme, 'utf8');
+      expect(text, readme).toContain(`row groups of ${stated} rows`);
+    }
+  });
 });

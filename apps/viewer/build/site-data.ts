@@ -3,19 +3,23 @@
  * (`data.json`) and its claims table (`claims-table.json`, beside it: the dataset build writes both),
  * the exporter's files under `downloads/`, and the dataset's changelog when there is one.
  *
- * Series, conflicts and the claims table come from `@encrochat-ledger/dataset` (`buildSeries`,
- * `findConflicts`, its `claimsTable` rows), so the viewer shows exactly what the exporter writes.
+ * Series, conflicts, the headlines' latest table and the claims table come from
+ * `@encrochat-ledger/dataset` (`buildSeries`, `findConflicts`, `buildLatest`, its `claimsTable` rows),
+ * so the viewer shows exactly what the exporter writes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  buildLatest,
   buildSeries,
   claimsTableFields,
   findConflicts,
   type ClaimsTableRow,
   type DatasetBundle,
+  type HeadlineKind,
+  type HeadlineReason,
 } from '@encrochat-ledger/dataset';
-import { DATA_FORMAT, DECIDED_BY, type DownloadFile, type EncodedColumn, type SiteData } from '../src/data/format.js';
+import { DATA_FORMAT, DECIDED_BY, type DownloadFile, type EncodedColumn, type EncodedHeadline, type SiteData } from '../src/data/format.js';
 import { selectHeadlines } from '../src/headline.js';
 
 /** Columns always dictionary-encoded: the viewer filters and sorts on their codes. */
@@ -182,7 +186,19 @@ export function encodeSiteData(bundle: DatasetBundle, rows: readonly ClaimsTable
     if (conflictIds.has(`${point.series_id}@${point.period}`)) series.conflicts.push(p);
   });
 
-  const headlines = selectHeadlines(points).map((h) => ({ metric: h.metric, place: h.place, point: h.index, sources: h.sources, points: h.points }));
+  const headlines: EncodedHeadline[] = selectHeadlines(points, buildLatest(points)).map((h) => ({
+    metric: h.metric,
+    place: h.place,
+    point: h.index,
+    kind: h.latest.headline_kind as HeadlineKind,
+    reason: h.latest.headline_reason as HeadlineReason,
+    official: h.officialIndex,
+    latest: h.latestIndex,
+    disagreeing: (h.latest.disagreeing_claim_ids ?? []).map((id) => rowIndex.get(id)!),
+    newerBreakdowns: h.latest.newer_breakdowns ? { values: h.latest.newer_breakdown_values ?? [], asOf: h.latest.newer_breakdowns_as_of! } : null,
+    sources: h.sources,
+    points: h.points,
+  }));
 
   return {
     format: DATA_FORMAT,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildSeries, claimsTable, claimsTableFields, findConflicts, isFigure } from '@encrochat-ledger/dataset';
+import { buildSeries, claimsTable, claimsTableFields, findConflicts, isFigure, latestTable } from '@encrochat-ledger/dataset';
 import { formatEdtf, formatWorded } from '../src/format.js';
 import { selectHeadlines } from '../src/headline.js';
 import { fold } from '../src/query.js';
@@ -102,8 +102,8 @@ describe('every page', () => {
 });
 
 describe('numbers', () => {
-  it('the overview shows the latest best figure of the dataset for each metric and place', async () => {
-    const expected = selectHeadlines(points);
+  it('the overview shows the figure to quote first (the latest rule) for each metric and place', async () => {
+    const expected = selectHeadlines(points, latestTable);
     const w = await open();
     await visit(w, server.url, '#/');
     const shown = await w.page.$$eval('[data-metric][data-place][data-claim]', (els) =>
@@ -111,6 +111,7 @@ describe('numbers', () => {
         metric: el.getAttribute('data-metric')!,
         place: el.getAttribute('data-place')!,
         claim: el.getAttribute('data-claim')!,
+        kind: el.getAttribute('data-kind'),
         figure: el.querySelector('a')!.textContent!,
         sources: el.querySelector('[data-sources]')?.getAttribute('data-sources') ?? null,
       })),
@@ -120,7 +121,8 @@ describe('numbers', () => {
     expect([...seen.keys()].sort()).toEqual(expected.map((h) => `${h.metric}@${h.place}`).sort());
     for (const h of expected) {
       const s = seen.get(`${h.metric}@${h.place}`)!;
-      expect(s.claim).toBe(h.point.best.claim_id);
+      expect(s.claim).toBe(h.latest.headline_claim_id);
+      expect(s.kind).toBe(h.latest.headline_kind);
       expect(s.figure).toBe(formatWorded(byId.get(s.claim)!));
     }
     for (const s of shown.filter((x) => x.sources !== null)) {
@@ -133,6 +135,43 @@ describe('numbers', () => {
     expect(row.metric).toBe('arrests');
     expect(row.place).toBe('united-kingdom');
     expect(ukArrests.figure.replace(/\D/g, '')).toBe(String(row.value ?? row.min ?? row.max));
+    expectQuiet(w);
+  });
+
+  it('a card gives the publisher, reliability and date of its figure, the official figure beside a newer one, and marks disagreement', async () => {
+    const w = await open();
+    await visit(w, server.url, '#/');
+    const card = (metric: string, place: string) => w.page.locator(`article.card[data-metric="${metric}"][data-place="${place}"]`);
+    // Worldwide arrests: Europol's 6,558 of 27 June 2023 (an official copy), not a later restatement; sources disagree that day.
+    const world = card('arrests', 'world');
+    const europol = byId.get((await world.getAttribute('data-claim'))!)!;
+    expect(europol.source_id).toBe('europol-2023-06-27-dismantling-encrochat-6500-arrests');
+    expect(await world.getAttribute('data-kind')).toBe('official');
+    const worldText = (await world.textContent())!;
+    expect(worldText).toContain(formatWorded(europol));
+    expect(worldText).toContain(`as of ${formatEdtf(europol.as_of)}`);
+    expect(worldText).toContain(europol.source_publisher!);
+    expect(worldText).toContain('official copy');
+    const worldRow = latestTable.find((r) => r.series_id === 'arrests::count:world:::encrochat')!;
+    if (worldRow.in_conflict) {
+      expect(await world.locator('.badge.warn').textContent()).toBe('sources disagree');
+      expect(Number(await world.locator('.badge.warn').getAttribute('data-disagreeing'))).toBe(worldRow.disagreeing_claims);
+    } else expect(await world.locator('.badge.warn').count()).toBe(0);
+    // UK arrests: a later press total first, the latest official figure (NCA) beside it.
+    const uk = card('arrests', 'united-kingdom');
+    const ukRow = latestTable.find((r) => r.series_id === 'arrests::count:united-kingdom:venetic::encrochat')!;
+    expect(await uk.getAttribute('data-claim')).toBe(ukRow.headline_claim_id);
+    expect(await uk.getAttribute('data-kind')).toBe('newer-non-official');
+    const official = uk.locator('.official');
+    expect(await official.getAttribute('data-official-claim')).toBe(ukRow.official_claim_id);
+    expect(await official.textContent()).toContain(formatWorded(byId.get(ukRow.official_claim_id!)!));
+    expect(await official.textContent()).toContain('National Crime Agency');
+    // A card whose latest figure is a restatement says so, and a card of a total with newer breakdowns only says that.
+    for (const hl of selectHeadlines(points, latestTable).filter((h) => ['arrests', 'drugs_seized'].includes(h.metric) && ['united-kingdom', 'europe', 'world'].includes(h.place))) {
+      const c = card(hl.metric, hl.place);
+      if (hl.latest.headline_reason === 'restates') expect(await c.locator('.later').getAttribute('data-later-claim')).toBe(hl.latest.latest_claim_id);
+      expect(await c.locator('.newer-breakdowns').count()).toBe(hl.latest.newer_breakdowns ? 1 : 0);
+    }
     expectQuiet(w);
   });
 
@@ -221,7 +260,8 @@ describe('claims table: filters, search, sort, deep links', () => {
     );
     for (const { id, cells: [date, figure, metric, place] } of cells) {
       const r = byId.get(id)!;
-      expect(figure).toBe(formatWorded(r));
+      // A withdrawn claim is listed with a "withdrawn" badge after its figure.
+      expect(figure).toBe(`${formatWorded(r)}${r.withdrawn ? 'withdrawn' : ''}`);
       expect(date).toBe(formatEdtf(r.as_of, true));
       expect(metric).toBe(`${r.metric_label}${r.breakdown_key ? ` (${r.breakdown_value})` : ''}`);
       expect(place).toBe(r.place_name);

@@ -11,7 +11,8 @@ import { startServer } from '../serve.mjs';
 
 export const viewerRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(viewerRoot, '../..');
-export const tmpRoot = path.join(viewerRoot, '.tmp', 'test');
+/** Where the tests build their sites; VIEWER_TEST_TMP gives two test runs at once folders of their own. */
+export const tmpRoot = process.env.VIEWER_TEST_TMP ? path.resolve(process.env.VIEWER_TEST_TMP) : path.join(viewerRoot, '.tmp', 'test');
 export const screenshotsDir = path.join(viewerRoot, 'screenshots');
 export const benchDir = path.join(viewerRoot, '.bench');
 

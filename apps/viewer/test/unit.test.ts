@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSeries, claimsTable, claimsTableFields, dataset, findConflicts, type ClaimsTableRow, type SeriesPoint } from '@encrochat-ledger/dataset';
+import { buildLatest, buildSeries, claimsTable, claimsTableFields, dataset, findConflicts, latestTable, type ClaimsTableRow, type SeriesPoint } from '@encrochat-ledger/dataset';
 import { encodeSiteData } from '../build/site-data.js';
 import { claimsCsv, csvCell } from '../src/csv.js';
 import { openSiteData, type Dataset } from '../src/data/dataset.js';
@@ -216,7 +216,7 @@ describe('site data', () => {
   });
   it('keeps the data out of the page scripts: the file is JSON the page fetches', () => {
     const text = JSON.stringify(encodeSiteData(dataset, claimsTable, { downloads: [], changelog: null }));
-    expect(JSON.parse(text).format).toBe('encrochat-ledger-viewer/1');
+    expect(JSON.parse(text).format).toBe('encrochat-ledger-viewer/2');
   });
 });
 
@@ -245,14 +245,26 @@ describe('headline figures', () => {
       ...over,
     }) as ClaimsTableRow;
   const day = (d: string) => ({ as_of: d, as_of_start: d, as_of_end: d });
-  const pick = (rows: ClaimsTableRow[]) => selectHeadlines(buildSeries(rows)).map((h) => `${h.metric}@${h.place}=${h.point.best.claim_id}`);
+  const headlinesOf = (rows: ClaimsTableRow[]) => {
+    const points = buildSeries(rows);
+    return selectHeadlines(points, buildLatest(points));
+  };
+  const pick = (rows: ClaimsTableRow[]) => headlinesOf(rows).map((h) => `${h.metric}@${h.place}=${h.point.best.claim_id}`);
 
-  it('takes the latest date, preferring precise dates, whole places, the main unit, EncroChat alone and totals', () => {
+  it('takes the series with the latest figure, preferring precise dates, whole places, the main unit, EncroChat alone and totals', () => {
     expect(pick([row({ claim_id: 'a/old', ...day('2020-07-02') }), row({ claim_id: 'b/new', ...day('2022-06-08') })])).toEqual(['arrests@united-kingdom=b/new']);
-    // A year-long period ending later loses to a precisely dated figure.
-    expect(pick([row({ claim_id: 'a/day', ...day('2023-10-09') }), row({ claim_id: 'b/year', as_of: '2025', as_of_start: '2025-01-01', as_of_end: '2025-12-31' })])).toEqual(['arrests@united-kingdom=a/day']);
+    // Between series (with and without an operation), a year-long period ending later loses to a precisely dated figure.
+    expect(pick([row({ claim_id: 'a/day', ...day('2023-10-09') }), row({ claim_id: 'b/year', operation: null, as_of: '2025', as_of_start: '2025-01-01', as_of_end: '2025-12-31' })])).toEqual(['arrests@united-kingdom=a/day']);
     // …but is used when it is all there is.
     expect(pick([row({ claim_id: 'b/year', as_of: '2025', as_of_start: '2025-01-01', as_of_end: '2025-12-31' })])).toEqual(['arrests@united-kingdom=b/year']);
+    // The most current series is the one with the latest figure, even when that figure does not displace its official one.
+    expect(
+      pick([
+        row({ claim_id: 'commission/europe', place: 'europe', operation: null, qualifier: 'at_least', value: 1000, min: 1000, max: null, as_of_basis: 'publication', ...day('2020-07-24') }),
+        row({ claim_id: 'paper/europe', place: 'europe', operation: null, source_reliability: 'press', qualifier: 'approximate', value: 1800, min: null, max: null, as_of_basis: 'publication', as_of: '2021-04', as_of_start: '2021-04-01', as_of_end: '2021-04-30' }),
+        row({ claim_id: 'vg/emma', place: 'europe', operation: 'emma', source_reliability: 'press', qualifier: 'at_least', value: 1000, min: 1000, max: null, as_of_basis: 'publication', as_of: '2021-02', as_of_start: '2021-02-01', as_of_end: '2021-02-28' }),
+      ]),
+    ).toEqual(['arrests@europe=commission/europe']);
     // Figures of some organisations of a place only when there is no whole-place figure.
     expect(pick([row({ claim_id: 'a/whole', ...day('2020-07-02') }), row({ claim_id: 'b/met', organisations: ['metropolitan-police'], ...day('2021-01-01') })])).toEqual(['arrests@united-kingdom=a/whole']);
     // One unit: the one with most dates.
@@ -272,24 +284,48 @@ describe('headline figures', () => {
       ]),
     ).toEqual([]);
     // Same date: the best figure by the series rule, and every source of the date is counted.
-    const both = selectHeadlines(buildSeries([row({ claim_id: 'a/press', source_id: 'a', source_reliability: 'press', value: 700, ...day('2020-07-02') }), row({ claim_id: 'b/nca', source_id: 'b', value: 746, ...day('2020-07-02') })]));
+    const both = headlinesOf([row({ claim_id: 'a/press', source_id: 'a', source_reliability: 'press', value: 700, ...day('2020-07-02') }), row({ claim_id: 'b/nca', source_id: 'b', value: 746, ...day('2020-07-02') })]);
     expect(both.map((h) => [h.point.best.claim_id, h.sources])).toEqual([['b/nca', 2]]);
   });
 
-  it('on the real data, each headline is a candidate no other candidate beats', () => {
+  it('shows the figure the latest rule puts first: the official figure over a later restatement, a later new figure beside the official one', () => {
+    const official = row({ claim_id: 'europol/world', source_id: 'europol', place: 'world', operation: null, source_reliability: 'official-copy', as_of_basis: 'publication', value: 6558, ...day('2023-06-27') });
+    const restatement = row({ claim_id: 'sunday-world/world', source_id: 'sunday-world', place: 'world', operation: null, source_reliability: 'low', as_of_basis: 'publication', qualifier: 'more_than', value: 6500, min: 6500, max: null, ...day('2023-06-30') });
+    const [world] = headlinesOf([official, restatement]);
+    expect(world!.point.best.claim_id).toBe('europol/world');
+    expect(world!.latest).toMatchObject({ headline_kind: 'official', headline_reason: 'restates', latest_claim_id: 'sunday-world/world' });
+    expect(world!.index).toBe(world!.officialIndex);
+    const nca = row({ claim_id: 'nca/uk', source_id: 'nca', value: 2864, ...day('2022-06-08') });
+    const press = row({ claim_id: 'telegraph/uk', source_id: 'telegraph', source_reliability: 'press', as_of_basis: 'publication', value: 3100, ...day('2023-10-09') });
+    const points = buildSeries([nca, press]);
+    const [uk] = selectHeadlines(points, buildLatest(points));
+    expect(uk!.point.best.claim_id).toBe('telegraph/uk');
+    expect(uk!.latest.headline_kind).toBe('newer-non-official');
+    expect(points[uk!.officialIndex]!.best.claim_id).toBe('nca/uk');
+  });
+
+  it('on the real data, each headline is the latest table row of the candidate series no other candidate beats', () => {
     const points = buildSeries(claimsTable);
-    const headlines = selectHeadlines(points);
+    const headlines = selectHeadlines(points, latestTable);
     expect(headlines.length).toBeGreaterThan(20);
     const uk = headlines.filter((h) => h.place === 'united-kingdom').map((h) => h.metric);
     expect(uk).toEqual([...HEADLINE_METRICS]);
+    const latestBySeries = new Map(latestTable.map((r) => [r.series_id, r]));
+    const bestPoint = new Map(points.map((p) => [p.best.claim_id, p]));
     for (const h of headlines) {
       expect(isHeadlineCandidate(h.point.best)).toBe(true);
-      const rivals = points.filter(
-        (p: SeriesPoint) => isHeadlineCandidate(p.best) && p.best.metric === h.metric && p.best.place === h.place && p.best.unit === h.unit && (h.point.best.organisations?.length ? true : !p.best.organisations?.length),
+      expect(latestBySeries.get(h.point.series_id)).toBe(h.latest);
+      expect(h.point.best.claim_id).toBe(h.latest.headline_claim_id);
+      const rivals = latestTable.filter(
+        (r) => isHeadlineCandidate(r) && r.metric === h.metric && r.place === h.place && r.unit === h.unit && (h.point.best.organisations?.length ? true : !r.organisations?.length),
       );
-      for (const p of rivals) expect(compareLatest(h.point, p)).toBeLessThanOrEqual(0);
+      for (const r of rivals) expect(compareLatest(bestPoint.get(h.latest.latest_claim_id)! as SeriesPoint, bestPoint.get(r.latest_claim_id)! as SeriesPoint)).toBeLessThanOrEqual(0);
       expect(h.sources).toBe(new Set(h.point.candidates.map((c) => c.source_id)).size);
     }
+    // Worldwide arrests: Europol's figure of the 27 June 2023 release, not a later restatement.
+    const world = headlines.find((h) => h.metric === 'arrests' && h.place === 'world')!;
+    expect(world.point.best.source_id).toBe('europol-2023-06-27-dismantling-encrochat-6500-arrests');
+    expect(world.point.best.value).toBe(6558);
   });
 });
 

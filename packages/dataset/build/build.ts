@@ -1,12 +1,14 @@
 /**
  * Builds @encrochat-ledger/dataset from data/ and schemas/: checks every record against the JSON
  * Schema (the validator, run by `npm start` and the tests, checks references, quotes and the rest), then writes dist/
- * (bundle, collections, claims table and its Table Schema, datapackage.json, schemas, ESM and CJS
+ * (bundle, collections, claims and latest tables with their Table Schemas, datapackage.json, schemas, ESM and CJS
  * entry points, type declarations) into a temporary folder that replaces dist/ only when complete.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildClaimsTable, claimsTableSchema, collectDateBounds } from '../src/claims-table.js';
+import { buildLatest, latestTableSchema } from '../src/latest.js';
+import { seriesPoints } from '../src/series.js';
 import { assembleBundle } from './assemble.js';
 import { checkSchema } from './check-schema.js';
 import { buildDatapackage } from './datapackage.js';
@@ -61,6 +63,8 @@ export async function buildDataset({ dataRoot = dataDir, outDir = distDir, bundl
     claims = rows.length;
     sink.json('claims-table.json', rows);
     sink.json('claims-table.schema.json', claimsTableSchema, true);
+    sink.json('latest.json', buildLatest(seriesPoints(rows)));
+    sink.json('latest.schema.json', latestTableSchema, true);
     const schemaDir = path.join(schemasDir, SCHEMA_VERSION);
     for (const file of fs.readdirSync(schemaDir).sort()) sink.raw(`schemas/${SCHEMA_VERSION}/${file}`, fs.readFileSync(path.join(schemaDir, file)));
     sink.json('datapackage.json', buildDatapackage(bundle, sink.written), true);

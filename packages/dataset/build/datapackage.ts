@@ -14,7 +14,7 @@ export const DATA_LICENSE = {
 
 /**
  * The Frictionless Data Package (v2) descriptor of the built files: the bundle, one JSON file per
- * collection (with its JSON Schema) and the tabular claims table (with its Table Schema), each with
+ * collection (with its JSON Schema) and the tabular claims and latest tables (with their Table Schemas), each with
  * `bytes` and `hash`. No wall-clock timestamp: the same data gives the same bytes.
  */
 export function buildDatapackage(bundle: DatasetBundle, files: ReadonlyMap<string, WrittenFile>): Record<string, unknown> {
@@ -71,6 +71,19 @@ export function buildDatapackage(bundle: DatasetBundle, files: ReadonlyMap<strin
         encoding: 'utf-8',
         schema: 'claims-table.schema.json',
         ...describe('claims-table.json'),
+      },
+      {
+        name: 'latest',
+        type: 'table',
+        path: 'latest.json',
+        title: 'The latest table: one row per series, the figure to quote first and the latest official figure',
+        description:
+          'For every series (metric, breakdown, unit and scope): the headline (the latest official figure, unless a later figure of another source says something new: it disagrees, or narrows it with a stated date), the latest official figure, the latest figure of any source, the claims that disagree at the headline\'s date and, for totals, newer breakdowns.',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        schema: 'latest.schema.json',
+        ...describe('latest.json'),
       },
     ],
   };

@@ -1,5 +1,6 @@
 import type { Claim, DatasetBundle, Metric, Place, Source } from './generated/schema-types.js';
 import { claimBounds } from './bounds.js';
+import { tableSchemaOf, type TableField, type TableRow } from './table-schema.js';
 
 /**
  * The tidy claims table: one row per claim, with joined labels and ISO dates. This field list is the
@@ -41,21 +42,10 @@ export const claimsTableFields = [
   { name: 'note', type: 'string', description: 'Curator note: conversions, doubts.' },
   { name: 'withdrawn', type: 'boolean', description: 'True when the claim has been withdrawn (kept for the record).', required: true },
   { name: 'superseded_by', type: 'string', description: 'Id of the claim that replaces a withdrawn claim.' },
-] as const;
-
-type Field = (typeof claimsTableFields)[number];
-type ValueOf<F extends Field> = F['type'] extends 'number'
-  ? number
-  : F['type'] extends 'boolean'
-    ? boolean
-    : F['type'] extends 'list'
-      ? string[]
-      : string;
+] as const satisfies readonly TableField[];
 
 /** One row of the claims table. Optional fields are `null` when empty. */
-export type ClaimsTableRow = {
-  [F in Field as F['name']]: F extends { required: true } ? ValueOf<F> : ValueOf<F> | null;
-};
+export type ClaimsTableRow = TableRow<typeof claimsTableFields>;
 
 /** The calendar days each EDTF string of the dataset covers, computed at build time. */
 export type DateBounds = Record<string, readonly [start: string | null, end: string | null]>;
@@ -80,18 +70,7 @@ export function collectDateBounds(bundle: DatasetBundle, bounds: (value: string)
 }
 
 /** The Frictionless Table Schema of the claims table. */
-export const claimsTableSchema = {
-  $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
-  fields: claimsTableFields.map((f) => ({
-    name: f.name,
-    type: f.type,
-    ...(f.type === 'list' ? { itemType: 'string', delimiter: ';' } : {}),
-    description: f.description,
-    ...('required' in f && f.required ? { constraints: { required: true } } : {}),
-  })),
-  primaryKey: ['claim_id'],
-  missingValues: [''],
-};
+export const claimsTableSchema = tableSchemaOf(claimsTableFields, ['claim_id']);
 
 /** Walks up the place tree to the ISO 3166-1 code of the enclosing country, if any. */
 export function countryOf(placeId: string, places: ReadonlyMap<string, Place>): string | null {

@@ -11,6 +11,8 @@ import type {
   Source,
 } from './generated/schema-types.js';
 import { buildClaimsTable, type ClaimsTableRow, type DateBounds } from './claims-table.js';
+import { buildLatest, type LatestRow } from './latest.js';
+import { seriesPoints } from './series.js';
 
 /** A claim with the id of the source that states it. */
 export type SourcedClaim = Claim & { readonly source_id: string };
@@ -35,6 +37,7 @@ export interface OpenedDataset {
   sources: readonly Source[];
   claims: readonly SourcedClaim[];
   claimsTable: readonly ClaimsTableRow[];
+  latestTable: readonly LatestRow[];
   metricsById: ReadonlyMap<string, Metric>;
   networksById: ReadonlyMap<string, Network>;
   placesById: ReadonlyMap<string, Place>;
@@ -54,9 +57,10 @@ function byId<T extends { id: string; aliases?: readonly string[] }>(records: re
   return map;
 }
 
-/** Opens embedded data: the collections, the flat claim list, the claims table and the indexes by id. */
+/** Opens embedded data: the collections, the flat claim list, the claims and latest tables and the indexes by id. */
 export function openDataset({ bundle, dates }: EmbeddedData): OpenedDataset {
   const claims: SourcedClaim[] = bundle.sources.flatMap((s) => s.claims.map((c) => ({ ...c, source_id: s.id })));
+  const claimsTable = buildClaimsTable(bundle, dates);
   return {
     dataset: bundle,
     version: bundle.version,
@@ -70,7 +74,8 @@ export function openDataset({ bundle, dates }: EmbeddedData): OpenedDataset {
     events: bundle.events,
     sources: bundle.sources,
     claims,
-    claimsTable: buildClaimsTable(bundle, dates),
+    claimsTable,
+    latestTable: buildLatest(seriesPoints(claimsTable)),
     metricsById: byId(bundle.metrics),
     networksById: byId(bundle.networks),
     placesById: byId(bundle.places),

@@ -5,6 +5,7 @@
 import embedded from 'virtual:encrochat-ledger-data';
 import { openDataset, type OpenedDataset, type SourcedClaim } from './dataset.js';
 import type { ClaimsTableRow } from './claims-table.js';
+import type { LatestRow } from './latest.js';
 import type {
   DatasetBundle,
   Event,
@@ -38,6 +39,8 @@ export const sources: readonly Source[] = opened.sources;
 export const claims: readonly SourcedClaim[] = opened.claims;
 /** The tidy claims table: one row per claim with joined labels and ISO dates (see `claimsTableSchema`). */
 export const claimsTable: readonly ClaimsTableRow[] = opened.claimsTable;
+/** The latest table: one row per series, the figure to quote first and why (see `latestTableSchema`, `buildLatest`). */
+export const latestTable: readonly LatestRow[] = opened.latestTable;
 
 /** Indexes by id; aliases of renamed records resolve to the current record. */
 export const metricsById: ReadonlyMap<string, Metric> = opened.metricsById;
@@ -86,5 +89,26 @@ export {
   type SeriesPoint,
   type SeriesScope,
 } from './series.js';
+export {
+  buildLatest,
+  compareFigureDates,
+  HEADLINE_KINDS,
+  HEADLINE_REASONS,
+  isLaterThan,
+  isOfficial,
+  laterFigureVerdict,
+  latestRowOf,
+  latestTableFields,
+  latestTableSchema,
+  LOW_RELIABILITY,
+  OFFICIAL_RELIABILITIES,
+  PUBLICATION_DATED_BASES,
+  withNewerBreakdowns,
+  type HeadlineKind,
+  type HeadlineReason,
+  type LatestFigureRow,
+  type LatestRow,
+} from './latest.js';
+export { tableSchemaOf, type TableField, type TableRow } from './table-schema.js';
 export { conflictOf, findConflicts, intersectIntervals, valueInterval, type ConflictGroup, type ValueInterval } from './conflicts.js';
 export type * from './generated/schema-types.js';

@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../build/build.js';
 import { generateTypes, typesFile } from '../build/generate-types.js';
@@ -46,21 +48,38 @@ describe('dataset build', () => {
     expect(fs.readFileSync(typesFile, 'utf8')).toMatch(/^\/\* eslint-disable \*\/\n\/\*\*\n \* GENERATED FILE — DO NOT EDIT\./);
   });
 
+  it('writes a datapackage.json and Table Schemas valid against the official Data Package v2 profiles', () => {
+    const profile = (name: string) => {
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats(ajv);
+      ajv.addFormat('textarea', true);
+      return ajv.compile(JSON.parse(fs.readFileSync(path.resolve(packageRoot, `../../vendor/frictionless/2.0/${name}`), 'utf8')));
+    };
+    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(tmp, 'a', file), 'utf8'));
+    const dataPackage = profile('datapackage.json');
+    expect(dataPackage(read('datapackage.json')), JSON.stringify(dataPackage.errors)).toBe(true);
+    const tableSchema = profile('tableschema.json');
+    for (const file of ['claims-table.schema.json', 'latest.schema.json']) expect(tableSchema(read(file)), `${file}: ${JSON.stringify(tableSchema.errors)}`).toBe(true);
+  });
+
   it('writes a datapackage.json whose bytes and hashes match every file it lists', () => {
     const dir = path.join(tmp, 'a');
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'datapackage.json'), 'utf8'));
     const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
     expect(pkg.version).toBe(version);
-    expect(pkg.resources.length).toBe(10);
+    expect(pkg.resources.length).toBe(11);
     for (const r of pkg.resources) {
       const bytes = fs.readFileSync(path.join(dir, r.path));
       expect(r.bytes, r.path).toBe(bytes.length);
       expect(r.hash, r.path).toBe(`sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`);
     }
-    const table = pkg.resources.find((r: { name: string }) => r.name === 'claims-table');
-    const schema = JSON.parse(fs.readFileSync(path.join(dir, table.schema), 'utf8'));
-    const rows = JSON.parse(fs.readFileSync(path.join(dir, table.path), 'utf8'));
-    for (const row of rows) expect(Object.keys(row)).toEqual(schema.fields.map((f: { name: string }) => f.name));
+    for (const name of ['claims-table', 'latest']) {
+      const table = pkg.resources.find((r: { name: string }) => r.name === name);
+      const schema = JSON.parse(fs.readFileSync(path.join(dir, table.schema), 'utf8'));
+      const rows = JSON.parse(fs.readFileSync(path.join(dir, table.path), 'utf8'));
+      expect(rows.length, name).toBeGreaterThan(0);
+      for (const row of rows) expect(Object.keys(row), name).toEqual(schema.fields.map((f: { name: string }) => f.name));
+    }
   });
 
   it('ships the published schemas unchanged', () => {

@@ -17,6 +17,7 @@ const project = path.join(work, 'project');
 let tarball = '';
 
 const built = JSON.parse(fs.readFileSync(path.join(distDir, 'data.json'), 'utf8'));
+const latestRows = JSON.parse(fs.readFileSync(path.join(distDir, 'latest.json'), 'utf8')) as unknown[];
 const expected = {
   version: built.version,
   sources: built.sources.length,
@@ -53,17 +54,17 @@ describe('installed from the packed tarball', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
-  const probe = `({ version: m.version, sources: m.sources.length, claims: m.claims.length, metrics: m.metricsById.size, table: m.claimsTable.length, firstClaimSource: m.claims[0] ? m.sourcesById.get(m.claims[0].source_id).id === m.claims[0].source_id : true })`;
+  const probe = `({ version: m.version, sources: m.sources.length, claims: m.claims.length, metrics: m.metricsById.size, table: m.claimsTable.length, latest: m.latestTable.length, firstClaimSource: m.claims[0] ? m.sourcesById.get(m.claims[0].source_id).id === m.claims[0].source_id : true })`;
 
   it('imports from ESM', () => {
-    fs.writeFileSync(path.join(project, 'esm.mjs'), `import * as m from '@encrochat-ledger/dataset';\nimport schema from '@encrochat-ledger/dataset/schemas/1.0/source.schema.json' with { type: 'json' };\nconsole.log(JSON.stringify({ ...${probe}, schemaId: schema.$id }));\n`);
+    fs.writeFileSync(path.join(project, 'esm.mjs'), `import * as m from '@encrochat-ledger/dataset';\nimport schema from '@encrochat-ledger/dataset/schemas/1.0/source.schema.json' with { type: 'json' };\nimport latest from '@encrochat-ledger/dataset/latest.json' with { type: 'json' };\nconsole.log(JSON.stringify({ ...${probe}, schemaId: schema.$id, latestJson: latest.length }));\n`);
     const result = JSON.parse(run('node', ['esm.mjs']));
-    expect(result).toEqual({ ...expected, metrics: expected.metrics, table: expected.claims, firstClaimSource: true, schemaId: 'https://encrochat-ledger.org/schemas/1.0/source.schema.json' });
+    expect(result).toEqual({ ...expected, metrics: expected.metrics, table: expected.claims, latest: latestRows.length, firstClaimSource: true, schemaId: 'https://encrochat-ledger.org/schemas/1.0/source.schema.json', latestJson: latestRows.length });
   });
 
   it('requires from CommonJS', () => {
     fs.writeFileSync(path.join(project, 'cjs.cjs'), `const m = require('@encrochat-ledger/dataset');\nconst dp = require('@encrochat-ledger/dataset/datapackage.json');\nconsole.log(JSON.stringify({ ...${probe}, dp: dp.name }));\n`);
-    expect(JSON.parse(run('node', ['cjs.cjs']))).toEqual({ ...expected, table: expected.claims, firstClaimSource: true, dp: 'encrochat-ledger' });
+    expect(JSON.parse(run('node', ['cjs.cjs']))).toEqual({ ...expected, table: expected.claims, latest: latestRows.length, firstClaimSource: true, dp: 'encrochat-ledger' });
   });
 
   it('bundles for the browser with a bundler (esbuild)', async () => {
@@ -79,8 +80,8 @@ describe('installed from the packed tarball', () => {
   it('type-checks a TypeScript consumer (ESM and CJS), and the types are not `any`', () => {
     fs.writeFileSync(
       path.join(project, 'consumer.mts'),
-      `import { dataset, claims, sources, claimsTable, claimsById } from '@encrochat-ledger/dataset';
-import type { Claim, Source, Qualifier, ClaimsTableRow } from '@encrochat-ledger/dataset';
+      `import { dataset, claims, sources, claimsTable, claimsById, latestTable } from '@encrochat-ledger/dataset';
+import type { Claim, Source, Qualifier, ClaimsTableRow, LatestRow } from '@encrochat-ledger/dataset';
 const first: Claim | undefined = claims[0];
 const q: Qualifier | undefined = first?.qualifier;
 const s: readonly Source[] = sources;
@@ -88,9 +89,11 @@ const row: ClaimsTableRow | undefined = claimsTable[0];
 const value: number | null | undefined = row?.value;
 const v: string = dataset.version;
 const byId = claimsById.get('x')?.source_id;
+const headline: LatestRow | undefined = latestTable[0];
+const kind: string | undefined = headline?.headline_kind;
 // @ts-expect-error a claim has no "amount" field
 const wrong = first?.amount;
-export { q, s, value, v, byId, wrong };
+export { q, s, value, v, byId, kind, wrong };
 `,
     );
     fs.writeFileSync(
@@ -119,7 +122,7 @@ export = { unit, n };
     const out = (() => {
       try {
         // JSON data subpaths are not modules with types; node10 resolution cannot see any subpath.
-        return run(bin('attw'), [tarball, '--format', 'json', '--exclude-entrypoints', './data.json', './claims-table.json', './claims-table.schema.json', './datapackage.json', './package.json'], work);
+        return run(bin('attw'), [tarball, '--format', 'json', '--exclude-entrypoints', './data.json', './claims-table.json', './claims-table.schema.json', './latest.json', './latest.schema.json', './datapackage.json', './package.json'], work);
       } catch (error) {
         return (error as { stdout: string }).stdout;
       }

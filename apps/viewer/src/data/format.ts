@@ -5,12 +5,13 @@
  * the bundle plus a claims table (at 100,000 claims: about 0.25 s instead of 2.5 s to parse and
  * derive): the vocabulary and document collections as they are in the bundle (sources without their
  * claims), the claims table of `@encrochat-ledger/dataset` column by column (low-cardinality columns
- * as a dictionary plus codes), and the series points and conflicts computed at build time by the
- * dataset package's `buildSeries` and `findConflicts` (the one shared implementation).
+ * as a dictionary plus codes), and the series points, conflicts and headlines computed at build time
+ * by the dataset package's `buildSeries`, `findConflicts` and `buildLatest` (the one shared
+ * implementation).
  */
-import type { Event, Metric, Network, Operation, Organisation, Person, Place, Source, Withdrawal } from '@encrochat-ledger/dataset';
+import type { Event, HeadlineKind, HeadlineReason, Metric, Network, Operation, Organisation, Person, Place, Source, Withdrawal } from '@encrochat-ledger/dataset';
 
-export const DATA_FORMAT = 'encrochat-ledger-viewer/1';
+export const DATA_FORMAT = 'encrochat-ledger-viewer/2';
 
 /**
  * A column of the claims table: plain values; a dictionary of distinct values and one code per row;
@@ -34,13 +35,24 @@ export interface DownloadFile {
   bytes: number;
 }
 
-/** The latest best figure of one headline metric for one place (see `headline.ts`). */
+/** The figure to quote first of one headline metric for one place (see `headline.ts` and the dataset's `latest.ts`). */
 export interface EncodedHeadline {
   metric: string;
   place: string;
-  /** Index of the series point (into `series.point*`). */
+  /** Index of the series point of the headline figure (into `series.point*`): its best claim. */
   point: number;
-  /** Distinct sources among the claims of that point. */
+  /** `headline_kind` and `headline_reason` of the dataset's latest table. */
+  kind: HeadlineKind;
+  reason: HeadlineReason;
+  /** Index of the point of the latest official figure, or -1 when there is none. */
+  official: number;
+  /** Index of the point of the latest figure of any source. */
+  latest: number;
+  /** Rows of the claims of the headline's date whose bounds exclude the headline figure. */
+  disagreeing: number[];
+  /** For a total: the breakdowns with a later headline (their values, the latest date), or null. */
+  newerBreakdowns: { values: string[]; asOf: string } | null;
+  /** Distinct sources among the claims of the headline's point. */
   sources: number;
   /** Series points the choice was made from (figures of this metric and place at any date). */
   points: number;

@@ -1,5 +1,6 @@
-/** Overview: the headline figures for the UK, Europe, the world and each country, region or force. */
+/** Overview: the figure to quote first for the UK, Europe, the world and each country, region or force (the dataset's `latest` rule). */
 import type { Ctx, View } from '../app.js';
+import type { HeadlineReason } from '@encrochat-ledger/dataset';
 import type { EncodedHeadline } from '../data/format.js';
 import { h, link, scroller } from '../dom.js';
 import { count, exactAmount, formatEdtf, formatNumber, formatWorded } from '../format.js';
@@ -23,39 +24,101 @@ const SHORT_LABELS: Record<string, string> = {
   firearms_seized: 'Firearms seized',
 };
 
+/** The reliability of a source, as a card says it. */
+const RELIABILITY_WORDS: Record<string, string> = {
+  official: 'official',
+  'official-copy': 'official copy',
+  legal: 'court or legal text',
+  press: 'press',
+  low: 'low reliability',
+};
+
+/** How a later figure that is not the headline relates to it (`headline_reason` of the latest table). */
+const LATER_WORDS: Partial<Record<HeadlineReason, string>> = {
+  restates: 'restates it',
+  'agrees-publication-dated': 'agrees with it',
+  relays: 'relays it',
+  'low-reliability': 'a low-reliability source',
+};
+
 export function overviewPage(ctx: Ctx): View {
   const { ds } = ctx;
   const byKey = new Map<string, EncodedHeadline>();
   for (const hl of ds.headlines) byKey.set(`${hl.metric}\u0000${hl.place}`, hl);
   const t = ds.table;
 
-  const figure = (hl: EncodedHeadline) => {
-    const i = ds.bestOf(hl.point);
+  /** The best claim of point `p`: its row, its figure as worded, exactly, and where it comes from. */
+  const figure = (p: number) => {
+    const i = ds.bestOf(p);
     const row = { qualifier: t.get(i, 'qualifier'), value: t.get(i, 'value'), min: t.get(i, 'min'), max: t.get(i, 'max'), unit: t.get(i, 'unit') };
-    return { i, worded: formatWorded(row), exact: row.value !== null ? exactAmount(row.value, row.unit) : null, conflict: ds.points.conflict[hl.point] === 1 };
+    const publisher = t.get(i, 'source_publisher') ?? t.get(i, 'source_title');
+    return { i, claim: t.get(i, 'claim_id'), worded: formatWorded(row), exact: row.value !== null ? exactAmount(row.value, row.unit) : null, publisher, asOf: formatEdtf(t.get(i, 'as_of')) };
   };
+  /** "as of <date> · <publisher> · <reliability>" of a figure. */
+  const provenance = (f: ReturnType<typeof figure>) => [
+    h('span', null, `as of ${f.asOf}`),
+    ' · ',
+    link(sourceHash(t.get(f.i, 'source_id')), f.publisher),
+    ' · ',
+    h('span', { class: 'reliability' }, RELIABILITY_WORDS[t.get(f.i, 'source_reliability')] ?? t.get(f.i, 'source_reliability')),
+  ];
 
   const card = (metric: string, place: string) => {
     const hl = byKey.get(`${metric}\u0000${place}`);
     const label = SHORT_LABELS[metric] ?? ds.metricLabel(metric);
     if (!hl)
       return h('article', { class: 'card empty', 'data-metric': metric, 'data-place': place }, h('h3', null, label), h('p', { class: 'figure muted' }, 'No figure'), h('p', { class: 'meta' }, 'No source gives a total for this yet.'));
-    const f = figure(hl);
-    const sourceId = t.get(f.i, 'source_id');
-    const publisher = t.get(f.i, 'source_publisher') ?? t.get(f.i, 'source_title');
+    const f = figure(hl.point);
+    const conflict = ds.points.conflict[hl.point] === 1;
+    const official = hl.kind === 'newer-non-official' ? figure(hl.official) : null;
+    const later = hl.latest !== hl.point && LATER_WORDS[hl.reason] ? figure(hl.latest) : null;
     return h(
       'article',
-      { class: `card${f.conflict ? ' has-conflict' : ''}`, 'data-metric': metric, 'data-place': place, 'data-claim': t.get(f.i, 'claim_id') },
+      { class: `card${conflict ? ' has-conflict' : ''}`, 'data-metric': metric, 'data-place': place, 'data-claim': f.claim, 'data-kind': hl.kind, 'data-reason': hl.reason },
       h('h3', null, label),
-      h('p', { class: 'figure' }, link(claimHash(t.get(f.i, 'claim_id')), f.worded, { 'aria-label': `${label}, ${ds.placeName(place)}: ${f.worded}. Open the claim.` })),
+      h('p', { class: 'figure' }, link(claimHash(f.claim), f.worded, { 'aria-label': `${label}, ${ds.placeName(place)}: ${f.worded}. Open the claim.` })),
       f.exact ? h('p', { class: 'exact muted' }, f.exact) : null,
-      h('p', { class: 'meta' }, h('span', null, `as of ${formatEdtf(t.get(f.i, 'as_of'))}`), ' · ', link(sourceHash(sourceId), publisher)),
+      h('p', { class: 'meta' }, provenance(f)),
+      official
+        ? h(
+            'p',
+            { class: 'official', 'data-official-claim': official.claim },
+            'Latest official figure: ',
+            link(claimHash(official.claim), official.worded, { 'aria-label': `Latest official figure: ${official.worded}. Open the claim.` }),
+            ', ',
+            provenance(official),
+          )
+        : hl.kind === 'non-official-only'
+          ? h('p', { class: 'meta' }, 'No official figure yet.')
+          : null,
+      later
+        ? h(
+            'p',
+            { class: 'meta later', 'data-later-claim': later.claim },
+            'Later: ',
+            link(claimHash(later.claim), later.worded, { 'aria-label': `Later figure: ${later.worded}. Open the claim.` }),
+            ` (${later.publisher}, ${later.asOf}) — ${LATER_WORDS[hl.reason]}.`,
+          )
+        : null,
+      hl.newerBreakdowns
+        ? h(
+            'p',
+            { class: 'meta newer-breakdowns' },
+            `Newer figures exist only by type (${hl.newerBreakdowns.values.map((v) => v.replaceAll('-', ' ')).join(', ')}), up to ${formatEdtf(hl.newerBreakdowns.asOf)}.`,
+          )
+        : null,
       h(
         'p',
         { class: 'meta' },
         h('span', { class: 'sources', 'data-sources': hl.sources }, count(hl.sources, 'source')),
         hl.points > 1 ? ` · ${formatNumber(hl.points)} dates` : null,
-        f.conflict ? h('span', { class: 'badge warn' }, 'sources disagree') : null,
+        conflict
+          ? h(
+              'span',
+              { class: 'badge warn', 'data-disagreeing': hl.disagreeing.length, title: hl.disagreeing.length ? `${count(hl.disagreeing.length, 'claim')} of this date disagree with this figure` : 'The claims of this date cannot all be true' },
+              'sources disagree',
+            )
+          : null,
       ),
       h('p', { class: 'more' }, link(toHash('charts', { metric, place }), 'Over time', { 'aria-label': `${label}, ${ds.placeName(place)}, over time` })),
     );
@@ -80,19 +143,19 @@ export function overviewPage(ctx: Ctx): View {
   const cell = (metric: string, place: string) => {
     const hl = byKey.get(`${metric}\u0000${place}`);
     if (!hl) return h('td', { class: 'num muted' }, h('span', { 'aria-label': 'no figure' }, '–'));
-    const f = figure(hl);
+    const f = figure(hl.point);
     return h(
       'td',
-      { class: 'num', 'data-metric': metric, 'data-place': place, 'data-claim': t.get(f.i, 'claim_id') },
-      link(claimHash(t.get(f.i, 'claim_id')), f.worded),
-      h('span', { class: 'cell-meta' }, `${formatEdtf(t.get(f.i, 'as_of'), true)} · ${count(hl.sources, 'source')}`),
-      f.conflict ? h('span', { class: 'badge warn' }, 'disagree') : null,
+      { class: 'num', 'data-metric': metric, 'data-place': place, 'data-claim': f.claim, 'data-kind': hl.kind },
+      link(claimHash(f.claim), f.worded),
+      h('span', { class: 'cell-meta' }, `${formatEdtf(t.get(f.i, 'as_of'), true)} · ${count(hl.sources, 'source')}${hl.kind === 'official' ? '' : ` · ${RELIABILITY_WORDS[t.get(f.i, 'source_reliability')] ?? t.get(f.i, 'source_reliability')}`}`),
+      ds.points.conflict[hl.point] === 1 ? h('span', { class: 'badge warn' }, 'disagree') : null,
     );
   };
   const table = h(
     'table',
     { class: 'place-table' },
-    h('caption', { class: 'visually-hidden' }, 'Latest best figure of each headline metric for each country, region and force'),
+    h('caption', { class: 'visually-hidden' }, 'The figure to quote first of each headline metric for each country, region and force'),
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Place'), HEADLINE_METRICS.map((m) => h('th', { scope: 'col', class: 'num' }, SHORT_LABELS[m] ?? m)))),
     h(
       'tbody',
@@ -120,7 +183,7 @@ export function overviewPage(ctx: Ctx): View {
         h(
           'p',
           { class: 'muted' },
-          'Each figure is the latest best figure for the place: the most recent date with a figure, and at that date the figure of the most reliable source (',
+          'Each figure is the one to quote first: the latest official figure, unless a later figure of another source says something new — a new count, not a restatement — and then the official figure is shown beside it (',
           link('#/about', 'how figures are chosen'),
           `). Sources often disagree: ${count(conflicts, 'date')} where they do are flagged.`,
         ),
