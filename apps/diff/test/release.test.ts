@@ -2,13 +2,16 @@
  * The release on a clean copy of the project: the tracked and new (not ignored) files of the work tree,
  * committed in a throw-away git repository with a release tag, one data correction after it, and the
  * repository's installed node_modules linked in (the copy's own workspaces linked to the copy). Then
- * every tarball is installed into an empty project and used from ESM, CommonJS and TypeScript.
+ * every tarball is installed into an empty project and used from ESM, CommonJS and TypeScript. Then
+ * the tarballs are published to a real local registry (verdaccio), the dataset is installed from it,
+ * a next version made with changesets is published, and the diff compares the two from the registry.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitAll, edit, git, gitInit, repoRoot, tmp } from './helpers.js';
+import { startRegistry, type LocalRegistry } from './registry.js';
 
 const work = tmp('release');
 const copy = path.join(work, 'repo');
@@ -19,7 +22,8 @@ let log = '';
 function cleanCopy(): void {
   const files = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], repoRoot)
     .split('\0')
-    .filter((f) => f && !f.startsWith('apps/viewer/') && !f.startsWith('release/') && fs.existsSync(path.join(repoRoot, f)));
+    // The viewer (private) is left out but for its package.json: changesets name it, so the workspace must exist.
+    .filter((f) => f && (!f.startsWith('apps/viewer/') || f === 'apps/viewer/package.json') && !f.startsWith('release/') && fs.existsSync(path.join(repoRoot, f)));
   for (const f of files) {
     fs.mkdirSync(path.dirname(path.join(copy, f)), { recursive: true });
     fs.copyFileSync(path.join(repoRoot, f), path.join(copy, f));
@@ -59,10 +63,25 @@ describe('npm run release', () => {
       expect(log).toContain(`pack: ${name}@`);
       expect(log).toMatch(new RegExp(`npm publish --dry-run: \\+ ${name}@\\d+\\.\\d+\\.\\d+`));
     }
-    expect(log.match(/publint: clean; attw: clean/g)).toHaveLength(4);
+    expect(log.match(/publint: clean; attw: clean; LICENSE, repository, homepage, bugs: present/g)).toHaveLength(4);
     expect(log).toContain('stopped before publishing');
     expect(tarballs()).toEqual(publicPackages.map((n) => `${n.slice(1).replace('/', '-')}-0.1.0.tgz`));
     expect(fs.readdirSync(path.join(release, 'exports'))).toEqual(expect.arrayContaining(['claims.csv', 'claims.parquet', 'datapackage.json', 'SHA256SUMS']));
+  });
+
+  it('archives every table with datapackage.json, the README and the checksums, named by version, for use without npm', () => {
+    const listed = execFileSync('tar', ['-t', '-z', '-f', path.join(release, 'encrochat-ledger-0.1.0-tables.tar.gz')], { encoding: 'utf8' }).trim().split('\n');
+    const exported = fs.readdirSync(path.join(release, 'exports')).sort();
+    expect(listed.filter((f) => !f.endsWith('/')).sort()).toEqual(exported.map((f) => `encrochat-ledger-0.1.0-tables/${f}`));
+    expect(exported).toEqual(expect.arrayContaining(['README.md', 'SHA256SUMS', 'datapackage.json', 'claims.csv', 'claims.parquet']));
+  });
+
+  it('every tarball ships its LICENSE (the dataset also DATA-LICENSE.md), identical to the repository\'s', () => {
+    for (const tarball of tarballs()) {
+      const text = (file: string) => execFileSync('tar', ['-x', '-z', '-O', '-f', path.join(release, tarball), `package/${file}`], { encoding: 'utf8' });
+      expect(text('LICENSE'), tarball).toBe(fs.readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8'));
+      if (tarball.startsWith('encrochat-ledger-dataset-')) expect(text('DATA-LICENSE.md')).toBe(fs.readFileSync(path.join(repoRoot, 'DATA-LICENSE.md'), 'utf8'));
+    }
   });
 
   it('every shipped import is declared as a dependency', () => {
@@ -141,5 +160,64 @@ export { c, b, r, wrong, exportDataset };
   it('runs the diff CLI from the installed bin', () => {
     const out = execFileSync(path.join(project, 'node_modules/.bin/encrochat-ledger-diff'), [bundle, bundle, '--check-bump', 'none'], { cwd: project, encoding: 'utf8' });
     expect(out).toContain('no changes; required bump: none');
+  });
+});
+
+describe('publishing to a local npm registry (verdaccio), then installing and diffing from it', () => {
+  let registry: LocalRegistry;
+  const installed = path.join(work, 'from-registry');
+  const datasetDir = path.join(copy, 'packages', 'dataset');
+  const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, env: registry.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  let next = '';
+
+  beforeAll(async () => {
+    registry = await startRegistry(path.join(work, 'registry'));
+    // Provenance needs CI's identity token: it is for the real publish only.
+    for (const t of tarballs()) npm(['publish', path.join(release, t), '--provenance=false', '--access', 'public'], release);
+    fs.mkdirSync(installed);
+    fs.writeFileSync(path.join(installed, 'package.json'), JSON.stringify({ name: 'reader', private: true, version: '1.0.0' }));
+    npm(['install', '--no-audit', '--no-fund', '@encrochat-ledger/dataset@0.1.0'], installed);
+
+    // The next version: a correction, its changeset, `changeset version`, build, publish.
+    edit(copy, SOURCE, (s) => (s.note = `${s.note} Checked again for the next release.`));
+    fs.writeFileSync(path.join(copy, '.changeset', 'registry-test-correction.md'), `---\n"@encrochat-ledger/dataset": patch\n---\n\nA note corrected.\n`);
+    execFileSync(path.join(copy, 'node_modules', '.bin', 'changeset'), ['version'], { cwd: copy, stdio: 'pipe' });
+    next = JSON.parse(fs.readFileSync(path.join(datasetDir, 'package.json'), 'utf8')).version;
+    execFileSync(path.join(copy, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--output-logs=errors-only', '--filter=@encrochat-ledger/dataset'], { cwd: copy, stdio: 'pipe' });
+    npm(['publish', '--provenance=false', '--access', 'public'], datasetDir);
+  }, 300_000);
+  afterAll(() => registry?.stop());
+
+  const run = (file: string) => execFileSync(process.execPath, [file], { cwd: installed, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+  it('serves what was published: every public package at 0.1.0, and the next version of the dataset', () => {
+    for (const name of publicPackages) expect(JSON.parse(npm(['view', `${name}@0.1.0`, 'version', '--json'], installed))).toBe('0.1.0');
+    expect(next).not.toBe('0.1.0');
+    expect(JSON.parse(npm(['view', '@encrochat-ledger/dataset', 'versions', '--json'], installed))).toEqual(['0.1.0', next]);
+  });
+
+  it('the dataset installed from the registry works from ESM, CommonJS and TypeScript', () => {
+    fs.writeFileSync(path.join(installed, 'esm.mjs'), `import { claims, version } from '@encrochat-ledger/dataset';\nconsole.log(JSON.stringify({ version, claims: claims.length > 0 }));\n`);
+    expect(JSON.parse(run('esm.mjs'))).toEqual({ version: '0.1.0', claims: true });
+    fs.writeFileSync(path.join(installed, 'cjs.cjs'), `const { claimsById } = require('@encrochat-ledger/dataset');\nconsole.log(JSON.stringify({ size: claimsById.size > 0 }));\n`);
+    expect(JSON.parse(run('cjs.cjs'))).toEqual({ size: true });
+    fs.writeFileSync(path.join(installed, 'use.mts'), `import { claims, type Claim } from '@encrochat-ledger/dataset';\nconst c: Claim | undefined = claims[0];\n// @ts-expect-error a claim has no such field\nconst wrong: string = claims[0]!.no_such_field;\nexport { c, wrong };\n`);
+    fs.writeFileSync(path.join(installed, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: true, types: [] }, files: ['use.mts'] }));
+    expect(() => execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: installed, stdio: 'pipe' })).not.toThrow();
+  });
+
+  it('encrochat-ledger-diff compares two published versions fetched from the registry', () => {
+    const out = execFileSync(process.execPath, [path.join(copy, 'apps', 'diff', 'dist', 'cli.js'), '@encrochat-ledger/dataset@0.1.0', `@encrochat-ledger/dataset@${next}`, '--format', 'json'], { cwd: installed, env: registry.env, encoding: 'utf8' });
+    const changes = JSON.parse(out);
+    expect(changes.old).toMatchObject({ label: 'npm:@encrochat-ledger/dataset@0.1.0', version: '0.1.0' });
+    expect(changes.new).toMatchObject({ label: `npm:@encrochat-ledger/dataset@${next}`, version: next });
+    expect(changes.records).toEqual([expect.objectContaining({ collection: 'sources', kind: 'changed', id: 'nca-2020-07-02-unparalleled-victory-against-kingpin-criminals' })]);
+    expect(changes.bump).toBe('patch');
+  });
+
+  it('says clearly when a version is not in the registry', () => {
+    const r = spawnSync(process.execPath, [path.join(copy, 'apps', 'diff', 'dist', 'cli.js'), '@encrochat-ledger/dataset@0.1.0', '@encrochat-ledger/dataset@9.9.9'], { cwd: installed, env: registry.env, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/@encrochat-ledger\/dataset@9\.9\.9: not a file, folder or git ref here, and npm could not fetch it/);
   });
 });
