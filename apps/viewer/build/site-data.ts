@@ -1,13 +1,16 @@
 /**
  * Writes the site's data: `data/dataset.json` (see `src/data/format.ts`) from a dataset bundle
  * (`data.json`) and its claims table (`claims-table.json`, beside it: the dataset build writes both),
- * the exporter's files under `downloads/`, and the dataset's changelog when there is one.
+ * the exporter's files under `downloads/` (with their row counts from its `datapackage.json`), the
+ * bundle itself as `data/bundle.json` (offered on the Download page), and the dataset's changelog
+ * when there is one.
  *
  * Series, conflicts, the headlines' latest table and the claims table come from
  * `@encrochat-ledger/dataset` (`buildSeries`, `findConflicts`, `buildLatest`, its `claimsTable` rows),
  * so the viewer shows exactly what the exporter writes.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   buildLatest,
@@ -18,9 +21,12 @@ import {
   type DatasetBundle,
   type HeadlineKind,
   type HeadlineReason,
+  type Review,
 } from '@encrochat-ledger/dataset';
-import { DATA_FORMAT, DECIDED_BY, type DownloadFile, type EncodedColumn, type EncodedHeadline, type SiteData } from '../src/data/format.js';
+import { claimsCsv } from '../src/csv.js';
+import { DATA_FORMAT, DECIDED_BY, type DownloadFile, type ProjectLinks, type EncodedColumn, type EncodedHeadline, type EncodedPartAboveWhole, type SiteData } from '../src/data/format.js';
 import { selectHeadlines } from '../src/headline.js';
+import { partsAboveWholes as findPartsAboveWholes } from '../src/parts.js';
 
 /** Columns always dictionary-encoded: the viewer filters and sorts on their codes. */
 export const DICTIONARY_COLUMNS: ReadonlySet<string> = new Set([
@@ -83,6 +89,8 @@ export interface SiteDataInput {
   exportsDir: string | null;
   /** A changelog to copy to `CHANGELOG.md`. Ignored when missing. */
   changelog: string | null;
+  /** The project's repository and issues; default: those of the installed dataset package's package.json. */
+  links?: ProjectLinks | null;
 }
 
 export class SiteDataError extends Error {}
@@ -136,7 +144,11 @@ export function prefixedColumn(name: string, values: readonly string[], prefixes
 }
 
 /** Builds the site data from a bundle and its claims table. */
-export function encodeSiteData(bundle: DatasetBundle, rows: readonly ClaimsTableRow[], meta: Pick<SiteData['meta'], 'downloads' | 'changelog'>): SiteData {
+export function encodeSiteData(
+  bundle: DatasetBundle,
+  rows: readonly ClaimsTableRow[],
+  meta: Pick<SiteData['meta'], 'downloads' | 'changelog'> & Partial<Pick<SiteData['meta'], 'bundle' | 'allClaims' | 'links'>>,
+): SiteData {
   const claimCount = bundle.sources.reduce((n, s) => n + s.claims.length, 0);
   if (claimCount !== rows.length)
     throw new SiteDataError(`viewer build: the claims table has ${rows.length} rows but the bundle has ${claimCount} claims; rebuild the dataset so both come from one build`);
@@ -144,12 +156,26 @@ export function encodeSiteData(bundle: DatasetBundle, rows: readonly ClaimsTable
   const rowIndex = new Map<string, number>();
   rows.forEach((row, i) => rowIndex.set(row.claim_id, i));
   const claimExtras: SiteData['claimExtras'] = {};
+  // Second readings, each distinct one stored once (most say only "reviewed, agreed" on one day).
+  const reviews: Review[] = [];
+  const reviewIndex = new Map<string, number>();
+  const reviewCode = (review: Review): number => {
+    const key = JSON.stringify(review);
+    let code = reviewIndex.get(key);
+    if (code === undefined) reviewIndex.set(key, (code = reviews.push(review) - 1));
+    return code;
+  };
   for (const source of bundle.sources)
     for (const claim of source.claims) {
       const i = rowIndex.get(claim.id);
       if (i === undefined) throw new SiteDataError(`viewer build: claim ${claim.id} of data.json is not in claims-table.json`);
-      if (claim.withdrawn || claim.aliases?.length)
-        claimExtras[i] = { ...(claim.withdrawn ? { withdrawn: claim.withdrawn } : {}), ...(claim.aliases?.length ? { aliases: claim.aliases } : {}) };
+      const review = claim.review ? reviewCode(claim.review) : undefined;
+      if (claim.withdrawn || claim.aliases?.length || review !== undefined)
+        claimExtras[i] = {
+          ...(claim.withdrawn ? { withdrawn: claim.withdrawn } : {}),
+          ...(claim.aliases?.length ? { aliases: claim.aliases } : {}),
+          ...(review !== undefined ? { review } : {}),
+        };
     }
 
   const columns: Record<string, EncodedColumn> = {};
@@ -186,7 +212,8 @@ export function encodeSiteData(bundle: DatasetBundle, rows: readonly ClaimsTable
     if (conflictIds.has(`${point.series_id}@${point.period}`)) series.conflicts.push(p);
   });
 
-  const headlines: EncodedHeadline[] = selectHeadlines(points, buildLatest(points)).map((h) => ({
+  const latest = buildLatest(points);
+  const headlines: EncodedHeadline[] = selectHeadlines(points, latest).map((h) => ({
     metric: h.metric,
     place: h.place,
     point: h.index,
@@ -198,6 +225,13 @@ export function encodeSiteData(bundle: DatasetBundle, rows: readonly ClaimsTable
     newerBreakdowns: h.latest.newer_breakdowns ? { values: h.latest.newer_breakdown_values ?? [], asOf: h.latest.newer_breakdowns_as_of! } : null,
     sources: h.sources,
     points: h.points,
+  }));
+  // Every figure of the latest table is the best claim of its point.
+  const pointOfBest = new Map(points.map((point, p) => [point.best.claim_id, p]));
+  const partsAboveWholes: EncodedPartAboveWhole[] = findPartsAboveWholes(latest, bundle.places, bundle.operations, bundle.metrics).map((f) => ({
+    part: pointOfBest.get(f.part.headline_claim_id)!,
+    whole: pointOfBest.get(f.whole.headline_claim_id)!,
+    levels: f.levels,
   }));
 
   return {
@@ -217,7 +251,21 @@ export function encodeSiteData(bundle: DatasetBundle, rows: readonly ClaimsTable
     table: { rows: rows.length, columns },
     series,
     headlines,
+    reviews,
+    partsAboveWholes,
   };
+}
+
+/** Rows of each table file, as the exporter's `datapackage.json` gives them (`encrochat:rows`, by path). */
+function rowsOfTables(exportsDir: string): Map<string, number> {
+  const rows = new Map<string, number>();
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(exportsDir, 'datapackage.json'), 'utf8')) as { resources?: { path?: unknown; 'encrochat:rows'?: unknown }[] };
+    for (const r of pkg.resources ?? []) if (typeof r.path === 'string' && Number.isSafeInteger(r['encrochat:rows'])) rows.set(r.path, r['encrochat:rows'] as number);
+  } catch {
+    // No data package (or not one the exporter wrote): the files are listed without row counts.
+  }
+  return rows;
 }
 
 /** Copies the exporter's files (not folders, not hidden files) into `downloads/`. */
@@ -231,10 +279,27 @@ function copyDownloads(exportsDir: string | null, outDir: string): DownloadFile[
   if (!files.length) return [];
   const target = path.join(outDir, 'downloads');
   fs.mkdirSync(target, { recursive: true });
+  const rows = rowsOfTables(exportsDir);
   return files.map((name) => {
     fs.copyFileSync(path.join(exportsDir, name), path.join(target, name));
-    return { name, bytes: fs.statSync(path.join(target, name)).size };
+    const file: DownloadFile = { name, bytes: fs.statSync(path.join(target, name)).size };
+    if (rows.has(name)) file.rows = rows.get(name)!;
+    return file;
   });
+}
+
+/** `https://github.com/owner/name` from a package.json `repository` ("git+https://….git", or { url }). */
+export function projectLinks(manifest: { repository?: string | { url?: string }; bugs?: string | { url?: string } }): ProjectLinks | null {
+  const raw = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+  const repository = raw?.replace(/^git\+/, '').replace(/\.git$/, '');
+  if (!repository || !/^https:\/\/[^\s]+$/.test(repository)) return null;
+  const bugs = typeof manifest.bugs === 'string' ? manifest.bugs : manifest.bugs?.url;
+  return { repository, issues: bugs && /^https:\/\/[^\s]+$/.test(bugs) ? bugs : `${repository}/issues` };
+}
+
+function installedProjectLinks(): ProjectLinks | null {
+  const require = createRequire(import.meta.url);
+  return projectLinks(JSON.parse(fs.readFileSync(require.resolve('@encrochat-ledger/dataset/package.json'), 'utf8')));
 }
 
 /** Writes `data/dataset.json`, `downloads/*` and `CHANGELOG.md` into a built site. */
@@ -251,7 +316,18 @@ export function writeSiteData(outDir: string, input: SiteDataInput): { file: str
     fs.copyFileSync(input.changelog, path.join(outDir, 'CHANGELOG.md'));
     changelog = 'CHANGELOG.md';
   }
-  const data = encodeSiteData(bundle, rows, { downloads, changelog });
+  // The bundle as the package ships it, for people who want one JSON file and no npm.
+  const bundleFile = path.join(outDir, 'data', 'bundle.json');
+  fs.mkdirSync(path.dirname(bundleFile), { recursive: true });
+  fs.copyFileSync(input.dataset, bundleFile);
+  const data = encodeSiteData(bundle, rows, {
+    downloads,
+    changelog,
+    bundle: { path: 'data/bundle.json', bytes: fs.statSync(bundleFile).size, sources: bundle.sources.length },
+    // The Download page gives the sizes of the files it makes before making them.
+    allClaims: { csvBytes: Buffer.byteLength(claimsCsv(rows)), jsonBytes: Buffer.byteLength(JSON.stringify(rows)) },
+    links: input.links !== undefined ? input.links : installedProjectLinks(),
+  });
   const file = path.join(outDir, 'data', 'dataset.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const text = JSON.stringify(data);

@@ -13,6 +13,8 @@ export interface Ctx {
   narrow: boolean;
   /** Replaces the address (e.g. after a filter change) without rendering again. */
   replaceHash(hash: string): void;
+  /** Adds the address to the history without rendering again, so Back returns to the previous one (filter changes). */
+  pushHash(hash: string): void;
 }
 
 export interface View {
@@ -47,6 +49,7 @@ export function sourceLabel(row: Pick<ClaimsTableRow, 'source_title' | 'source_p
 const NAV: readonly (readonly [string, string, Route['page'][]])[] = [
   ['#/', 'Overview', ['overview']],
   ['#/charts', 'Over time', ['charts']],
+  ['#/disagreements', 'Disagreements', ['disagreements']],
   ['#/claims', 'Claims', ['claims', 'claim']],
   ['#/sources', 'Sources', ['sources', 'source']],
   ['#/timeline', 'Timeline', ['timeline']],

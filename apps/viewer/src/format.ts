@@ -185,3 +185,15 @@ export function edtfSortKey(text: string | null | undefined): string {
   const month = m[2] && Number(m[2]) <= 12 ? m[2] : '01';
   return `${m[1]}-${month}-${m[3] ?? '01'}`;
 }
+
+/** A vocabulary value for people: "court-summary" → "court summary", "official_statistics" → "official statistics". */
+export const vocabularyLabel = (value: string): string => value.replace(/[-_]+/g, ' ');
+
+/** Source reliabilities for people (the `reliability` enum of the source schema). */
+export const RELIABILITY_LABELS: Readonly<Record<string, string>> = {
+  official: 'official',
+  'official-copy': 'official copy',
+  legal: 'court (legal)',
+  press: 'press',
+  low: 'low reliability',
+};

@@ -8,6 +8,7 @@ import { aboutPage } from './pages/about.js';
 import { chartsPage } from './pages/charts.js';
 import { claimPage } from './pages/claim.js';
 import { claimsPage } from './pages/claims.js';
+import { disagreementsPage } from './pages/disagreements.js';
 import { downloadPage } from './pages/download.js';
 import { overviewPage } from './pages/overview.js';
 import { sourcePage, sourcesPage } from './pages/sources.js';
@@ -23,6 +24,7 @@ const PAGES: Record<string, Page> = {
   timeline: timelinePage,
   about: aboutPage,
   download: downloadPage,
+  disagreements: disagreementsPage,
 };
 
 async function start(): Promise<void> {
@@ -42,6 +44,9 @@ async function start(): Promise<void> {
       query: new ClaimQuery(ds),
       narrow: narrow.matches,
       replaceHash: (hash) => history.replaceState(history.state, '', hash),
+      pushHash: (hash) => {
+        if (hash !== location.hash) history.pushState(history.state, '', hash);
+      },
     };
     const version = document.getElementById('footer-version');
     if (version) version.textContent = `Dataset version ${ds.meta.version} · ${ds.meta.claims.toLocaleString('en-GB')} claims`;

@@ -22,6 +22,12 @@ const text = z.string().check(z.maxLength(200, 'is longer than 200 characters'))
 
 export const CLAIM_SORTS = ['date', 'value', 'metric', 'place', 'source'] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
+/** Reliability of a source (the `reliability` enum of the source schema). */
+export const RELIABILITIES = ['official', 'official-copy', 'legal', 'press', 'low'] as const;
+export type Reliability = (typeof RELIABILITIES)[number];
+/** Rows per page of the claims table (the first is not the default: 50 is). */
+export const PAGE_SIZES = ['25', '50', '100', '200'] as const;
+export const DEFAULT_PAGE_SIZE = 50;
 
 /** Filters of the claims table (also those of the CSV of the current view, on the Download page). */
 export const ClaimFilters = z.strictObject({
@@ -37,6 +43,16 @@ export const ClaimFilters = z.strictObject({
   sort: z.optional(z.enum(CLAIM_SORTS, { error: `must be one of ${CLAIM_SORTS.join(', ')}` })),
   dir: z.optional(z.enum(['asc', 'desc'], { error: 'must be asc or desc' })),
   page: z.optional(page),
+  /** Claims whose scope counts this network (alone or in a combined total). */
+  network: z.optional(recordId),
+  /** With `network`: only figures about that network alone, not combined totals. */
+  networkonly: z.optional(z.enum(['1'], { error: 'must be 1, or be left out' })),
+  /** With `place`: that place only, not the places within it. */
+  placeonly: z.optional(z.enum(['1'], { error: 'must be 1, or be left out' })),
+  reliability: z.optional(z.enum(RELIABILITIES, { error: `must be one of ${RELIABILITIES.join(', ')}` })),
+  /** `yes`: claims of a date where sources disagree; `no`: the others. */
+  disagree: z.optional(z.enum(['yes', 'no'], { error: 'must be yes or no' })),
+  size: z.optional(z.enum(PAGE_SIZES, { error: `must be one of ${PAGE_SIZES.join(', ')}` })),
 });
 export type ClaimFilters = z.infer<typeof ClaimFilters>;
 
@@ -44,6 +60,8 @@ export const ChartParams = z.strictObject({
   metric: z.optional(metricId),
   place: z.optional(recordId),
   page: z.optional(page),
+  /** One chart alone: the series id (`metric:breakdown:unit:place:operation:organisations:networks`), its address. */
+  series: z.optional(z.string().check(z.minLength(1, 'must name a series'), z.maxLength(300, 'is longer than 300 characters'))),
 });
 export type ChartParams = z.infer<typeof ChartParams>;
 
@@ -61,8 +79,21 @@ export const TimelineParams = z.strictObject({
   kind: z.optional(recordId),
   /** An event to scroll to. */
   event: z.optional(recordId),
+  /** Words the events shown contain (title, description, court case, place, sources). */
+  q: z.optional(text),
+  /** A year to scroll to. */
+  year: z.optional(z.string().check(z.regex(/^\d{4}$/, 'must be a year such as 2020'))),
 });
 export type TimelineParams = z.infer<typeof TimelineParams>;
+
+/** Dates where sources disagree and parts larger than their whole, for one metric or place. */
+export const DisagreementParams = z.strictObject({
+  metric: z.optional(metricId),
+  /** That place only (not the places within it). */
+  place: z.optional(recordId),
+  page: z.optional(page),
+});
+export type DisagreementParams = z.infer<typeof DisagreementParams>;
 
 const Empty = z.strictObject({});
 
@@ -75,7 +106,8 @@ export type Route =
   | { page: 'source'; id: string }
   | { page: 'timeline'; params: TimelineParams }
   | { page: 'about' }
-  | { page: 'download'; params: ClaimFilters };
+  | { page: 'download'; params: ClaimFilters }
+  | { page: 'disagreements'; params: DisagreementParams };
 
 /** A URL that cannot be shown: what is wrong with it, and a link that works. */
 export interface UrlProblem {
@@ -131,6 +163,7 @@ const PAGES_WITH_PARAMS = {
   sources: SourceParams,
   timeline: TimelineParams,
   download: ClaimFilters,
+  disagreements: DisagreementParams,
 } as const;
 
 /** Parses a location hash into a route, or says clearly what is wrong with it. */

@@ -94,7 +94,7 @@ describe('a hostile dataset', () => {
         expect(dom.embeds, `${where}: embedded content`).toEqual([]);
         for (const { href, rel } of dom.links) {
           if (/^https?:\/\//i.test(href)) expect(rel.split(/\s+/).sort(), `${where}: rel of ${href}`).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
-          else expect(href, `${where}: link`).toMatch(/^(#\/|#main$|downloads\/|CHANGELOG\.md$|blob:)/);
+          else expect(href, `${where}: link`).toMatch(/^(#\/|#main$|downloads\/|data\/bundle\.json$|CHANGELOG\.md$|blob:)/);
         }
         for (const href of dom.svgLinks) expect(href, `${where}: chart link`).toMatch(/^#\/claim\//);
         for (const lang of dom.langs) expect(lang, `${where}: lang`).toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);

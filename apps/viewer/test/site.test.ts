@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { buildSeries, claimsTable, claimsTableFields, findConflicts, isFigure, latestTable } from '@encrochat-ledger/dataset';
-import { formatEdtf, formatWorded } from '../src/format.js';
+import { formatEdtf, formatWorded, vocabularyLabel } from '../src/format.js';
 import { selectHeadlines } from '../src/headline.js';
 import { fold } from '../src/query.js';
 import { EXPORT_FILES } from './global-setup.js';
@@ -263,7 +263,7 @@ describe('claims table: filters, search, sort, deep links', () => {
       // A withdrawn claim is listed with a "withdrawn" badge after its figure.
       expect(figure).toBe(`${formatWorded(r)}${r.withdrawn ? 'withdrawn' : ''}`);
       expect(date).toBe(formatEdtf(r.as_of, true));
-      expect(metric).toBe(`${r.metric_label}${r.breakdown_key ? ` (${r.breakdown_value})` : ''}`);
+      expect(metric).toBe(`${r.metric_label}${r.breakdown_key ? ` (${vocabularyLabel(r.breakdown_value ?? '')})` : ''}`);
       expect(place).toBe(r.place_name);
     }
     // Latest first by default.
@@ -347,6 +347,8 @@ describe('claims table: filters, search, sort, deep links', () => {
     await w.page.keyboard.press('Tab');
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('f-metric');
     await w.page.keyboard.press('ArrowDown');
+    // The arrow keys move the choice; Enter applies it.
+    await w.page.keyboard.press('Enter');
     const metric = await w.page.inputValue('#f-metric');
     expect(metric).not.toBe('');
     expect(await count()).toBe(claimsTable.filter((r) => r.metric === metric && fold(r.quote).includes('tonnes')).length);
@@ -418,7 +420,7 @@ describe('downloads', () => {
   it('lists the exporter’s files copied into the site, and serves them', async () => {
     const w = await open();
     await visit(w, server.url, '#/download');
-    const links = await w.page.$$eval('table.downloads a', (els) => els.map((e) => e.getAttribute('href')!));
+    const links = await w.page.$$eval('#export-files a', (els) => els.map((e) => e.getAttribute('href')!));
     expect(links).toEqual(['downloads/README.md', 'downloads/SHA256SUMS', 'downloads/claims.csv']);
     for (const [name, text] of Object.entries(EXPORT_FILES)) {
       const body = await w.page.evaluate(async (u) => (await fetch(u)).text(), `downloads/${name}`);

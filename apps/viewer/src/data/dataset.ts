@@ -3,8 +3,8 @@
  * Rows of the claims table are read column by column; `row(i)` builds the `ClaimsTableRow` of the
  * dataset package when a whole row is needed (claim page, CSV).
  */
-import { claimsTableFields, type ClaimsTableRow, type Event, type Metric, type Network, type Operation, type Organisation, type Person, type Place } from '@encrochat-ledger/dataset';
-import { DATA_FORMAT, DECIDED_BY, type SiteData, type SourceMeta } from './format.js';
+import { claimsTableFields, type ClaimsTableRow, type Event, type Metric, type Network, type Operation, type Organisation, type Person, type Place, type Review } from '@encrochat-ledger/dataset';
+import { DATA_FORMAT, DECIDED_BY, type EncodedPartAboveWhole, type SiteData, type SourceMeta } from './format.js';
 
 export type FieldName = (typeof claimsTableFields)[number]['name'];
 
@@ -122,6 +122,9 @@ export class Dataset {
   readonly table: ClaimTable;
   readonly claimExtras: SiteData['claimExtras'];
   readonly headlines: SiteData['headlines'];
+  /** Headlines of a place above those of a place containing it (`src/parts.ts`). */
+  readonly partsAboveWholes: readonly EncodedPartAboveWhole[];
+  private readonly reviews: readonly Review[];
   /** Series points (see `SiteData.series`). */
   readonly points: {
     readonly count: number;
@@ -164,6 +167,8 @@ export class Dataset {
     this.table = new ClaimTable(data.table);
     this.claimExtras = data.claimExtras;
     this.headlines = data.headlines;
+    this.partsAboveWholes = data.partsAboveWholes ?? [];
+    this.reviews = data.reviews ?? [];
 
     const s = data.series;
     const count = s.series.length;
@@ -206,6 +211,12 @@ export class Dataset {
     const out: number[] = [];
     for (let p = this.points.seriesStart[s]!; p < this.points.count && this.points.series[p] === s; p++) out.push(p);
     return out;
+  }
+
+  /** The second reading of the claim of row `i` (`claim.review`), or null when it has none yet. */
+  reviewOf(i: number): Review | null {
+    const code = this.claimExtras[String(i)]?.review;
+    return code === undefined ? null : (this.reviews[code] ?? null);
   }
 
   /** The row of a claim id (or one of its aliases), or -1. */

@@ -9,7 +9,7 @@
  * by the dataset package's `buildSeries`, `findConflicts` and `buildLatest` (the one shared
  * implementation).
  */
-import type { Event, HeadlineKind, HeadlineReason, Metric, Network, Operation, Organisation, Person, Place, Source, Withdrawal } from '@encrochat-ledger/dataset';
+import type { Event, HeadlineKind, HeadlineReason, Metric, Network, Operation, Organisation, Person, Place, Review, Source, Withdrawal } from '@encrochat-ledger/dataset';
 
 export const DATA_FORMAT = 'encrochat-ledger-viewer/2';
 
@@ -33,6 +33,14 @@ export interface DownloadFile {
   /** File name inside `downloads/`. */
   name: string;
   bytes: number;
+  /** Rows of a table file, from the exporter's `datapackage.json` (`encrochat:rows`), when it gives them. */
+  rows?: number;
+}
+
+/** The project's addresses, from the dataset package's `package.json` (`repository`, `bugs`). */
+export interface ProjectLinks {
+  repository: string;
+  issues: string;
 }
 
 /** The figure to quote first of one headline metric for one place (see `headline.ts` and the dataset's `latest.ts`). */
@@ -69,6 +77,12 @@ export interface SiteData {
     downloads: DownloadFile[];
     /** Path of the changelog inside the site, or null when the dataset package has none yet. */
     changelog: string | null;
+    /** The dataset bundle (the package's `data.json`) copied into the site: its path, size and records. */
+    bundle?: { path: string; bytes: number; sources: number };
+    /** Sizes of the CSV and the JSON of every claim, as the page makes them. */
+    allClaims?: { csvBytes: number; jsonBytes: number };
+    /** Where the project lives, or null when its package.json does not say. */
+    links?: ProjectLinks | null;
   };
   collections: {
     metrics: Metric[];
@@ -81,7 +95,9 @@ export interface SiteData {
     sources: SourceMeta[];
   };
   /** Claim fields the table does not carry, for the few claims that have them (by row index). */
-  claimExtras: Record<string, { withdrawn?: Withdrawal; aliases?: string[] }>;
+  claimExtras: Record<string, { withdrawn?: Withdrawal; aliases?: string[]; /** Index into `reviews`. */ review?: number }>;
+  /** The distinct second readings (`claim.review`) of the claims, referred to by `claimExtras[i].review`. */
+  reviews?: Review[];
   /** The claims table (`claimsTable` of the dataset package), in its row order (by claim id). */
   table: { rows: number; columns: Record<string, EncodedColumn> };
   /**
@@ -101,6 +117,18 @@ export interface SiteData {
     conflicts: number[];
   };
   headlines: EncodedHeadline[];
+  /** Headlines of a place above the headline of a place containing it (`src/parts.ts`), as series point indices. */
+  partsAboveWholes?: EncodedPartAboveWhole[];
+}
+
+/** A part's headline above its whole's (see `src/parts.ts`). */
+export interface EncodedPartAboveWhole {
+  /** Series point of the part's headline (its best claim is the headline). */
+  part: number;
+  /** Series point of the whole's headline. */
+  whole: number;
+  /** Levels up from the part's place to the whole's (1: its parent). */
+  levels: number;
 }
 
 /** `decided_by` values, in the order of their codes. */

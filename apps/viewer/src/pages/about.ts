@@ -1,8 +1,9 @@
 /** About: method, licence, how to cite this release, version and changelog. */
 import type { Ctx, View } from '../app.js';
-import { h, link } from '../dom.js';
+import { externalLink, h, link } from '../dom.js';
 import { count } from '../format.js';
 import { PRECISE_PERIOD_DAYS } from '../headline.js';
+import { projectLinks } from './download.js';
 
 export function aboutPage(ctx: Ctx): View {
   const { ds } = ctx;
@@ -35,7 +36,15 @@ export function aboutPage(ctx: Ctx): View {
           h('dd', null, `${count(ds.meta.claims, 'claim')} from ${count(ds.sources.length, 'source')}, ${count(ds.events.length, 'event')}, ${count(ds.metrics.length, 'metric')}, ${count(ds.places.length, 'place')}, ${count(ds.organisations.length, 'organisation')}.`),
           h('dt', null, 'Changelog'),
           h('dd', null, ds.meta.changelog ? h('a', { href: ds.meta.changelog }, 'Changes in each release (CHANGELOG.md)') : 'This release has no changelog yet: the first published release will list its changes by record id.'),
+          ds.meta.links ? [h('dt', null, 'Repository'), h('dd', null, externalLink(ds.meta.links.repository, ds.meta.links.repository.replace(/^https:\/\//, ''), { class: 'url' }))] : null,
         ),
+      ),
+      h(
+        'section',
+        { class: 'prose', 'aria-labelledby': 'h-project' },
+        h('h2', { id: 'h-project' }, 'Repository, corrections, changes'),
+        h('p', null, 'The data is kept in a public repository, one file per record, with every change reviewed and listed. Found a wrong figure, date or quote, or a source that is missing? Report it: corrections are released as patch versions, and a corrected claim keeps its id.'),
+        projectLinks(ds),
       ),
       h(
         'section',

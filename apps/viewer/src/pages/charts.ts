@@ -1,10 +1,18 @@
-/** Over time: one chart per series of the chosen metric and place, each with a table alternative. */
+/**
+ * Over time: one chart per series of the chosen metric and place, each with a table alternative, a
+ * title that tells it from the others (breakdown, operation, counting organisations, networks,
+ * unit), an address of its own (`series=`), a citation, and downloads (PNG, SVG, CSV).
+ */
+import type { ClaimsTableRow } from '@encrochat-ledger/dataset';
 import { sourceLabel, type Ctx, type View } from '../app.js';
 import { buildChart, type ChartPoint } from '../chart.js';
+import { chartActions } from '../chart-export.js';
+import { onChoice } from '../controls.js';
 import type { Dataset } from '../data/dataset.js';
 import { h, link, replace, select } from '../dom.js';
-import { count, formatNumber } from '../format.js';
+import { count, CURRENCIES, formatNumber } from '../format.js';
 import { ChartParams, toHash, type Route } from '../state.js';
+import { breakdownWords, metricWithBreakdown } from '../words.js';
 import { placeOptions, scopeWords } from './common.js';
 
 const PER_PAGE = 8;
@@ -28,11 +36,66 @@ function seriesByMetricPlace(ds: Dataset): Map<string, number[]> {
   return map;
 }
 
+/** What the vertical axis counts, where the metric's label does not say it plainly. */
+const AXIS_NOUNS: Readonly<Record<string, string>> = {
+  arrests: 'people arrested',
+  charges: 'people charged',
+  convictions: 'people convicted',
+  custodial_years: 'years of imprisonment',
+  detentions: 'people remanded in custody',
+  users: 'people using the network',
+  handsets: 'handsets on the network',
+};
+
+/** "people arrested", "drugs seized (cocaine), by weight", "cash seized, in GBP". */
+export function axisLabel(ds: Dataset, metric: string, unit: string, breakdownValue: string | null): string {
+  const noun = AXIS_NOUNS[metric] ?? ds.metricLabel(metric).toLowerCase();
+  const what = breakdownValue ? `${noun} (${breakdownWords(breakdownValue)})` : noun;
+  if (CURRENCIES.has(unit)) return `${what}, in ${unit}`;
+  const units: Record<string, string> = { kg: 'by weight', tablets: 'in tablets', litres: 'in litres', months: 'in months', days: 'in days' };
+  return units[unit] ? `${what}, ${units[unit]}` : what;
+}
+
+type ScopeRow = Pick<ClaimsTableRow, 'metric' | 'metric_label' | 'breakdown_value' | 'place' | 'place_name' | 'operation' | 'organisations' | 'networks' | 'unit'>;
+
+/**
+ * Titles that tell the series of one metric and place apart: "Drugs seized (cocaine) — United
+ * Kingdom", then, where the series differ in them, the operation, who counted, the networks and the
+ * unit ("Arrests — United Kingdom: Operation Venetic, counted by National Crime Agency (NCA)").
+ */
+export function seriesTitles(ds: Dataset, rows: readonly ScopeRow[]): string[] {
+  const fields = {
+    operation: (r: ScopeRow) => (r.operation ? ds.operationName(r.operation) : null),
+    organisations: (r: ScopeRow) => (r.organisations?.length ? `counted by ${r.organisations.map((o) => ds.organisationName(o)).join(', ')}` : null),
+    networks: (r: ScopeRow) => (r.networks?.length ? r.networks.map((n) => ds.networkName(n)).join(' + ') : 'no network (context figure)'),
+    unit: (r: ScopeRow) => (CURRENCIES.has(r.unit) ? `in ${r.unit}` : r.unit === 'kg' ? 'by weight' : r.unit === 'count' ? 'as a count' : `in ${r.unit}`),
+  };
+  const varying = (Object.keys(fields) as (keyof typeof fields)[]).filter((f) => new Set(rows.map((r) => fields[f](r) ?? '')).size > 1);
+  const titles = rows.map((r) => {
+    const parts = varying.map((f) => fields[f](r)).filter(Boolean);
+    return `${metricWithBreakdown(r.metric_label, r.breakdown_value)} — ${r.place_name}${parts.length ? `: ${parts.join(' · ')}` : ''}`;
+  });
+  // Should two still read the same, number them rather than let a reader mix them up.
+  const seen = new Map<string, number>();
+  return titles.map((t) => {
+    const n = (seen.get(t) ?? 0) + 1;
+    seen.set(t, n);
+    return n > 1 ? `${t} (${n})` : t;
+  });
+}
+
 export function chartsPage(ctx: Ctx, route: Route): View {
   const { ds } = ctx;
   const params = (route as { params: ChartParams }).params;
   const results = h('div', { class: 'chart-results', 'aria-live': 'polite' });
-  const state: ChartParams = { metric: params.metric ?? 'arrests', place: params.place ?? 'united-kingdom', page: params.page };
+  const state: ChartParams = { metric: params.metric ?? 'arrests', place: params.place ?? 'united-kingdom', page: params.page, series: params.series };
+  // One chart alone: its series names the metric and place.
+  const only = state.series === undefined ? -1 : ds.points.seriesIds.indexOf(state.series);
+  if (only >= 0) {
+    const row = ds.bestOf(ds.points.seriesStart[only]!);
+    state.metric = ds.table.get(row, 'metric');
+    state.place = ds.table.get(row, 'place');
+  }
 
   const metricSelect = select(
     { id: 'chart-metric', name: 'metric' },
@@ -44,17 +107,59 @@ export function chartsPage(ctx: Ctx, route: Route): View {
     state.metric = metricSelect.value;
     state.place = placeSelect.value;
     state.page = undefined;
+    state.series = undefined;
     ctx.replaceHash(toHash('charts', { metric: state.metric, place: state.place }));
     draw();
   };
-  metricSelect.addEventListener('change', update);
-  placeSelect.addEventListener('change', update);
+  // A keyboard choice applies on Enter or on leaving the list (controls.ts): arrowing through 36
+  // metrics does not draw 36 sets of charts.
+  const pending = (id: string) => h('span', { class: 'pending-note', id: `${id}-pending`, hidden: true }, 'Press Enter to apply');
+  const metricPending = pending('chart-metric');
+  const placePending = pending('chart-place');
+  onChoice(metricSelect, update, metricPending);
+  onChoice(placeSelect, update, placePending);
+
+  // The width charts are shown at (the page's column, less the chart's padding; half of it side by side).
+  const column = Math.min(window.innerWidth, 1180) - (ctx.narrow ? 24 : 36) - 30;
+  const chartOf = (sIndex: number, title: string, available: number) => {
+    const points = ds.pointsOfSeries(sIndex);
+    const row0 = ds.table.row(ds.bestOf(points[0]!));
+    const seriesId = ds.points.seriesIds[sIndex]!;
+    const chartPoints: ChartPoint[] = points.map((p) => ({
+      period: ds.points.periods[ds.points.period[p]!]!,
+      conflict: ds.points.conflict[p] === 1,
+      candidates: ds.candidatesOf(p).map((i, k) => ({ row: ds.table.row(i), best: k === 0 })),
+    }));
+    const subtitle = `${scopeWords(ds, row0)} · ${row0.unit}`;
+    const id = `chart-${sIndex}`;
+    return buildChart({
+      id,
+      title,
+      subtitle,
+      unit: row0.unit,
+      axisLabel: axisLabel(ds, row0.metric, row0.unit, row0.breakdown_value),
+      points: chartPoints,
+      narrow: ctx.narrow,
+      available,
+      sourceLabel,
+      actions: chartActions({
+        figureId: id,
+        title,
+        subtitle,
+        hash: toHash('charts', { metric: row0.metric, place: row0.place, series: seriesId }),
+        version: ds.meta.version,
+        seriesId,
+        rows: () => chartPoints.flatMap((p) => p.candidates.map((c) => c.row)),
+      }),
+    });
+  };
 
   const draw = () => {
     const metric = state.metric!;
     const place = state.place!;
     const problems: string[] = [];
-    if (!ds.metricsById.has(metric)) problems.push(`There is no metric “${metric}” in this dataset.`);
+    if (state.series !== undefined && only < 0) problems.push(`There is no series “${state.series}” in this dataset (version ${ds.meta.version}).`);
+    else if (!ds.metricsById.has(metric)) problems.push(`There is no metric “${metric}” in this dataset.`);
     if (!ds.placesById.has(place)) problems.push(`There is no place “${place}” in this dataset.`);
     if (problems.length) {
       replace(results, h('div', { class: 'problem', role: 'alert' }, h('h2', null, 'Nothing to chart'), h('ul', null, problems.map((p) => h('li', null, p))), h('p', null, link('#/charts', 'Show UK arrests'))));
@@ -85,28 +190,21 @@ export function chartsPage(ctx: Ctx, route: Route): View {
       );
       return;
     }
+    const titles = new Map(seriesTitles(ds, series.map((sIndex) => ds.table.row(ds.bestOf(ds.points.seriesStart[sIndex]!)))).map((t, k) => [series[k]!, t]));
+    if (only >= 0) {
+      replace(
+        results,
+        h('p', { class: 'result-count' }, `One series of ${count(series.length, 'series', 'series')} of ${ds.metricLabel(metric).toLowerCase()} for ${ds.placeName(place)}.`, ' ', link(toHash('charts', { metric, place }), 'Show them all')),
+        chartOf(only, titles.get(only)!, column),
+      );
+      return;
+    }
     const pages = Math.max(1, Math.ceil(series.length / PER_PAGE));
     const pageNo = Math.min(state.page ?? 1, pages);
     const shown = series.slice((pageNo - 1) * PER_PAGE, pageNo * PER_PAGE);
-    const charts = shown.map((sIndex) => {
-      const points = ds.pointsOfSeries(sIndex);
-      const first = ds.bestOf(points[0]!);
-      const row0 = ds.table.row(first);
-      const chartPoints: ChartPoint[] = points.map((p) => ({
-        period: ds.points.periods[ds.points.period[p]!]!,
-        conflict: ds.points.conflict[p] === 1,
-        candidates: ds.candidatesOf(p).map((i, k) => ({ row: ds.table.row(i), best: k === 0 })),
-      }));
-      return buildChart({
-        id: `chart-${sIndex}`,
-        title: `${ds.metricLabel(metric)} — ${ds.placeName(place)}`,
-        subtitle: `${scopeWords(ds, row0)} · ${row0.unit}`,
-        unit: row0.unit,
-        points: chartPoints,
-        narrow: ctx.narrow,
-        sourceLabel,
-      });
-    });
+    // Series of one date are compact and sit side by side after the others.
+    const several = shown.filter((sIndex) => ds.pointsOfSeries(sIndex).length > 1);
+    const single = shown.filter((sIndex) => ds.pointsOfSeries(sIndex).length === 1);
     const nav =
       pages > 1
         ? h(
@@ -120,7 +218,15 @@ export function chartsPage(ctx: Ctx, route: Route): View {
     replace(
       results,
       h('p', { class: 'result-count' }, `${count(series.length, 'series', 'series')} of ${ds.metricLabel(metric).toLowerCase()} for ${ds.placeName(place)}.`, ' ', link(toHash('claims', { metric, place }), 'See these claims in the table')),
-      charts,
+      several.map((sIndex) => chartOf(sIndex, titles.get(sIndex)!, column)),
+      single.length
+        ? h(
+            'section',
+            { class: 'single-charts', 'aria-labelledby': 'h-single' },
+            h('h2', { id: 'h-single' }, several.length ? 'Series with one date' : `${count(single.length, 'series', 'series')} with one date`),
+            h('div', { class: 'chart-grid' }, single.map((sIndex) => chartOf(sIndex, titles.get(sIndex)!, Math.min(560, column >= 860 ? (column - 16) / 2 - 30 : column)))),
+          )
+        : null,
       nav,
     );
   };
@@ -142,8 +248,8 @@ export function chartsPage(ctx: Ctx, route: Route): View {
       h(
         'form',
         { class: 'filters compact', 'aria-label': 'Choose what to chart', onsubmit: (e: Event) => e.preventDefault() },
-        h('div', { class: 'field' }, h('label', { for: 'chart-metric' }, 'Metric'), metricSelect),
-        h('div', { class: 'field' }, h('label', { for: 'chart-place' }, 'Place'), placeSelect),
+        h('div', { class: 'field' }, h('label', { for: 'chart-metric' }, 'Metric'), metricSelect, metricPending),
+        h('div', { class: 'field' }, h('label', { for: 'chart-place' }, 'Place'), placeSelect, placePending),
       ),
       results,
     ],

@@ -1,8 +1,10 @@
 /** Claim page: the figure as worded, the verbatim quote, the citation, who said it, related and conflicting claims. */
 import { sourceLabel, problemView, type Ctx, type View } from '../app.js';
 import { clip, externalLink, h, langTag, link } from '../dom.js';
-import { exactAmount, formatAmount, formatEdtf, formatNumber, formatWorded, QUALIFIER_LABELS } from '../format.js';
+import { citeWithAddress, copyButton } from '../citation.js';
+import { exactAmount, formatAmount, formatEdtf, formatNumber, formatWorded, QUALIFIER_LABELS, vocabularyLabel } from '../format.js';
 import { claimHash, sourceHash, toHash, type Route } from '../state.js';
+import { boundsWords, breakdownWords, languageName, metricWithBreakdown, publisherWords, reliabilityShort, reviewWords, richText } from '../words.js';
 import { claimList, scopeWords } from './common.js';
 
 const DECIDED_WORDS: Record<string, string> = {
@@ -40,10 +42,11 @@ export function claimPage(ctx: Ctx, route: Route): View {
       pairs.filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false).map(([k, v]) => [h('dt', null, k), h('dd', null, v as Node | string)]),
     );
 
-  const bounds =
-    r.qualifier === 'range' || r.min !== null || r.max !== null
-      ? `${r.min !== null ? `from ${formatAmount(r.min, r.unit)}${r.qualifier === 'more_than' ? ' (exclusive)' : ''}` : 'no lower bound'}, ${r.max !== null ? `to ${formatAmount(r.max, r.unit)}${r.qualifier === 'nearly' ? ' (exclusive)' : ''}` : 'no upper bound'}`
-      : null;
+  // The figures the qualifier allows, in words ("more than 6,500, with no upper limit").
+  const bounds = boundsWords(r);
+  const metricName = metricWithBreakdown(r.metric_label, r.breakdown_value);
+  const metricLabelOf = (id: string) => ds.metricsById.get(id)?.label ?? null;
+  const review = reviewWords(ds.reviewOf(i));
 
   const person = r.attributed_person ? ds.personsById.get(r.attributed_person) : undefined;
   const role = person?.roles.find((x) => !r.attributed_organisation || x.organisation === r.attributed_organisation) ?? person?.roles[0];
@@ -73,7 +76,7 @@ export function claimPage(ctx: Ctx, route: Route): View {
           ? `This is the best figure for ${formatEdtf(r.as_of)} in its series: ${DECIDED_WORDS[decided] ?? decided}.`
           : ['The best figure for this date is ', link(claimHash(ds.table.get(best, 'claim_id')), formatWorded(ds.table.row(best))), ` (${ds.table.get(best, 'source_publisher') ?? ds.table.get(best, 'source_title')}): ${DECIDED_WORDS[decided] ?? decided}.`],
       ),
-      h('p', null, link(toHash('charts', { metric: r.metric, place: r.place }), `See ${r.metric_label.toLowerCase()} for ${r.place_name} over time`)),
+      h('p', null, link(toHash('charts', { metric: r.metric, place: r.place, series: ds.points.seriesIds[ds.points.series[p]!] }), `See ${metricName.toLowerCase()} for ${r.place_name} over time`)),
     );
     if (others.length)
       conflictSection = h(
@@ -102,15 +105,15 @@ export function claimPage(ctx: Ctx, route: Route): View {
   }
   const sameSource = ds.rowsOfSource(r.source_id).filter((c) => c !== i);
 
-  const citation = `“${clip(r.quote, 400)}” — ${sourceLabel(r)}${r.source_url ? `, ${r.source_url}` : ''}. In: encrochat-ledger dataset ${ds.meta.version}, claim ${r.claim_id}. CC BY 4.0.`;
+  const citation = citeWithAddress(`“${clip(r.quote, 400)}” — ${sourceLabel(r)}${r.source_url ? `, ${r.source_url}` : ''}. Claim ${r.claim_id}`, ds.meta.version, claimHash(r.claim_id));
 
   return {
-    title: `${r.metric_label}: ${worded}`,
+    title: `${metricName}: ${worded}`,
     body: h(
       'article',
       { class: 'claim', 'data-claim': r.claim_id },
       h('p', { class: 'breadcrumb' }, link('#/claims', 'Claims'), ' › ', h('span', { class: 'mono' }, r.claim_id)),
-      h('h1', null, h('span', { class: 'metric' }, `${r.metric_label}${r.breakdown_key ? ` (${r.breakdown_value})` : ''}: `), h('span', { class: 'value', 'data-value': r.value ?? '' }, worded)),
+      h('h1', null, h('span', { class: 'metric' }, `${metricName}: `), h('span', { class: 'value', 'data-value': r.value ?? '' }, worded)),
       h('p', { class: 'lead' }, `${r.place_name} · as of ${formatEdtf(r.as_of)}`, r.withdrawn ? h('span', { class: 'badge warn' }, 'withdrawn') : null),
       extra?.withdrawn
         ? h('p', { class: 'notice', role: 'note' }, `Withdrawn on ${formatEdtf(extra.withdrawn.date)}: ${extra.withdrawn.reason}`, r.superseded_by ? [' Replaced by ', link(claimHash(r.superseded_by), r.superseded_by), '.'] : null)
@@ -128,14 +131,14 @@ export function claimPage(ctx: Ctx, route: Route): View {
             ['Value', r.value !== null ? `${formatNumber(r.value)}${r.unit === 'count' ? '' : ` ${r.unit}`}${exactAmount(r.value, r.unit) ? ` (${formatAmount(r.value, r.unit)})` : ''}` : 'none (see the bounds)'],
             ['Unit', r.unit],
             ['Qualifier', `${r.qualifier.replaceAll('_', ' ')}${QUALIFIER_LABELS[r.qualifier] && r.qualifier !== 'exact' ? ` (“${QUALIFIER_LABELS[r.qualifier]}”)` : ''}`],
-            ['Bounds', bounds],
-            ['Metric', ds.metricsById.get(r.metric)?.definition ? [h('strong', null, r.metric_label), ': ', ds.metricsById.get(r.metric)!.definition] : r.metric_label],
-            ['Breakdown', r.breakdown_key ? `${r.breakdown_key}: ${r.breakdown_value}` : null],
+            ['Figures it allows', bounds],
+            ['Metric', ds.metricsById.get(r.metric)?.definition ? [h('strong', null, r.metric_label), ': ', richText(ds.metricsById.get(r.metric)!.definition, metricLabelOf)] : r.metric_label],
+            ['Breakdown', r.breakdown_key ? `${vocabularyLabel(r.breakdown_key)}: ${breakdownWords(r.breakdown_value)}` : null],
             ['As of', `${formatEdtf(r.as_of)} (${BASIS_WORDS[r.as_of_basis] ?? r.as_of_basis})`],
             ['Place', link(toHash('claims', { place: r.place }), r.place_name)],
             ['Scope', scopeWords(ds, r)],
             ['Said by', saidBy.length ? saidBy.join(', ') : null],
-            ['Curator note', r.note],
+            ['Curator note', r.note ? h('span', null, richText(r.note, metricLabelOf)) : null],
           ]),
         ),
         h(
@@ -144,17 +147,27 @@ export function claimPage(ctx: Ctx, route: Route): View {
           h('h2', { id: 'h-source' }, 'Source'),
           dl([
             ['Title', link(sourceHash(r.source_id), r.source_title, { lang })],
-            ['Publisher', r.source_publisher ?? 'not shown in the text'],
+            ['Publisher', source ? publisherWords({ ...source, publisher: source.publisher ?? 'a publisher not shown in the text' }) : (r.source_publisher ?? 'not shown in the text')],
             ['Authors', source?.authors?.length ? source.authors.join(', ') : null],
             ['Published', r.source_published ? formatEdtf(r.source_published) : 'undated'],
-            ['Kind', r.source_kind.replaceAll('-', ' ')],
-            ['Reliability', r.source_reliability],
-            ['Language', r.source_language],
+            ['Kind', vocabularyLabel(r.source_kind)],
+            ['Reliability', reliabilityShort(r.source_reliability)],
+            ['Language', languageName(r.source_language)],
             ['Address', r.source_url ? externalLink(r.source_url, r.source_url, { class: 'url' }) : 'none known (never invented)'],
           ]),
           h('h3', null, 'Cite this claim'),
-          h('p', { class: 'citation' }, citation),
+          h('p', { class: 'citation', id: 'claim-citation' }, citation),
+          copyButton('Copy citation', () => citation, { done: 'Citation copied', attrs: { 'data-action': 'copy-citation' } }),
         ),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'h-review', class: `review review-${review.status}`, 'data-review': review.status },
+        h('h2', { id: 'h-review' }, 'Second reading'),
+        h('p', { class: 'review-summary' }, review.summary, review.note ? [' ', richText(review.note, metricLabelOf)] : null, review.date ? h('span', { class: 'muted' }, ` (${review.date})`) : null),
+        review.status !== 'none'
+          ? h('p', { class: 'muted' }, 'Someone who did not write the claim read its quote and source alone and entered the figure again; the two readings were compared field by field.')
+          : null,
       ),
       seriesSection,
       conflictSection,

@@ -2,9 +2,10 @@
 import type { ClaimsTableRow } from '@encrochat-ledger/dataset';
 import type { Dataset } from '../data/dataset.js';
 import { h, link } from '../dom.js';
-import { formatEdtf, formatWorded } from '../format.js';
+import { formatEdtf, formatWorded, RELIABILITY_LABELS, vocabularyLabel } from '../format.js';
 import { claimsCsv } from '../csv.js';
 import { claimHash, toHash, type ClaimFilters } from '../state.js';
+import { metricWithBreakdown } from '../words.js';
 
 /** Places in tree order (depth-first from the roots, children by name), with their depth. */
 export function placeTree(ds: Dataset): { id: string; name: string; depth: number }[] {
@@ -50,11 +51,14 @@ export function scopeWords(ds: Dataset, row: Pick<ClaimsTableRow, 'operation' | 
 export function describeFilters(ds: Dataset, f: ClaimFilters): string {
   const parts: string[] = [];
   if (f.metric) parts.push(ds.metricLabel(f.metric));
-  if (f.place) parts.push(`in ${ds.placeName(f.place)}`);
+  if (f.place) parts.push(`in ${ds.placeName(f.place)}${f.placeonly ? ' only' : ''}`);
   if (f.org) parts.push(`by or for ${ds.organisationName(f.org)}`);
   if (f.op) parts.push(ds.operationName(f.op));
   if (f.source) parts.push(`from “${ds.sourcesById.get(f.source)?.title ?? f.source}”`);
-  if (f.kind) parts.push(`in ${f.kind} sources`);
+  if (f.network) parts.push(`${f.networkonly ? 'about ' : 'counting '}${ds.networkName(f.network)}${f.networkonly ? ' alone' : ''}`);
+  if (f.kind) parts.push(`in sources of kind “${vocabularyLabel(f.kind)}”`);
+  if (f.reliability) parts.push(`from ${RELIABILITY_LABELS[f.reliability] ?? f.reliability} sources`);
+  if (f.disagree) parts.push(f.disagree === 'yes' ? 'where sources disagree' : 'where no source disagrees');
   if (f.from) parts.push(`from ${formatEdtf(f.from)}`);
   if (f.to) parts.push(`until ${formatEdtf(f.to)}`);
   if (f.q) parts.push(`quotes containing “${f.q}”`);
@@ -63,27 +67,63 @@ export function describeFilters(ds: Dataset, f: ClaimFilters): string {
 
 /** The filter part of claim filters (no sort, no page), for links. */
 export function filterParams(f: ClaimFilters): Record<string, string | undefined> {
-  return { metric: f.metric, place: f.place, org: f.org, op: f.op, source: f.source, kind: f.kind, from: f.from, to: f.to, q: f.q };
+  return {
+    metric: f.metric,
+    place: f.place,
+    placeonly: f.place ? f.placeonly : undefined,
+    org: f.org,
+    op: f.op,
+    network: f.network,
+    networkonly: f.network ? f.networkonly : undefined,
+    source: f.source,
+    kind: f.kind,
+    reliability: f.reliability,
+    disagree: f.disagree,
+    from: f.from,
+    to: f.to,
+    q: f.q,
+  };
 }
 
-/** Offers the CSV of some rows as a file download (generated in the browser). */
-export function downloadCsv(ds: Dataset, rows: ArrayLike<number>, f: ClaimFilters): void {
-  const list: ClaimsTableRow[] = [];
-  for (let i = 0; i < rows.length; i++) list.push(ds.table.row(rows[i]!));
-  const blob = new Blob([claimsCsv(list)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const slug = Object.values(filterParams(f))
+/** A file name for a view: encrochat-ledger-0.1.0-claims-arrests-united-kingdom.csv. */
+function viewFileName(ds: Dataset, f: ClaimFilters, extension: string): string {
+  const slug = [f.metric, f.place, f.org, f.op, f.network, f.source, f.kind, f.reliability, f.disagree ? `disagree-${f.disagree}` : undefined, f.from, f.to, f.q]
     .filter(Boolean)
     .join('-')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 60);
-  const a = h('a', { href: url, download: `encrochat-ledger-${ds.meta.version}-claims${slug ? `-${slug}` : ''}.csv`, hidden: true });
+  return `encrochat-ledger-${ds.meta.version}-claims${slug ? `-${slug}` : ''}.${extension}`;
+}
+
+/** Offers a file made in the browser as a download. */
+function offer(text: string, type: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The rows of a view as JSON: an array of claims-table rows, as the dataset package's claims-table.json. */
+export function claimsJson(ds: Dataset, rows: ArrayLike<number>): string {
+  const list: ClaimsTableRow[] = [];
+  for (let i = 0; i < rows.length; i++) list.push(ds.table.row(rows[i]!));
+  return JSON.stringify(list);
+}
+
+/** Offers the JSON of some rows as a file download (generated in the browser). */
+export function downloadJson(ds: Dataset, rows: ArrayLike<number>, f: ClaimFilters): void {
+  offer(claimsJson(ds, rows), 'application/json', viewFileName(ds, f, 'json'));
+}
+
+/** Offers the CSV of some rows as a file download (generated in the browser). */
+export function downloadCsv(ds: Dataset, rows: ArrayLike<number>, f: ClaimFilters): void {
+  const list: ClaimsTableRow[] = [];
+  for (let i = 0; i < rows.length; i++) list.push(ds.table.row(rows[i]!));
+  offer(claimsCsv(list), 'text/csv;charset=utf-8', viewFileName(ds, f, 'csv'));
 }
 
 /** A short list of claims: figure (link), date, source. */
@@ -93,7 +133,8 @@ export function claimList(ds: Dataset, rows: readonly number[], options: { showM
     'ul',
     { class: 'claim-list' },
     rows.map((i) => {
-      const metric = t.get(i, 'metric_label');
+      // The breakdown beside its metric: "Drugs seized (cannabis)".
+      const metric = metricWithBreakdown(t.get(i, 'metric_label'), t.get(i, 'breakdown_value'));
       const label = formatWorded({ qualifier: t.get(i, 'qualifier'), value: t.get(i, 'value'), min: t.get(i, 'min'), max: t.get(i, 'max'), unit: t.get(i, 'unit') });
       const badge = options.mark?.(i);
       return h(

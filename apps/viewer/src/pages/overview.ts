@@ -46,6 +46,35 @@ export function overviewPage(ctx: Ctx): View {
   const byKey = new Map<string, EncodedHeadline>();
   for (const hl of ds.headlines) byKey.set(`${hl.metric}\u0000${hl.place}`, hl);
   const t = ds.table;
+  // Headlines that are a part above its whole, or a whole below one of its parts (`src/parts.ts`).
+  const partRole = new Map<number, 'part' | 'whole'>();
+  for (const f of ds.partsAboveWholes) {
+    partRole.set(f.part, 'part');
+    if (!partRole.has(f.whole)) partRole.set(f.whole, 'whole');
+  }
+  /** Links to the Disagreements page for a card or cell: sources disagree at its date, a part above its whole. */
+  const disagreementLinks = (metric: string, place: string, point: number, conflict: boolean, short: boolean, title: string | null, disagreeing: number | null = null) => {
+    const label = `${SHORT_LABELS[metric] ?? ds.metricLabel(metric)}, ${ds.placeName(place)}`;
+    const role = partRole.get(point);
+    return [
+      conflict
+        ? link(toHash('disagreements', { metric, place }), short ? 'disagree' : 'sources disagree', {
+            class: 'badge warn',
+            'data-disagreement': 'conflict',
+            'data-disagreeing': disagreeing,
+            title,
+            'aria-label': `${label}: sources disagree at this date. See the figures.`,
+          })
+        : null,
+      role
+        ? link(toHash('disagreements', { metric, place }), role === 'part' ? (short ? 'above its whole' : 'part above its whole') : short ? 'below a part' : 'whole below a part', {
+            class: 'badge warn',
+            'data-disagreement': role === 'part' ? 'part-above-whole' : 'whole-below-part',
+            'aria-label': `${label}: ${role === 'part' ? 'this figure is above that of a place containing it' : 'this figure is below that of a place within it'}. See the figures.`,
+          })
+        : null,
+    ];
+  };
 
   /** The best claim of point `p`: its row, its figure as worded, exactly, and where it comes from. */
   const figure = (p: number) => {
@@ -112,13 +141,7 @@ export function overviewPage(ctx: Ctx): View {
         { class: 'meta' },
         h('span', { class: 'sources', 'data-sources': hl.sources }, count(hl.sources, 'source')),
         hl.points > 1 ? ` · ${formatNumber(hl.points)} dates` : null,
-        conflict
-          ? h(
-              'span',
-              { class: 'badge warn', 'data-disagreeing': hl.disagreeing.length, title: hl.disagreeing.length ? `${count(hl.disagreeing.length, 'claim')} of this date disagree with this figure` : 'The claims of this date cannot all be true' },
-              'sources disagree',
-            )
-          : null,
+        disagreementLinks(metric, place, hl.point, conflict, false, conflict ? (hl.disagreeing.length ? `${count(hl.disagreeing.length, 'claim')} of this date disagree with this figure` : 'The claims of this date cannot all be true') : null, hl.disagreeing.length),
       ),
       h('p', { class: 'more' }, link(toHash('charts', { metric, place }), 'Over time', { 'aria-label': `${label}, ${ds.placeName(place)}, over time` })),
     );
@@ -149,7 +172,7 @@ export function overviewPage(ctx: Ctx): View {
       { class: 'num', 'data-metric': metric, 'data-place': place, 'data-claim': f.claim, 'data-kind': hl.kind },
       link(claimHash(f.claim), f.worded),
       h('span', { class: 'cell-meta' }, `${formatEdtf(t.get(f.i, 'as_of'), true)} · ${count(hl.sources, 'source')}${hl.kind === 'official' ? '' : ` · ${RELIABILITY_WORDS[t.get(f.i, 'source_reliability')] ?? t.get(f.i, 'source_reliability')}`}`),
-      ds.points.conflict[hl.point] === 1 ? h('span', { class: 'badge warn' }, 'disagree') : null,
+      disagreementLinks(metric, place, hl.point, ds.points.conflict[hl.point] === 1, true, null),
     );
   };
   const table = h(
@@ -185,7 +208,11 @@ export function overviewPage(ctx: Ctx): View {
           { class: 'muted' },
           'Each figure is the one to quote first: the latest official figure, unless a later figure of another source says something new — a new count, not a restatement — and then the official figure is shown beside it (',
           link('#/about', 'how figures are chosen'),
-          `). Sources often disagree: ${count(conflicts, 'date')} where they do are flagged.`,
+          `). Sources often disagree: ${count(conflicts, 'date')} where they do are flagged`,
+          ds.partsAboveWholes.length ? `, and ${count(ds.partsAboveWholes.length, 'figure')} of a place above that of a place containing it` : null,
+          ' (',
+          link('#/disagreements', 'see every disagreement'),
+          ').',
         ),
       ),
       sections,

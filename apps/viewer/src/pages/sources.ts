@@ -6,6 +6,8 @@ import { clip, externalLink, h, langTag, link, replace, select, type Child } fro
 import { count, edtfSortKey, formatEdtf, formatNumber } from '../format.js';
 import { fold } from '../query.js';
 import { sourceHash, toHash, type Route, type SourceParams } from '../state.js';
+import { citeWithAddress, copyButton } from '../citation.js';
+import { languageName, publisherWords, reliabilityShort, richText } from '../words.js';
 import { claimList } from './common.js';
 
 const PER_PAGE = 50;
@@ -64,7 +66,7 @@ export function sourcesPage(ctx: Ctx, route: Route): View {
             'li',
             { 'data-source': s.id },
             link(sourceHash(s.id), s.title, { class: 'source-title', lang: langTag(s.language) }),
-            h('span', { class: 'muted' }, [s.publisher, s.published ? formatEdtf(s.published) : 'undated', s.kind.replaceAll('-', ' '), s.reliability, count(s.claim_count, 'claim')].filter(Boolean).join(' · ')),
+            h('span', { class: 'muted' }, [s.publisher ? publisherWords(s) : null, s.published ? formatEdtf(s.published) : 'undated', s.kind.replaceAll('-', ' '), reliabilityShort(s.reliability), count(s.claim_count, 'claim')].filter(Boolean).join(' · ')),
           ),
         ),
       ),
@@ -127,6 +129,12 @@ export function sourcePage(ctx: Ctx, route: Route): View {
   const rows = ds.rowsOfSource(s.id);
   const events = eventsCiting(ds, s.id);
   const fact = (k: string, v: Child) => (v === null || v === undefined || v === '' ? null : [h('dt', null, k), h('dd', null, v)]);
+  const metricLabelOf = (metric: string) => ds.metricsById.get(metric)?.label ?? null;
+  const citation = citeWithAddress(
+    `${s.title} — ${[publisherWords(s), s.published ? formatEdtf(s.published) : 'undated'].join(', ')}${s.url ? `, ${s.url}` : ''}. Source ${s.id}`,
+    ds.meta.version,
+    sourceHash(s.id),
+  );
   return {
     title: s.title,
     body: h(
@@ -147,10 +155,17 @@ export function sourcePage(ctx: Ctx, route: Route): View {
         fact('Published', s.published ? `${formatEdtf(s.published)} (${s.published})` : 'undated'),
         fact('Kind', s.kind.replaceAll('-', ' ')),
         fact('Reliability', RELIABILITY_WORDS[s.reliability] ?? s.reliability),
-        fact('Language', s.language),
+        fact('Language', languageName(s.language)),
         fact('Other copies', s.copies?.length ? h('ul', null, s.copies.map((c) => h('li', null, externalLink(c.url, clip(c.url, 100), { class: 'url' }), c.publisher ? ` (${c.publisher})` : null))) : null),
         fact('Archived text', s.archive ? h('span', { class: 'mono wrap' }, `SHA-256 ${s.archive.text_sha256}`) : null),
-        fact('Curator note', s.note),
+        fact('Curator note', s.note ? h('span', null, richText(s.note, metricLabelOf)) : null),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'h-cite-source' },
+        h('h2', { id: 'h-cite-source' }, 'Cite this source'),
+        h('p', { class: 'citation', id: 'source-citation' }, citation),
+        copyButton('Copy citation', () => citation, { done: 'Citation copied', attrs: { 'data-action': 'copy-citation' } }),
       ),
       h(
         'section',
