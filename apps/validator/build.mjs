@@ -1,6 +1,5 @@
-// Builds the validator: compiles src/ with tsc into dist/, copies the precompiled schema validators
-// (src/generated/), and ships a byte copy of the published JSON Schemas in dist/schemas/ (a test
-// checks that it equals schemas/ at the repository root).
+// Builds the validator: compiles src/ with tsc into dist/ and makes the CLI executable. The schemas and
+// their precompiled validators are @encrochat-ledger/core's.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +9,4 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [path.join(here, '../../node_modules/typescript/bin/tsc'), '-p', path.join(here, 'tsconfig.build.json')], { stdio: 'inherit' });
-fs.cpSync(path.join(here, '../../schemas'), path.join(dist, 'schemas'), { recursive: true });
-// The precompiled schema validators (plain JavaScript, generated: see scripts/generate-validators.ts).
-fs.cpSync(path.join(here, 'src/generated'), path.join(dist, 'generated'), { recursive: true });
 fs.chmodSync(path.join(dist, 'cli.js'), 0o755);

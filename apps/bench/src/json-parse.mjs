@@ -2,9 +2,10 @@
 //
 //   node json-parse.mjs DIR              # the peer
 //   node json-parse.mjs --schemas DIR    # the floor under the validator's target: also run each
-//                                        # record's published schema with the validator's own
-//                                        # precompiled Ajv validators (stopping at the first error);
-//                                        # no other check, no positions, no report
+//                                        # record's published schema with the precompiled Ajv
+//                                        # validators the validator runs (@encrochat-ledger/core's),
+//                                        # stopping at the first error; no other check, no
+//                                        # positions, no report
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -13,8 +14,7 @@ const dir = process.argv[schemas ? 3 : 2];
 /** The schema check of each collection folder, with --schemas (loaded only then: the peer loads nothing). */
 const byFolder = new Map();
 if (schemas) {
-  const { collections } = await import('../../validator/dist/collections.js');
-  const { precompiledValidator } = await import('../../validator/dist/schemas.js');
+  const { collections, precompiledValidator } = await import('@encrochat-ledger/core');
   for (const c of collections) byFolder.set(c.name, precompiledValidator(c.schema));
 }
 

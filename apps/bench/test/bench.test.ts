@@ -8,7 +8,7 @@ import { runBenchmarks } from '../src/run.js';
 
 it('measures every tool against its peer and writes BENCHMARKS.md and benchmarks.json', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-bench-'));
-  const results = await runBenchmarks(['--sizes', '1000', '--runs', '1', '--out', out, '--work', path.join(out, 'work')]);
+  const results = await runBenchmarks(['--sizes', '1000', '--runs', '1', '--skip-viewer', '--out', out, '--work', path.join(out, 'work')]);
   const size = results.sizes[0]!;
   expect(size.claims).toBe(1000);
   for (const m of [

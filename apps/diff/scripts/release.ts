@@ -2,8 +2,11 @@
  * `npm run release`: everything a release needs, stopping before publishing.
  *
  *   build (turbo, the public packages) → validate data/ → export CSV/Parquet to release/exports →
+ *   one archive of the tables for people who do not use npm (release/encrochat-ledger-<version>-tables.tar.gz:
+ *   every CSV and Parquet file, datapackage.json, the README and SHA256SUMS) →
  *   release/changes.json and release/NOTES.md (the data changes since the last release tag, by id) →
- *   npm pack every public package into release/ → publint and @arethetypeswrong/cli on each tarball →
+ *   npm pack every public package into release/ → publint, @arethetypeswrong/cli and the package's
+ *   citizenship (LICENSE shipped; repository, homepage and bugs set) on each tarball →
  *   npm publish --dry-run of each tarball → stop.
  *
  * The real publish is `npx changeset publish` (after `npx changeset version`), from CI with
@@ -14,6 +17,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { publint } from 'publint';
 
 export interface PackedPackage {
@@ -110,6 +114,38 @@ export async function publintMessages(tarball: string): Promise<string[]> {
   return messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`);
 }
 
+/** What a published package owes its users beyond working code: its licence text and where to find and report on it. */
+export function citizenshipProblems(tarball: string, manifest: Record<string, any>): string[] {
+  const listed = execFileSync('tar', ['-t', '-z', '-f', tarball], { encoding: 'utf8' }).split('\n');
+  const problems = ['repository', 'homepage', 'bugs'].filter((field) => !manifest[field]).map((field) => `no "${field}" in package.json`);
+  if (!listed.includes('package/LICENSE')) problems.push('no LICENSE file in the tarball');
+  if (manifest.license === 'CC-BY-4.0' && !listed.includes('package/DATA-LICENSE.md')) problems.push('no DATA-LICENSE.md in the tarball');
+  return problems;
+}
+
+/**
+ * Writes `<out>/encrochat-ledger-<version>-tables.tar.gz`: the export folder's files under one folder
+ * named by version. Entries sorted, owner 0 and a fixed time (the release's SOURCE_DATE_EPOCH, else 0)
+ * where GNU tar allows it, so the same export gives the same archive.
+ */
+export function archiveTables(exportsDir: string, out: string, version: string): string {
+  const name = `encrochat-ledger-${version}-tables`;
+  const staging = fs.mkdtempSync(path.join(out, '.archive-'));
+  try {
+    fs.cpSync(exportsDir, path.join(staging, name), { recursive: true });
+    const archive = path.join(out, `${name}.tar.gz`);
+    const reproducible = ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${process.env.SOURCE_DATE_EPOCH ?? 0}`];
+    const gnu = spawnSync('tar', ['--version'], { encoding: 'utf8' }).stdout?.includes('GNU tar');
+    execFileSync('tar', ['-c', ...(gnu ? reproducible : []), '-f', `${archive}.tmp`, '-C', staging, name]);
+    fs.writeFileSync(`${archive}.gz.tmp`, zlib.gzipSync(fs.readFileSync(`${archive}.tmp`), { level: 9 }));
+    fs.rmSync(`${archive}.tmp`);
+    fs.renameSync(`${archive}.gz.tmp`, archive);
+    return archive;
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 /** Bare imports of the packed files that the manifest does not declare (dependencies, peer or optional). */
 export function undeclaredImports(tarball: string, manifest: Record<string, any>): string[] {
   const dir = fs.mkdtempSync(path.join(path.dirname(tarball), '.unpack-'));
@@ -149,7 +185,7 @@ export async function release({ root = defaultRoot, out = path.join(root, 'relea
     run(path.join(root, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--output-logs=errors-only', ...workspaces.map((w) => `--filter=${w.name}`)], root, 'the build');
   }
 
-  // The diff library reads data folders through the validator's dist: import it once built.
+  // The diff library reads data folders through @encrochat-ledger/core's dist: import it once built.
   const { DATASET, diffSides, emptySide, formatJson, formatMarkdown, lastReleaseTag, loadFolder, loadGitRef, readChangesets } = await import('../src/index.js');
 
   log('validate: data/');
@@ -160,6 +196,8 @@ export async function release({ root = defaultRoot, out = path.join(root, 'relea
 
   const dataset = workspaces.find((w) => w.name === DATASET);
   if (!dataset) throw new ReleaseError(`no public workspace named ${DATASET}`);
+  const archive = archiveTables(path.join(out, 'exports'), out, dataset.version);
+  log(`archive: ${path.basename(archive)}`);
   const tag = fs.existsSync(path.join(root, '.git')) ? lastReleaseTag(root, dataset.version) : null;
   log(`changes: since ${tag ?? '(no release yet: everything is new)'}`);
   const d = diffSides(tag ? loadGitRef(tag, root) : emptySide('(no release yet)'), loadFolder(root, 'this release'));
@@ -174,8 +212,11 @@ export async function release({ root = defaultRoot, out = path.join(root, 'relea
     const sha256 = crypto.createHash('sha256').update(fs.readFileSync(tarball)).digest('hex');
     const lint = await publintMessages(tarball);
     const attw = attwProblems(root, tarball, w.manifest);
-    if (lint.length || attw.length) throw new ReleaseError(`${w.name}: ${[...lint.map((m) => `publint: ${m}`), ...attw.map((m) => `attw: ${m}`)].join('; ')}`);
-    log(`  publint: clean; attw: clean`);
+    const citizenship = citizenshipProblems(tarball, w.manifest);
+    if (lint.length || attw.length || citizenship.length) {
+      throw new ReleaseError(`${w.name}: ${[...lint.map((m) => `publint: ${m}`), ...attw.map((m) => `attw: ${m}`), ...citizenship].join('; ')}`);
+    }
+    log(`  publint: clean; attw: clean; LICENSE, repository, homepage, bugs: present`);
     const undeclared = undeclaredImports(tarball, w.manifest);
     if (undeclared.length) log(`  WARNING: ${w.name} imports packages it does not declare in dependencies: ${undeclared.join(', ')} (installed from npm it fails to load)`);
     const dry = run('npm', ['publish', '--dry-run', '--ignore-scripts', '--tag', 'latest', tarball], out, `npm publish --dry-run of ${w.name}`);
@@ -198,7 +239,7 @@ export async function release({ root = defaultRoot, out = path.join(root, 'relea
     '',
     '## Files',
     '',
-    '`changes.json` (these changes, machine-readable: `encrochat-ledger-diff/1`), `exports/` (CSV, Parquet, `datapackage.json`, `SHA256SUMS`), and the package tarballs:',
+    `\`changes.json\` (these changes, machine-readable: \`encrochat-ledger-diff/1\`), \`exports/\` (CSV, Parquet, \`datapackage.json\`, \`SHA256SUMS\`), \`${path.basename(archive)}\` (the same tables in one archive, for use without npm), and the package tarballs:`,
     '',
     ...packages.map((p) => `- \`${p.tarball}\` sha256 \`${p.sha256}\``),
     '',

@@ -5,8 +5,10 @@ import { DiffUsageError } from './errors.js';
 
 export const USAGE = `usage: encrochat-ledger-diff OLD NEW [--format text|json|markdown] [--check-bump none|patch|minor|major]
 
-OLD and NEW: a bundle (data.json), a data folder, a folder holding data/ and schemas/, or a git ref
-(a tag such as @encrochat-ledger/dataset@0.1.0, a branch, a commit; "git:REF" forces a ref).
+OLD and NEW: a bundle (data.json), a data folder, a folder holding data/ and schemas/, a git ref
+(a tag such as @encrochat-ledger/dataset@0.1.0, a branch, a commit; "git:REF" forces a ref), or a
+published release: NAME@VERSION that names no git ref is fetched from the npm registry npm is set
+up with ("npm:NAME@VERSION" forces it).
 Exit codes: 0 done (changes or not); 1 --check-bump LEVEL is smaller than the change requires; 2 usage error.`;
 
 const Args = z.strictObject({

@@ -1,6 +1,6 @@
 /** @encrochat-ledger/diff — the library behind `encrochat-ledger-diff`. */
 export { diff, diffSides } from './diff.js';
-export { loadSide, loadBundle, loadFolder, loadDataFolder, loadGitRef, emptySide, readSchemaFolders, type Side, type Schemas } from './load.js';
+export { loadSide, loadBundle, loadFolder, loadDataFolder, loadGitRef, loadPackage, emptySide, readSchemaFolders, type Side, type Schemas } from './load.js';
 export { diffRecords, diffCollection, diffFields, diffFieldSets } from './records.js';
 export { diffSchemas } from './schemas.js';
 export { formatText, formatJson, formatMarkdown, summaryLine } from './format.js';

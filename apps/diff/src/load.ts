@@ -1,19 +1,20 @@
 /**
- * Reads one side of a diff: a bundle (`data.json`), a data folder (`data/` layout, read with the
- * validator's input reader), a folder holding `data/` and `schemas/` (a repository or a checkout), or
- * a git ref (its data/ and schemas/ extracted with `git archive`).
+ * Reads one side of a diff: a bundle (`data.json`), a data folder (`data/` layout), a folder holding
+ * `data/` and `schemas/` (a repository or a checkout), or a git ref (its data/ and schemas/ extracted
+ * with `git archive`). Bundles and data folders are read with @encrochat-ledger/core's reader, which
+ * refuses the files the validator and the dataset build refuse.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectInputs } from '@encrochat-ledger/validator';
+import { collectionNames, dataFile, isBundle, readData, readInputs, type DataReading, type RecordEntry } from '@encrochat-ledger/core';
 import { DiffUsageError } from './errors.js';
 import { extractCommit, resolveCommit } from './git.js';
+import { fetchPackageBundle, isPackageSpec } from './npm.js';
 import type { Collection, SideInfo } from './types.js';
 
 export type Rec = Record<string, unknown>;
 
-export const RECORD_COLLECTIONS = ['metrics', 'networks', 'places', 'organisations', 'operations', 'persons', 'events', 'sources'] as const;
-export const COLLECTIONS: readonly Collection[] = [...RECORD_COLLECTIONS, 'claims'];
+export const COLLECTIONS: readonly Collection[] = [...collectionNames, 'claims'];
 
 /** Schema folders by version (`1.0`), each a map of file name to parsed schema. */
 export type Schemas = Map<string, Map<string, Rec>>;
@@ -26,7 +27,6 @@ export interface Side {
 }
 
 const isObject = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
-const isBundle = (v: unknown): v is Rec => isObject(v) && v.name === 'encrochat-ledger' && Array.isArray(v.sources);
 const VERSION_DIR = /^\d+\.\d+$/;
 
 function readJson(file: string, shown: string): unknown {
@@ -37,26 +37,31 @@ function readJson(file: string, shown: string): unknown {
   }
 }
 
+/** A reading with problems cannot be compared: the first problem, where it is, and the way to all of them. */
+function refuseProblems({ problems }: DataReading): void {
+  const [first] = problems;
+  if (!first) return;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  throw new DiffUsageError(`${first.file}:${first.line}:${first.column}: ${first.message}${more}; run encrochat-ledger-validate for details`);
+}
+
 /** An empty side: the diff against "nothing" (before the first release). */
 export function emptySide(label = '(nothing)'): Side {
   return { info: { label, version: null, schema_versions: null }, records: new Map(COLLECTIONS.map((c) => [c, new Map()])), schemas: null };
 }
 
-function sideFrom(label: string, version: string | null, grouped: Map<Collection, Rec[]>, schemas: Schemas | null): Side {
+function sideFrom(label: string, version: string | null, records: readonly RecordEntry[], schemas: Schemas | null): Side {
   const side = emptySide(label);
   side.info.version = version;
   side.schemas = schemas;
   side.info.schema_versions = schemas ? [...schemas.keys()] : null;
-  for (const c of RECORD_COLLECTIONS) {
-    const byId = side.records.get(c)!;
-    for (const record of grouped.get(c) ?? []) {
-      const { $schema: _editorOnly, ...rest } = record;
-      if (typeof rest.id !== 'string') throw new DiffUsageError(`${label}: a record of ${c} has no id`);
-      byId.set(rest.id, rest);
-      if (c === 'sources' && Array.isArray(rest.claims)) {
-        for (const claim of rest.claims) {
-          if (isObject(claim) && typeof claim.id === 'string') side.records.get('claims')!.set(claim.id, { ...claim, source_id: rest.id });
-        }
+  for (const { collection, record } of records) {
+    const { $schema: _editorOnly, ...rest } = record;
+    if (typeof rest.id !== 'string') throw new DiffUsageError(`${label}: a record of ${collection} has no id`);
+    side.records.get(collection)!.set(rest.id, rest);
+    if (collection === 'sources' && Array.isArray(rest.claims)) {
+      for (const claim of rest.claims) {
+        if (isObject(claim) && typeof claim.id === 'string') side.records.get('claims')!.set(claim.id, { ...claim, source_id: rest.id });
       }
     }
   }
@@ -92,40 +97,28 @@ function packageVersion(file: string): string | null {
 }
 
 export function loadBundle(file: string, label = file): Side {
-  const value = readJson(file, label);
-  if (!isBundle(value)) throw new DiffUsageError(`${label}: not an encrochat-ledger bundle (expected "name": "encrochat-ledger" and a "sources" array)`);
-  const grouped = new Map<Collection, Rec[]>();
-  for (const c of RECORD_COLLECTIONS) grouped.set(c, Array.isArray(value[c]) ? (value[c] as unknown[]).filter(isObject) : []);
+  const reading = readInputs({ files: [dataFile(path.resolve(file), process.cwd(), { keepBytes: false })], roots: [] });
+  const { parsed, value } = reading.read.get(reading.files[0]!)!;
+  if (parsed && !isBundle(value)) throw new DiffUsageError(`${label}: not an encrochat-ledger bundle (expected "name": "encrochat-ledger" and a "sources" array)`);
+  refuseProblems(reading);
   // The dataset package ships its schemas beside the bundle (dist/schemas/<version>/).
   const schemas = readSchemaFolders(path.join(path.dirname(file), 'schemas'));
-  return sideFrom(label, typeof value.version === 'string' ? value.version : null, grouped, schemas);
+  const version = (value as Rec).version;
+  return sideFrom(label, typeof version === 'string' ? version : null, reading.records, schemas);
 }
 
 /** A data folder (`data/` layout), with the schemas and the package version beside it when present. */
 export function loadDataFolder(dataRoot: string, label = dataRoot): Side {
-  const { files } = collectInputs([dataRoot]);
-  const grouped = new Map<Collection, Rec[]>();
-  for (const file of files) {
-    if (!file.collection) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(file.bytes.toString('utf8'));
-    } catch (error) {
-      throw new DiffUsageError(`${file.display}: invalid JSON (${(error as Error).message}); run encrochat-ledger-validate for details`);
-    }
-    if (!isObject(value)) throw new DiffUsageError(`${file.display}: expected one JSON object (one record per file)`);
-    const list = grouped.get(file.collection) ?? [];
-    list.push(value);
-    grouped.set(file.collection, list);
-  }
+  const reading = readData([dataRoot]);
+  refuseProblems(reading);
   const parent = path.dirname(path.resolve(dataRoot));
-  return sideFrom(label, packageVersion(path.join(parent, 'packages', 'dataset', 'package.json')), grouped, readSchemaFolders(path.join(parent, 'schemas')));
+  return sideFrom(label, packageVersion(path.join(parent, 'packages', 'dataset', 'package.json')), reading.records, readSchemaFolders(path.join(parent, 'schemas')));
 }
 
 /** A folder: a repository or checkout (holding data/), a data folder, or a folder holding data.json. */
 export function loadFolder(dir: string, label = dir): Side {
   if (fs.existsSync(path.join(dir, 'data')) && fs.statSync(path.join(dir, 'data')).isDirectory()) return loadDataFolder(path.join(dir, 'data'), label);
-  if (RECORD_COLLECTIONS.some((c) => fs.existsSync(path.join(dir, c)))) return loadDataFolder(dir, label);
+  if (collectionNames.some((c) => fs.existsSync(path.join(dir, c)))) return loadDataFolder(dir, label);
   if (fs.existsSync(path.join(dir, 'data.json'))) return loadBundle(path.join(dir, 'data.json'), label);
   if (fs.existsSync(path.join(dir, 'schemas'))) {
     // A tree with schemas and no data yet.
@@ -134,7 +127,7 @@ export function loadFolder(dir: string, label = dir): Side {
     side.info.schema_versions = side.schemas ? [...side.schemas.keys()] : null;
     return side;
   }
-  throw new DiffUsageError(`${label}: no data here (expected a data folder with ${RECORD_COLLECTIONS.join('/')}, a folder holding data/, or a data.json bundle)`);
+  throw new DiffUsageError(`${label}: no data here (expected a data folder with ${collectionNames.join('/')}, a folder holding data/, or a data.json bundle)`);
 }
 
 /** A git ref: data/ and schemas/ of that commit. */
@@ -151,10 +144,26 @@ export function loadGitRef(ref: string, cwd: string): Side {
   }
 }
 
-/** Whatever OLD or NEW names: an existing path first, else a git ref of the repository at `cwd`. */
+/** A published release, fetched from the npm registry (see npm.ts). */
+export function loadPackage(spec: string): Side {
+  const { bundle, cleanUp } = fetchPackageBundle(spec);
+  try {
+    return loadBundle(bundle, `npm:${spec.replace(/^npm:/, '')}`);
+  } finally {
+    cleanUp();
+  }
+}
+
+/**
+ * Whatever OLD or NEW names: an existing path first; `git:REF` or `npm:SPEC` as said; else a git ref
+ * of the repository at `cwd` (a release tag such as `@encrochat-ledger/dataset@0.1.0`), else, for a
+ * NAME@VERSION that names no ref, that package from the npm registry.
+ */
 export function loadSide(spec: string, cwd = process.cwd()): Side {
   const abs = path.resolve(cwd, spec);
   if (fs.existsSync(abs)) return fs.statSync(abs).isDirectory() ? loadFolder(abs, spec) : loadBundle(abs, spec);
-  const ref = spec.startsWith('git:') ? spec.slice(4) : spec;
-  return loadGitRef(ref, cwd);
+  if (spec.startsWith('npm:')) return loadPackage(spec);
+  if (spec.startsWith('git:')) return loadGitRef(spec.slice(4), cwd);
+  if (isPackageSpec(spec) && !resolveCommit(spec, cwd)) return loadPackage(spec);
+  return loadGitRef(spec, cwd);
 }

@@ -7,13 +7,13 @@
  * Each schema folder of NEW (`schemas/1.1/`) is compared with the same folder of OLD, or, when OLD has
  * no such folder, with OLD's newest folder below it (a new version is a copy of the last one, changed).
  */
+import { escapePointerToken } from '@encrochat-ledger/core';
 import type { Bump } from './bump.js';
 import { compareVersions, type Rec, type Schemas } from './load.js';
 import { canonical } from './records.js';
 import type { SchemaChange } from './types.js';
 
 const isObject = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Array.isArray(v);
-const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 type Emit = (pointer: string, kind: string, detail: string, bump: Bump) => void;
@@ -40,7 +40,7 @@ function compare(a: unknown, b: unknown, pointer: string, emit: Emit, idVersion:
   for (const key of keys) {
     const x = a[key];
     const y = b[key];
-    const at = `${pointer}/${esc(key)}`;
+    const at = `${pointer}/${escapePointerToken(key)}`;
     if (same(x, y)) continue;
     if (key === '$id') {
       if (typeof x === 'string' && typeof y === 'string' && idVersion(x) === y) continue;
@@ -91,7 +91,7 @@ function compare(a: unknown, b: unknown, pointer: string, emit: Emit, idVersion:
       const my = isObject(y) ? y : {};
       const what = key === 'properties' ? 'field' : key === 'patternProperties' ? 'pattern property' : key === 'dependentSchemas' ? 'dependent schema' : 'definition';
       for (const k of [...new Set([...Object.keys(mx), ...Object.keys(my)])].sort()) {
-        const p = `${at}/${esc(k)}`;
+        const p = `${at}/${escapePointerToken(k)}`;
         if (!(k in my)) emit(p, `${what.replace(' ', '-')}-removed`, `${what} "${k}" removed`, 'major');
         else if (!(k in mx)) emit(p, `${what.replace(' ', '-')}-added`, `new ${what} "${k}"`, key === 'dependentSchemas' ? 'major' : 'minor');
         else compare(mx[k], my[k], p, emit, idVersion);

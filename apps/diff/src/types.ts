@@ -1,7 +1,8 @@
+import type { CollectionName } from '@encrochat-ledger/core';
 import type { Bump } from './bump.js';
 
 /** The record collections of the data folder and bundle, plus the claims nested in sources. */
-export type Collection = 'metrics' | 'networks' | 'places' | 'organisations' | 'operations' | 'persons' | 'events' | 'sources' | 'claims';
+export type Collection = CollectionName | 'claims';
 
 export type RecordChangeKind = 'added' | 'removed' | 'renamed' | 'withdrawn' | 'reinstated' | 'changed';
 

@@ -303,4 +303,12 @@ describe('CLI', () => {
     expect(r.stderr).toContain('not an encrochat-ledger bundle');
     expect(runCli(cli, ['--help'], '/').stdout).toContain('usage: encrochat-ledger-diff OLD NEW');
   });
+
+  it('refuses a data folder with a broken file, naming its line and column (read like the validator reads it)', () => {
+    const broken = baseCopy();
+    fs.writeFileSync(path.join(broken, 'data', 'places', 'broken.json'), '{\n  "id": "broken",\n  "id": "broken"\n}\n');
+    const r = runCli(cli, [broken, broken], broken);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('encrochat-ledger-diff: data/places/broken.json:3:3: key "id" appears twice in the same object (first at line 2, column 3); a JSON reader keeps only the last one; run encrochat-ledger-validate for details\n');
+  });
 });

@@ -9,6 +9,7 @@
  * `streamClaimRows`), so that a bundle of a million claims is exported in bounded memory.
  */
 import fs from 'node:fs';
+import { collectionNames } from '@encrochat-ledger/core';
 import {
   claimsTable,
   claimsTableContext,
@@ -83,8 +84,7 @@ export function packagedDataset(): LoadedDataset {
   };
 }
 
-const COLLECTIONS = ['metrics', 'networks', 'places', 'organisations', 'operations', 'persons', 'events', 'sources'] as const;
-const HEAD_FIELDS = ['name', 'version', 'schema_version', ...COLLECTIONS.filter((c) => c !== 'sources')];
+const HEAD_FIELDS = ['name', 'version', 'schema_version', ...collectionNames.filter((c) => c !== 'sources')];
 
 /**
  * The outline of a bundle: enough to know the file is one. Records are checked by the dataset
@@ -95,7 +95,7 @@ const BundleOutline = z.looseObject({
   name: z.literal('encrochat-ledger'),
   version: z.string().min(1),
   schema_version: z.string().min(1),
-  ...Object.fromEntries(COLLECTIONS.map((c) => [c, z.array(z.unknown())])),
+  ...Object.fromEntries(collectionNames.map((c) => [c, z.array(z.unknown())])),
 });
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -161,7 +161,7 @@ export function datasetFromFile(file: string): LoadedDataset {
   let problem = outline.success
     ? null
     : `${outline.error.issues[0]!.path.length ? `/${outline.error.issues[0]!.path.join('/')}` : 'the top level'}: ${outline.error.issues[0]!.message}`;
-  for (const name of COLLECTIONS) if (!problem && name !== 'sources') problem = recordsProblem(name, outlined[name] as unknown[]);
+  for (const name of collectionNames) if (!problem && name !== 'sources') problem = recordsProblem(name, outlined[name] as unknown[]);
   if (!problem && sourcesAt < 0) (outlined.sources as unknown[]).every((s, i) => !(problem = sourceProblem(s, i)));
   if (problem) throw notBundle(problem);
   const { sources: inlineSources, ...head } = outlined as unknown as DatasetBundle;

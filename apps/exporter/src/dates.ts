@@ -1,10 +1,10 @@
 /**
- * Calendar days of EDTF dates: the validator's `edtfBounds` (the one implementation, also used by
- * the dataset build: the edtf parser at level 1, a date-time read as the day written in it whatever
- * the time zone), memoised. A test checks that these bounds equal the ones built into
- * @encrochat-ledger/dataset for every date of it.
+ * Calendar days of EDTF dates: @encrochat-ledger/core's `edtfBounds` (the one implementation, also
+ * used by the dataset build and the validator: the edtf parser at level 1, a date-time read as the
+ * day written in it whatever the time zone), memoised. A test checks that these bounds equal the ones
+ * built into @encrochat-ledger/dataset for every date of it.
  */
-import { edtfBounds, type DateBounds as DayBounds } from '@encrochat-ledger/validator';
+import { edtfBounds, type DateBounds as DayBounds } from '@encrochat-ledger/core';
 
 export { edtfBounds, type DayBounds };
 

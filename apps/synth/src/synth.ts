@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatProblems, readData } from '@encrochat-ledger/core';
 import { figure, group } from './figures.js';
 import { Random } from './random.js';
 
@@ -24,9 +25,14 @@ const FILLER = 'The figures were given at a press conference, where officers des
 
 type Rec = Record<string, any>;
 
-function readCollection(dir: string): Rec[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+/** The vocabulary collections of a data folder, each in file order (read with the one reader of data; any problem stops). */
+function readVocabulary(dir: string): Record<(typeof VOCABULARY)[number], Rec[]> {
+  const vocab = Object.fromEntries(VOCABULARY.map((c) => [c, [] as Rec[]])) as Record<(typeof VOCABULARY)[number], Rec[]>;
+  if (!fs.existsSync(dir)) return vocab;
+  const { records, problems } = readData([dir]);
+  if (problems.length) throw new Error(`the vocabulary in ${dir} has problems:\n${formatProblems(problems)}`);
+  for (const { collection, record } of records) if (collection in vocab) vocab[collection as (typeof VOCABULARY)[number]].push(record);
+  return vocab;
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -55,7 +61,7 @@ export interface SynthResult {
 export function synthesise({ claims: total, outDir, seed = 20200702, vocabularyDir }: SynthOptions): SynthResult {
   if (!Number.isInteger(total) || total < 1) throw new Error('claims must be a whole number of at least 1');
   const rng = new Random(seed);
-  const vocab = Object.fromEntries(VOCABULARY.map((c) => [c, readCollection(path.join(vocabularyDir, c))])) as Record<(typeof VOCABULARY)[number], Rec[]>;
+  const vocab = readVocabulary(vocabularyDir);
   if (!vocab.metrics.length || !vocab.places.length) throw new Error(`no vocabulary in ${vocabularyDir} (expected metrics/ and places/)`);
   fs.rmSync(outDir, { recursive: true, force: true });
   let files = 0;

@@ -5,7 +5,7 @@
  * written plainly; so it is done once per claim and number, and only the readings that match the
  * number are kept.
  */
-import { matchesCandidate, readingsInUnit, type UnitReading } from './numbers-in-text.js';
+import { matchesCandidate, readingsInUnit, type UnitReading } from '@encrochat-ledger/core';
 
 const memo = new WeakMap<object, Map<number, UnitReading[]>>();
 

@@ -2,9 +2,9 @@
 /** encrochat-ledger-validate: validate data files, folders or a bundle. Exit 0 clean, 1 findings, 2 usage error. */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { UsageError } from '@encrochat-ledger/core';
 import { z } from 'zod';
 import { format, FORMATS } from './format.js';
-import { UsageError } from './inputs.js';
 import { allRules } from './rules/index.js';
 import { formatTimings } from './timings.js';
 import { validate } from './validate.js';

@@ -1,13 +1,13 @@
 /**
  * Reasoned exceptions: data/validator-exceptions.json maps a rule code to the claim ids it must not
  * flag, each with a reason. An exception no finding needs any more is itself an error (EXC001), so
- * the list cannot rot.
+ * the list cannot rot. The dataset package ships the file beside its bundle (dist/data.json), where it
+ * applies in the same way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { EXCEPTIONS_FILE } from '@encrochat-ledger/core';
 import { z } from 'zod';
-
-export const EXCEPTIONS_FILE = 'validator-exceptions.json';
 
 const Schema = z.record(z.string().regex(/^[A-Z]+\d{3}$/), z.record(z.string().min(1), z.string().min(10, 'give a reason of at least 10 characters')));
 

@@ -1,27 +1,17 @@
-/** What the validator reports: one problem, where it is, and how to fix it. */
+/** What the validator reports: one problem (see @encrochat-ledger/core), with the rule that found it. */
+import type { Problem } from '@encrochat-ledger/core';
+
+export type { Position } from '@encrochat-ledger/core';
+
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface Position {
-  line: number;
-  column: number;
-}
-
-export interface Finding {
+/**
+ * A problem found by a rule: the file (relative to the working directory, forward slashes), the JSON
+ * Pointer, the line and column of the pointer (or of the byte at fault; 1:1 when the whole file is at
+ * fault), what was expected and found, and a hint.
+ */
+export interface Finding extends Problem {
   /** Stable rule code, e.g. `REF001`. */
   code: string;
   severity: Severity;
-  /** Path of the file, relative to the working directory, with forward slashes. */
-  file: string;
-  /** JSON Pointer into the file ('' for the whole document). */
-  pointer: string;
-  /** 1-based line and column of the pointer (or of the byte at fault); 1:1 when the whole file is at fault. */
-  line: number;
-  column: number;
-  /** What was expected and what was found. */
-  message: string;
-  /** How to fix it. */
-  hint: string;
 }
-
-/** A finding before its position is resolved from its pointer. */
-export type Draft = Omit<Finding, 'line' | 'column' | 'severity'> & Partial<Position> & { severity?: Severity };

@@ -1,9 +1,5 @@
-import type { Ajv2020 } from 'ajv/dist/2020.js';
-import type { QuickValidator } from './schemas.js';
-import type { CollectionName } from './collections.js';
+import type { Ajv2020, CollectionName, DataFile, ParsedFile, QuickValidator, RecordEntry } from '@encrochat-ledger/core';
 import type { Severity } from './finding.js';
-import type { DataFile, RecordEntry } from './inputs.js';
-import type { Located } from './json-locate.js';
 
 /** One problem found by a rule, before the engine adds the code, severity and position. */
 export interface Issue {
@@ -21,17 +17,6 @@ export interface Issue {
   column?: number;
   /** An id that exceptions can name (a claim id), when the rule supports exceptions. */
   exceptionKey?: string;
-}
-
-/** A file as the engine read it once: its text (null when not UTF-8), its value when it parsed. */
-export interface ParsedFile {
-  text: string | null;
-  parsed: boolean;
-  value: unknown;
-  /** The locating reader's result for this file (computed once, on demand). */
-  locate(): Located;
-  /** Whether `locate` has run for this file already. */
-  located(): boolean;
 }
 
 export interface FileRule {

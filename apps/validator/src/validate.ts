@@ -5,15 +5,27 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CollectionName } from './collections.js';
+import {
+  collectInputs,
+  createAjv,
+  escapePointerToken,
+  isBundle,
+  positionsByFile,
+  precompiledValidator,
+  ReadFile,
+  recordsOf,
+  validatorFor,
+  type CollectionName,
+  type DataFile,
+  type Inputs,
+  type ParsedFile,
+  type QuickValidator,
+  type RecordEntry,
+} from '@encrochat-ledger/core';
 import { readExceptions, type Exceptions } from './exceptions.js';
 import type { Finding, Severity } from './finding.js';
-import { collectInputs, isBundle, type DataFile, type Inputs, type RecordEntry } from './inputs.js';
-import { positionsByFile } from './positions.js';
-import { ReadFile } from './read-file.js';
-import type { Context, Issue, ParsedFile } from './rule.js';
+import type { Context, Issue } from './rule.js';
 import { dataRules, EXCEPTION_RULE, fileRules } from './rules/index.js';
-import { createAjv, precompiledValidator, validatorFor, type QuickValidator } from './schemas.js';
 import { timed, Timings, type Timing } from './timings.js';
 
 export interface ValidateOptions {
@@ -87,6 +99,8 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
   const issues: { code: string; severity: Severity; issue: Issue }[] = [];
   const read = new Map<DataFile, ParsedFile>();
   const records: RecordEntry[] = [];
+  /** Folders of the bundles read: their exceptions file (shipped beside data.json) applies like a data folder's. */
+  const bundleDirs = new Set<string>();
 
   for (const file of files) {
     const parsedFile = timed(clock, 'decoding and parsing', 'read', () => ReadFile.read(file));
@@ -96,16 +110,11 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
       timed(clock, rule.code, rule.scope, () => rule.check(file, parsedFile)).forEach((issue) => issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue }));
     parsedFile.release();
     if (!parsed) continue;
-    if (isBundle(value)) {
-      for (const name of ['metrics', 'networks', 'places', 'organisations', 'operations', 'persons', 'events', 'sources'] as CollectionName[]) {
-        const list = (value as Record<string, unknown>)[name];
-        if (Array.isArray(list)) list.forEach((record, i) => record && typeof record === 'object' && !Array.isArray(record) && records.push({ file, collection: name, base: `/${name}/${i}`, record: record as Record<string, any> }));
-      }
-    } else if (file.collection && value && typeof value === 'object' && !Array.isArray(value)) {
-      records.push({ file, collection: file.collection, base: '', record: value as Record<string, any> });
-    } else if (file.collection) {
-      issues.push({ code: 'SCHEMA001', severity: 'error', issue: { file, pointer: '', message: `expected one JSON object (a ${file.collection.replace(/s$/, '')} record), found ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`, hint: 'one record per file, as an object' } });
-    }
+    const found = recordsOf(file, value);
+    // A file that is not one record is a schema error of its collection.
+    if (!Array.isArray(found)) issues.push({ code: 'SCHEMA001', severity: 'error', issue: found });
+    else for (const record of found) records.push(record);
+    if (isBundle(value)) bundleDirs.add(path.dirname(file.abs));
   }
 
   let started = performance.now();
@@ -154,7 +163,7 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
   started = performance.now();
 
   // Exceptions: drop the findings they name; flag the ones nothing needs.
-  const exceptionSets: Exceptions[] = roots.map((r) => readExceptions(r, cwd)).filter((e): e is Exceptions => e !== null);
+  const exceptionSets: Exceptions[] = [...roots, ...bundleDirs].map((r) => readExceptions(r, cwd)).filter((e): e is Exceptions => e !== null);
   const used = new Set<string>();
   const kept = issues.filter(({ code, issue }) => {
     if (!issue.exceptionKey) return true;
@@ -170,13 +179,13 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     if (set.problem) findings.push({ code: EXCEPTION_RULE.code, severity: 'error', file: set.display, pointer: '', line: 1, column: 1, message: `the exceptions file is malformed: ${set.problem}`, hint: 'it maps a rule code to { "<claim id>": "<reason>" }' });
     for (const [key, { code, key: id }] of set.entries)
       if (!used.has(key))
-        findings.push({ code: EXCEPTION_RULE.code, severity: 'error', file: set.display, pointer: `/${code}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, line: 1, column: 1, message: `exception for ${code} on "${id}" is not needed: no such finding`, hint: 'remove it from the exceptions file' });
+        findings.push({ code: EXCEPTION_RULE.code, severity: 'error', file: set.display, pointer: `/${code}/${escapePointerToken(id)}`, line: 1, column: 1, message: `exception for ${code} on "${id}" is not needed: no such finding`, hint: 'remove it from the exceptions file' });
   }
 
   const reported = kept
     .filter(({ issue }) => (issue.entry?.file ?? issue.file!).reported)
     .map(({ code, severity, issue }) => ({ code, severity, issue, file: issue.entry?.file ?? issue.file!, pointer: `${issue.entry?.base ?? ''}${issue.pointer}` }));
-  const positions = positionsByFile(reported, read);
+  const positions = positionsByFile(reported.filter(({ issue }) => issue.line === undefined), read);
   for (const { code, severity, issue, file, pointer } of reported) {
     const position = issue.line !== undefined ? { line: issue.line, column: issue.column ?? 1 } : (positions.get(file)?.(pointer) ?? { line: 1, column: 1 });
     findings.push({ code, severity, file: file.display, pointer, line: position.line, column: position.column, message: issue.message, hint: issue.hint });

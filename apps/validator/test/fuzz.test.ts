@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { DataFile, Inputs } from '@encrochat-ledger/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DataFile, Inputs } from '../src/inputs.js';
 import { validateInputs } from '../src/validate.js';
 import { base, claim, source } from './helpers.js';
 

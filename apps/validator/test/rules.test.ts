@@ -1,14 +1,19 @@
 /** One describe per rule: each rule finds what it should, where it is, and stays quiet on good data. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileChecks, MAX_RECORD_BYTES } from '@encrochat-ledger/core';
 import { describe, expect, it } from 'vitest';
-import { MAX_RECORD_BYTES } from '../src/rules/file-size.js';
+import { fileRules } from '../src/rules/index.js';
 import { base, claim, run, source } from './helpers.js';
 
 const clean = () => run({ 'sources/good.json': source('good', [claim('good', 'uk-arrests')]) });
 
 it('a clean dataset has no findings', () => {
   expect(clean().report.findings).toEqual([]);
+});
+
+it('every check of the data reader (@encrochat-ledger/core) is a file rule, in the same order, so the build refuses what the validator does', () => {
+  expect(fileRules.map((r) => r.check)).toEqual(fileChecks);
 });
 
 describe('FILE001 empty file', () => {

@@ -1,9 +1,8 @@
+import { collections, SCHEMA_VERSION, type RecordEntry } from '@encrochat-ledger/core';
 import type { DatasetBundle } from '../src/generated/schema-types.js';
-import type { LoadedRecord } from './load-data.js';
-import { collections, SCHEMA_VERSION } from './validator.js';
 
 /** The bundle: every collection sorted by id, without the editor-only `$schema` keys. */
-export function assembleBundle(records: LoadedRecord[], version: string): DatasetBundle {
+export function assembleBundle(records: readonly RecordEntry[], version: string): DatasetBundle {
   const bundle: Record<string, unknown> = { name: 'encrochat-ledger', version, schema_version: SCHEMA_VERSION };
   for (const { name } of collections) {
     bundle[name] = records

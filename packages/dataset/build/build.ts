@@ -1,11 +1,14 @@
 /**
- * Builds @encrochat-ledger/dataset from data/ and schemas/: checks every record against the JSON
+ * Builds @encrochat-ledger/dataset from data/ and schemas/: reads data/ with @encrochat-ledger/core's
+ * reader (which refuses the files the validator refuses) and checks every record against the JSON
  * Schema (the validator, run by `npm start` and the tests, checks references, quotes and the rest), then writes dist/
  * (bundle, collections, claims and latest tables with their Table Schemas, datapackage.json, schemas, ESM and CJS
  * entry points, type declarations) into a temporary folder that replaces dist/ only when complete.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { collections, createAjv, defaultSchemasDir, describeAjvErrors, edtfBounds, EXCEPTIONS_FILE, SCHEMA_VERSION, validatorFor } from '@encrochat-ledger/core';
+import { z } from 'zod';
 import { buildClaimsTable, claimsTableSchema, collectDateBounds } from '../src/claims-table.js';
 import { buildLatest, latestTableSchema } from '../src/latest.js';
 import { seriesPoints } from '../src/series.js';
@@ -15,9 +18,7 @@ import { buildDatapackage } from './datapackage.js';
 import { writeTypes } from './generate-types.js';
 import { DataError, loadData } from './load-data.js';
 import { FileSink } from './file-sink.js';
-import { dataDir, distDir, packageRoot, schemasDir } from './paths.js';
-import { z } from 'zod';
-import { collections, createAjv, describeAjvErrors, edtfBounds, SCHEMA_VERSION, validatorFor } from './validator.js';
+import { dataDir, distDir, packageRoot } from './paths.js';
 import { writeDeclarations, writeEntryPoints } from './write-entry-points.js';
 
 
@@ -41,15 +42,16 @@ export interface BuildOptions {
 
 export async function buildDataset({ dataRoot = dataDir, outDir = distDir, bundleOnly = false }: BuildOptions = {}): Promise<BuildResult> {
   await writeTypes();
-  const records = loadData(dataRoot);
-  const problems = checkSchema(records);
+  const data = loadData(dataRoot);
+  const { records } = data;
+  const problems = data.locate(checkSchema(records));
   if (problems.length) throw new DataError(problems);
 
   const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   const bundle = assembleBundle(records, version);
   const validateBundle = validatorFor(createAjv(), 'bundle.schema.json');
   if (!validateBundle(bundle))
-    throw new DataError(describeAjvErrors(validateBundle.errors ?? []).map((e) => ({ file: 'dist/data.json', ...e })));
+    throw new DataError(describeAjvErrors(validateBundle.errors ?? []).map((e) => ({ file: 'dist/data.json', ...e, line: 1, column: 1, hint: 'every record passed its schema but the bundle did not: a fault of the build (assemble.ts) or of bundle.schema.json' })));
   const dates = collectDateBounds(bundle, edtfBounds);
 
   const tmp = `${outDir}.tmp-${process.pid}`;
@@ -65,8 +67,11 @@ export async function buildDataset({ dataRoot = dataDir, outDir = distDir, bundl
     sink.json('claims-table.schema.json', claimsTableSchema, true);
     sink.json('latest.json', buildLatest(seriesPoints(rows)));
     sink.json('latest.schema.json', latestTableSchema, true);
-    const schemaDir = path.join(schemasDir, SCHEMA_VERSION);
+    const schemaDir = defaultSchemasDir();
     for (const file of fs.readdirSync(schemaDir).sort()) sink.raw(`schemas/${SCHEMA_VERSION}/${file}`, fs.readFileSync(path.join(schemaDir, file)));
+    // The reasoned exceptions travel with the bundle: the validator reads them beside a data.json as beside data/.
+    const exceptions = path.join(dataRoot, EXCEPTIONS_FILE);
+    if (fs.existsSync(exceptions)) sink.raw(EXCEPTIONS_FILE, fs.readFileSync(exceptions));
     sink.json('datapackage.json', buildDatapackage(bundle, sink.written), true);
     if (!bundleOnly) {
       await writeEntryPoints(tmp, { bundle, dates });

@@ -1,8 +1,7 @@
+import { collections, SCHEMA_BASE } from '@encrochat-ledger/core';
 import type { WrittenFile } from './file-sink.js';
 import { claimsTableSchema } from '../src/claims-table.js';
 import type { DatasetBundle } from '../src/generated/schema-types.js';
-import { collections } from './validator.js';
-import { SCHEMA_BASE } from './validator.js';
 
 
 export const DATA_LICENSE = {

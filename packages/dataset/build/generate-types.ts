@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readSchemas, SCHEMA_VERSION } from '@encrochat-ledger/core';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { packageRoot } from './paths.js';
-import { readSchemas, SCHEMA_VERSION } from './validator.js';
 
 type SchemaFile = ReturnType<typeof readSchemas>[number];
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
+import addFormats, { type FormatsPlugin } from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../build/build.js';
 import { generateTypes, typesFile } from '../build/generate-types.js';
@@ -51,7 +51,9 @@ describe('dataset build', () => {
   it('writes a datapackage.json and Table Schemas valid against the official Data Package v2 profiles', () => {
     const profile = (name: string) => {
       const ajv = new Ajv({ allErrors: true, strict: false });
-      addFormats(ajv);
+      // ajv-formats is CommonJS: depending on the loader the plugin is the module or its default.
+      const formats = addFormats as unknown as { default?: FormatsPlugin } & FormatsPlugin;
+      (formats.default ?? formats)(ajv);
       ajv.addFormat('textarea', true);
       return ajv.compile(JSON.parse(fs.readFileSync(path.resolve(packageRoot, `../../vendor/frictionless/2.0/${name}`), 'utf8')));
     };
@@ -112,6 +114,20 @@ describe('the build refuses bad data', () => {
     expect(problem.message).toContain('must be one of');
     expect(problem.hint).toContain('metric.schema.json');
     expect(fs.existsSync(outDir)).toBe(false);
+  });
+
+  it('refuses the files the validator refuses (read with @encrochat-ledger/core), each problem located', async () => {
+    const dataRoot = brokenCopy((root) => {
+      fs.writeFileSync(path.join(root, 'places', 'france.json'), '{\n  "id": "france",\n  "id": "france",\n  "name": "France",\n  "kind": "country"\n}\n');
+      fs.mkdirSync(path.join(root, 'places', 'old'));
+      fs.writeFileSync(path.join(root, 'places', 'old', 'gaul.json'), '{}\n');
+    });
+    const error = await buildDataset({ dataRoot, outDir: path.join(tmp, 'refused-reader') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).problems).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/places\/france\.json$/), pointer: '/id', line: 3, column: 3, message: expect.stringContaining('key "id" appears twice') }),
+      expect.objectContaining({ file: expect.stringMatching(/places\/old\/gaul\.json$/), message: expect.stringContaining('cannot tell which collection') }),
+    ]);
   });
 
   it('reports invalid JSON with line and column, without a stack trace, and exits 1', () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { edtfBounds, isValidEdtf } from '@encrochat-ledger/core';
 import { describe, expect, it } from 'vitest';
 import { claimBounds } from '../src/bounds.js';
 import { buildClaimsTable, claimsTableContext, claimsTableFields, claimsTableRow, claimsTableSchema, compareClaimsTableRows, countryOf } from '../src/claims-table.js';
-import { edtfBounds, isValidEdtf } from '../build/validator.js';
 import { distDir } from '../build/paths.js';
 import type { DatasetBundle, Place } from '../src/generated/schema-types.js';
 

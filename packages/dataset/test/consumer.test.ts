@@ -54,6 +54,13 @@ describe('installed from the packed tarball', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
+  it('has entry points that import nothing (the build uses @encrochat-ledger/core; the package does not)', async () => {
+    for (const file of ['index.js', 'index.cjs']) {
+      const { metafile } = await build({ entryPoints: [path.join(distDir, file)], bundle: true, write: false, metafile: true, external: ['*'], platform: 'neutral', logLevel: 'silent' });
+      expect(Object.values(metafile.inputs).flatMap((input) => input.imports.map((i) => i.path)), file).toEqual([]);
+    }
+  });
+
   const probe = `({ version: m.version, sources: m.sources.length, claims: m.claims.length, metrics: m.metricsById.size, table: m.claimsTable.length, latest: m.latestTable.length, firstClaimSource: m.claims[0] ? m.sourcesById.get(m.claims[0].source_id).id === m.claims[0].source_id : true })`;
 
   it('imports from ESM', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createAjv, readSchemas, SCHEMA_BASE, validatorFor } from '@encrochat-ledger/core';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { createAjv, readSchemas, SCHEMA_BASE, validatorFor } from '../build/validator.js';
 
 const schemas = readSchemas();
 

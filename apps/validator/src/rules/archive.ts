@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { RecordEntry } from '@encrochat-ledger/core';
 import type { DataRule, Issue } from '../rule.js';
-import type { RecordEntry } from '../inputs.js';
 import { normaliseForQuote } from '../quotes.js';
 
 /** The archived text of each source that has one in the archive folder (read once per run). */

@@ -1,5 +1,5 @@
+import { safeBounds } from '@encrochat-ledger/core';
 import { claimBounds, type Claim } from '@encrochat-ledger/dataset';
-import { safeBounds } from '../edtf.js';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 import { scopeKey } from './consistency-funnel.js';

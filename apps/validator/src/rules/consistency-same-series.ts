@@ -1,6 +1,5 @@
+import { safeBounds, type RecordEntry } from '@encrochat-ledger/core';
 import { seriesId } from '@encrochat-ledger/dataset';
-import { safeBounds } from '../edtf.js';
-import type { RecordEntry } from '../inputs.js';
 import type { DataRule, Issue } from '../rule.js';
 import { passedSchema } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { safeBounds } from '../edtf.js';
+import { safeBounds } from '@encrochat-ledger/core';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 

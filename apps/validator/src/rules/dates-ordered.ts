@@ -1,4 +1,4 @@
-import { safeBounds } from '../edtf.js';
+import { safeBounds } from '@encrochat-ledger/core';
 import type { DataRule, Issue } from '../rule.js';
 
 /** DATE003: periods are ordered: an operation ends after it starts; an EDTF interval's end is not before its start. */

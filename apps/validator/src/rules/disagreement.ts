@@ -1,7 +1,6 @@
+import { safeBounds, type RecordEntry } from '@encrochat-ledger/core';
 import { buildClaimsTable, findConflicts, type DatasetBundle, type DateBounds } from '@encrochat-ledger/dataset';
-import { safeBounds } from '../edtf.js';
 import { passedSchema } from './schema.js';
-import type { RecordEntry } from '../inputs.js';
 import type { DataRule, Issue } from '../rule.js';
 
 type Rec = Record<string, any>;

@@ -1,4 +1,4 @@
-import type { RecordEntry } from '../inputs.js';
+import type { RecordEntry } from '@encrochat-ledger/core';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 

@@ -1,4 +1,4 @@
-/** Every rule, in the order they run. One module per rule; each has a stable code. */
+/** Every rule, in the order they run. One module per rule; each has a stable code. The file rules are the reader's checks (@encrochat-ledger/core's `fileChecks`), one code each. */
 import type { DataRule, FileRule } from '../rule.js';
 import { archiveHash, archiveQuotes } from './archive.js';
 import { consistencyCumulative } from './consistency-cumulative.js';

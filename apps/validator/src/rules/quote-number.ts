@@ -1,5 +1,5 @@
+import { candidateValues, statesPlainly } from '@encrochat-ledger/core';
 import { readingsOf } from '../claim-numbers.js';
-import { candidateValues, statesPlainly } from '../numbers-in-text.js';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 

@@ -1,5 +1,4 @@
-import type { CollectionName } from '../collections.js';
-import type { RecordEntry } from '../inputs.js';
+import type { CollectionName, RecordEntry } from '@encrochat-ledger/core';
 import type { Context, DataRule, Issue } from '../rule.js';
 import { claimsById, eachClaim } from '../rule.js';
 

@@ -1,6 +1,5 @@
-import type { CollectionName } from '../collections.js';
+import type { CollectionName, RecordEntry } from '@encrochat-ledger/core';
 import type { Context, DataRule, Issue } from '../rule.js';
-import type { RecordEntry } from '../inputs.js';
 
 export type Target = CollectionName | 'claims';
 

@@ -1,5 +1,5 @@
+import { CONVERTED_UNITS, monthsConvertExactly, significantDigits, statesPlainly, type UnitReading } from '@encrochat-ledger/core';
 import { readingsOf } from '../claim-numbers.js';
-import { CONVERTED_UNITS, monthsConvertExactly, significantDigits, statesPlainly, type UnitReading } from '../numbers-in-text.js';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 

@@ -1,17 +1,23 @@
+/**
+ * The published JSON Schemas (draft 2020-12): where they are, reading them, Ajv set up with them
+ * and their formats, and the validators Ajv compiled from them at build time.
+ */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js';
-import { createRequire } from 'node:module';
 import { addFormats, formats } from './formats.js';
 import { schemaValidators } from './generated/schema-validators.js';
+
+export type { Ajv2020, ValidateFunction };
 
 export const SCHEMA_VERSION = '1.0';
 export const SCHEMA_BASE = `https://encrochat-ledger.org/schemas/${SCHEMA_VERSION}/`;
 
 /**
- * The published schemas: the repository's `schemas/<version>/` when run from the repository, else
- * the byte-identical copy shipped in the package (`dist/schemas/`, checked by a test).
+ * The folder of the published schemas: the repository's `schemas/<version>/` when run from the
+ * repository, else the byte-identical copy this package ships (`dist/schemas/`, checked by a test).
  */
 export function defaultSchemasDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

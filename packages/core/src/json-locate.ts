@@ -4,7 +4,8 @@
  * overflow the stack. Used only for files that need it (a syntax error, a finding, a suspected
  * duplicate key), so the fast path stays `JSON.parse`.
  */
-import type { Position } from './finding.js';
+import { escapePointerToken } from './json-pointer.js';
+import type { Position } from './problem.js';
 
 export interface DuplicateKey {
   /** Pointer of the second occurrence. */
@@ -19,8 +20,6 @@ export interface Located {
   duplicates: DuplicateKey[];
   syntaxError?: { message: string; position: Position };
 }
-
-const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Positions are recorded down to this depth. Deeper values resolve to their nearest recorded
@@ -105,7 +104,7 @@ export function locate(text: string): Located {
     const top = stack[stack.length - 1];
     if (!top) return '';
     if (top.pointer === null || stack.length >= MAX_DEPTH) return null;
-    return top.kind === 'object' ? `${top.pointer}/${escapePointer(top.key!)}` : `${top.pointer}/${top.index}`;
+    return top.kind === 'object' ? `${top.pointer}/${escapePointerToken(top.key!)}` : `${top.pointer}/${top.index}`;
   };
   // Parse a value at i (after whitespace); containers push a frame.
   const value = (): string | null => {
@@ -152,7 +151,7 @@ export function locate(text: string): Located {
         const key = readString();
         if (key === null) return fail('invalid string in a key', at);
         const seen = top.keys.get(key);
-        if (seen !== undefined) duplicates.push({ pointer: top.pointer === null ? '' : `${top.pointer}/${escapePointer(key)}`, key, first: pos(seen), second: pos(at) });
+        if (seen !== undefined) duplicates.push({ pointer: top.pointer === null ? '' : `${top.pointer}/${escapePointerToken(key)}`, key, first: pos(seen), second: pos(at) });
         else top.keys.set(key, at);
         top.key = key;
         top.state = 'colon';

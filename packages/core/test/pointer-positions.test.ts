@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locate } from '../src/json-locate.js';
+import { escapePointerToken } from '../src/json-pointer.js';
 import { pointerPositions } from '../src/pointer-positions.js';
 
 const data = path.resolve(__dirname, '../../../data');
@@ -11,7 +12,7 @@ const data = path.resolve(__dirname, '../../../data');
 function pointersOf(value: unknown, base = ''): string[] {
   const out = [base, `${base}/missing`, `${base}/99999`];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pointersOf(v, `${base}/${i}`)));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pointersOf(v, `${base}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pointersOf(v, `${base}/${escapePointerToken(k)}`));
   return out;
 }
 

@@ -8,8 +8,9 @@
  * a pointer's position is where its value starts, a pointer that does not exist gets its nearest
  * existing ancestor's, and positions stop at the same depth.
  */
-import type { Position } from './finding.js';
 import { MAX_DEPTH } from './json-locate.js';
+import { unescapePointerToken } from './json-pointer.js';
+import type { Position } from './problem.js';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -69,8 +70,6 @@ function keyAt(text: string, i: number, end: number): string {
   return raw.includes('\\') ? (JSON.parse(text.slice(i, end)) as string) : raw;
 }
 
-const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
-
 /** What the search learnt in one document: offsets of pointers found, and the last item reached in each array. */
 interface Search {
   offsets: Map<string, number>;
@@ -115,7 +114,7 @@ function offsetOf(text: string, pointer: string, search: Search): number {
     const child = `${prefix}/${segments[depth]!}`;
     let found = search.offsets.get(child);
     if (found === undefined) {
-      const segment = unescapeSegment(segments[depth]!);
+      const segment = unescapePointerToken(segments[depth]!);
       const open = text.charCodeAt(at);
       found = -1;
       if (open === 123) found = memberOffset(text, at, segment);

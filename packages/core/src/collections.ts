@@ -12,8 +12,9 @@ export const collections = [
 
 export type CollectionName = (typeof collections)[number]['name'];
 
-export const collectionNames: readonly string[] = collections.map((c) => c.name);
+/** The collection names, in the order above (the order of the bundle's keys). */
+export const collectionNames: readonly CollectionName[] = collections.map((c) => c.name);
 
 export function isCollection(name: string): name is CollectionName {
-  return collectionNames.includes(name);
+  return (collectionNames as readonly string[]).includes(name);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keptEveryMember } from '../src/rules/json-duplicate-keys.js';
+import { keptEveryMember } from '../src/duplicate-keys.js';
 import { locate } from '../src/json-locate.js';
 
 const check = (text: string) => keptEveryMember(text, JSON.parse(text));

@@ -1,4 +1,4 @@
-/** The parts of the `edtf` package (which ships no types) that the build uses. */
+/** The parts of the `edtf` package (which ships no types) that edtf.ts uses. */
 declare module 'edtf' {
   export interface EdtfValue {
     min: number;

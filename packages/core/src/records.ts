@@ -1,0 +1,43 @@
+/** The records of a parsed file: one record per file in a collection folder, or every record of a bundle. */
+import { collectionNames, type CollectionName } from './collections.js';
+import type { DataFile } from './data-files.js';
+import type { FileIssue } from './file-checks.js';
+
+export interface RecordEntry {
+  file: DataFile;
+  collection: CollectionName;
+  /** Pointer of the record inside its file: '' for one record per file, `/sources/3` in a bundle. */
+  base: string;
+  record: Record<string, any>;
+}
+
+/** Whether a parsed document is a built bundle (`data.json`) rather than one record. */
+export function isBundle(value: unknown): value is Record<CollectionName, unknown[]> {
+  return !!value && typeof value === 'object' && (value as { name?: unknown }).name === 'encrochat-ledger' && Array.isArray((value as { sources?: unknown }).sources);
+}
+
+const isRecord = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The records of a file's parsed value, or the problem that it is not one record. A bundle gives
+ * every object of its collections; a file outside the collection folders gives none (the
+ * unknown-collection check reports it).
+ */
+export function recordsOf(file: DataFile, value: unknown): RecordEntry[] | FileIssue {
+  if (isBundle(value)) {
+    const records: RecordEntry[] = [];
+    for (const name of collectionNames) {
+      const list = value[name];
+      if (Array.isArray(list)) list.forEach((record, i) => isRecord(record) && records.push({ file, collection: name, base: `/${name}/${i}`, record }));
+    }
+    return records;
+  }
+  if (!file.collection) return [];
+  if (isRecord(value)) return [{ file, collection: file.collection, base: '', record: value }];
+  return {
+    file,
+    pointer: '',
+    message: `expected one JSON object (a ${file.collection.replace(/s$/, '')} record), found ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`,
+    hint: 'one record per file, as an object',
+  };
+}
