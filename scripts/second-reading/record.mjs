@@ -2,9 +2,9 @@
 //
 //   node scripts/second-reading/record.mjs --date 2026-12-02
 //
-// A claim of a batch with a second reading, not withdrawn and with no `review` yet, is reconciled
-// when every field on which the second reading still differs from it is kept by a resolution in
-// its batch's resolutions.json:
+// A claim of a batch with a second reading and no `review` yet is reconciled when every field on
+// which the second reading still differs from it is kept by a resolution in its batch's
+// resolutions.json (a withdrawn claim is reconciled by its withdrawal):
 //   { "resolutions": [ { "claim_id": "…", "keep": ["operation"], "status": "reviewed",
 //                        "note": "why the claim's reading stands" } ] }
 // (`status` "disputed" when nobody could settle it). For each reconciled claim this writes into its
@@ -53,17 +53,20 @@ for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.json')).so
   let changed = false;
   for (const claim of source.claims ?? []) {
     const pair = readings.get(claim.id);
-    if (!pair || claim.review || claim.withdrawn) continue;
+    if (!pair || claim.review) continue;
     const now = readingOfClaim(claim);
     const kept = new Set(pair.resolution?.keep ?? []);
-    const open = differingFields(now, pair.second, canonicalMetric);
+    // A withdrawn claim stays as it was: its withdrawal, not a correction, settled the reading.
+    const open = claim.withdrawn ? [] : differingFields(now, pair.second, canonicalMetric);
     if (open.some((field) => !kept.has(field))) continue;
     const before = differingFields(pair.first, pair.second, canonicalMetric);
-    const corrected = before.filter((field) => !open.includes(field));
+    const sinceFirst = differingFields(pair.first, now, canonicalMetric);
+    const corrected = before.filter((field) => sinceFirst.includes(field));
     const differences = [...new Set([...before, ...open])];
     const notes = [];
     if (corrected.length > 0) notes.push(`Corrected after the second reading: ${corrected.map((field) => `${field} ${describe(pair.first[field])} → ${describe(now[field])}`).join('; ')}.`);
     if (pair.resolution?.note) notes.push(pair.resolution.note);
+    if (claim.withdrawn) notes.push(`Read twice, then withdrawn: ${claim.withdrawn.reason}`);
     claim.review = {
       status: pair.resolution?.status ?? 'reviewed',
       date: args.date,
