@@ -17,6 +17,7 @@ import { certainlyAbove, partsAboveWholes, wholeDatedSameOrLater } from '../src/
 import { toHash } from '../src/state.js';
 import { boundsWords, languageName, reviewWords, richText } from '../src/words.js';
 import {
+  expectQuiet,
   DESKTOP,
   describeViolations,
   horizontalOverflow,
@@ -173,12 +174,6 @@ async function open(viewport: { width: number; height: number } = DESKTOP, optio
   return w;
 }
 
-function expectQuiet(w: Watched): void {
-  expect(w.consoleProblems, 'console errors or warnings').toEqual([]);
-  expect(w.pageErrors, 'uncaught errors').toEqual([]);
-  expect(w.dialogs, 'dialogs').toEqual([]);
-  expect(w.foreignRequests, 'requests to other origins').toEqual([]);
-}
 
 const PAGES: [name: string, hash: string][] = [
   ['disagreements', '#/disagreements'],

@@ -16,6 +16,7 @@ import { selectHeadlines } from '../src/headline.js';
 import { fold } from '../src/query.js';
 import { EXPORT_FILES } from './global-setup.js';
 import {
+  expectQuiet,
   DESKTOP,
   describeViolations,
   horizontalOverflow,
@@ -51,13 +52,6 @@ async function open(viewport: { width: number; height: number } = DESKTOP, optio
   return w;
 }
 
-/** No console error or warning, no page error, no dialog, nothing requested from another origin. */
-function expectQuiet(w: Watched): void {
-  expect(w.consoleProblems, 'console errors or warnings').toEqual([]);
-  expect(w.pageErrors, 'uncaught errors').toEqual([]);
-  expect(w.dialogs, 'dialogs').toEqual([]);
-  expect(w.foreignRequests, 'requests to other origins').toEqual([]);
-}
 
 const byId = new Map(claimsTable.map((r) => [r.claim_id, r]));
 const points = buildSeries(claimsTable);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { expect } from 'vitest';
 import { findBrowser } from './browser.js';
 import { viewerConfig, type ViewerOptions } from '../build/config.js';
 import { startServer } from '../serve.mjs';
@@ -28,6 +29,14 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
+
+/** No console error or warning, no page error, no dialog, nothing requested from another origin. */
+export function expectQuiet(w: Watched): void {
+  expect(w.consoleProblems, 'console errors or warnings').toEqual([]);
+  expect(w.pageErrors, 'uncaught errors').toEqual([]);
+  expect(w.dialogs, 'dialogs').toEqual([]);
+  expect(w.foreignRequests, 'requests to other origins').toEqual([]);
+}
 
 /** Builds the viewer into `outDir` with Vite's API (the same configuration as `npm run build`). */
 export async function buildSite(options: ViewerOptions & { outDir: string }): Promise<void> {

@@ -19,6 +19,7 @@ import { fold } from '../src/query.js';
 import type { ClaimFilters } from '../src/state.js';
 import { datasetPackageDir } from '../build/config.js';
 import {
+  expectQuiet,
   buildSite,
   DESKTOP,
   describeViolations,
@@ -75,12 +76,6 @@ async function open(origin = server.url, viewport: { width: number; height: numb
   return w;
 }
 
-function expectQuiet(w: Watched): void {
-  expect(w.consoleProblems, 'console errors or warnings').toEqual([]);
-  expect(w.pageErrors, 'uncaught errors').toEqual([]);
-  expect(w.dialogs, 'dialogs').toEqual([]);
-  expect(w.foreignRequests, 'requests to other origins').toEqual([]);
-}
 
 // The filters, written plainly over the dataset package's claims table.
 const parentOf = new Map(dataset.places.map((p) => [p.id, p.parent ?? undefined]));
