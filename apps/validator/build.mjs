@@ -8,5 +8,13 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(here, '../../node_modules/typescript/bin/tsc'), '-p', path.join(here, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    path.join(here, '../../node_modules/typescript/bin/tsc'),
+    '-p',
+    path.join(here, 'tsconfig.build.json'),
+  ],
+  { stdio: 'inherit' },
+);
 fs.chmodSync(path.join(dist, 'cli.js'), 0o755);

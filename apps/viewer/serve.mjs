@@ -90,7 +90,14 @@ export function negotiateEncoding(header) {
 /** Whether an If-None-Match header names this version of the file (weak comparison, any encoding). */
 function etagMatches(header, tag) {
   if (header.trim() === '*') return true;
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '').replace(/^"|"$/g, '').replace(/-(br|gzip)$/, '') === tag);
+  return header.split(',').some(
+    (t) =>
+      t
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/^"|"$/g, '')
+        .replace(/-(br|gzip)$/, '') === tag,
+  );
 }
 
 /** Compressed copies of files, by path, version and encoding. */
@@ -101,7 +108,23 @@ class CompressedCache {
     const key = `${file}\n${tag}\n${encoding}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = { size: 0, data: read().then((data) => compress[encoding](data, encoding === 'br' ? { ...BROTLI, params: { ...BROTLI.params, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } } : GZIP)) };
+      entry = {
+        size: 0,
+        data: read().then((data) =>
+          compress[encoding](
+            data,
+            encoding === 'br'
+              ? {
+                  ...BROTLI,
+                  params: {
+                    ...BROTLI.params,
+                    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+                  },
+                }
+              : GZIP,
+          ),
+        ),
+      };
       this.entries.set(key, entry);
       entry.data.then(
         (out) => {
@@ -126,23 +149,44 @@ function statusOf(error) {
   if (error?.code === 'EACCES' || error?.code === 'EPERM' || error?.code === 'ELOOP') return 403;
   return 500;
 }
-const MESSAGES = { 400: 'Bad request', 403: 'Forbidden', 404: 'Not found', 500: 'Internal server error' };
+const MESSAGES = {
+  400: 'Bad request',
+  403: 'Forbidden',
+  404: 'Not found',
+  500: 'Internal server error',
+};
 
 /** @param {{ root: string, port?: number, host?: string }} options */
 export function startServer({ root, port = 0, host = '127.0.0.1' }) {
   const base = path.resolve(root);
   if (!fs.existsSync(path.join(base, 'index.html'))) {
-    return Promise.reject(new Error(`no built site in ${base} (run: npm run build -w @encrochat-ledger/viewer)`));
+    return Promise.reject(
+      new Error(`no built site in ${base} (run: npm run build -w @encrochat-ledger/viewer)`),
+    );
   }
   // Where the folder really is: files are served only when their real path is inside it.
   const realBase = fs.realpathSync(base);
   const cache = new CompressedCache();
 
   async function respond(req, res) {
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' };
-    const fail = (status) => res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`${MESSAGES[status]}\n`);
+    const headers = {
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    };
+    const fail = (status) =>
+      res
+        .writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(`${MESSAGES[status]}\n`);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      res
+        .writeHead(405, {
+          ...headers,
+          Allow: 'GET, HEAD',
+          'Content-Type': 'text/plain; charset=utf-8',
+        })
+        .end('Method not allowed\n');
       return;
     }
     let pathname;
@@ -153,7 +197,8 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
     }
     if (pathname.endsWith('/')) pathname += 'index.html';
     const file = path.resolve(base, `.${pathname}`);
-    if ((file !== base && !file.startsWith(base + path.sep)) || pathname.includes('\0')) return fail(403);
+    if ((file !== base && !file.startsWith(base + path.sep)) || pathname.includes('\0'))
+      return fail(403);
 
     let real;
     let stat;
@@ -173,13 +218,23 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
     }
     try {
       const type = contentType(real);
-      const encoding = compressible(type) && stat.size >= MIN_COMPRESSED_SIZE ? negotiateEncoding(req.headers['accept-encoding']) : null;
+      const encoding =
+        compressible(type) && stat.size >= MIN_COMPRESSED_SIZE
+          ? negotiateEncoding(req.headers['accept-encoding'])
+          : null;
       const tag = `${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}`;
-      const validators = { ETag: `"${tag}${encoding ? `-${encoding}` : ''}"`, 'Last-Modified': new Date(stat.mtimeMs).toUTCString() };
+      const validators = {
+        ETag: `"${tag}${encoding ? `-${encoding}` : ''}"`,
+        'Last-Modified': new Date(stat.mtimeMs).toUTCString(),
+      };
       const vary = compressible(type) ? { Vary: 'Accept-Encoding' } : {};
       const ifNoneMatch = req.headers['if-none-match'];
       const ifModifiedSince = Date.parse(req.headers['if-modified-since'] ?? '');
-      const unchanged = ifNoneMatch !== undefined ? etagMatches(ifNoneMatch, tag) : !Number.isNaN(ifModifiedSince) && Math.floor(stat.mtimeMs / 1000) * 1000 <= ifModifiedSince;
+      const unchanged =
+        ifNoneMatch !== undefined
+          ? etagMatches(ifNoneMatch, tag)
+          : !Number.isNaN(ifModifiedSince) &&
+            Math.floor(stat.mtimeMs / 1000) * 1000 <= ifModifiedSince;
       if (unchanged) {
         res.writeHead(304, { ...headers, ...validators, ...vary }).end();
         return;
@@ -198,7 +253,12 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
         if (req.method === 'HEAD') return void res.end();
         const stream = handle.createReadStream({ highWaterMark: 1 << 20 });
         handle = null;
-        pipeline(stream, encoding === 'br' ? zlib.createBrotliCompress(BROTLI) : zlib.createGzip(GZIP), res, () => {});
+        pipeline(
+          stream,
+          encoding === 'br' ? zlib.createBrotliCompress(BROTLI) : zlib.createGzip(GZIP),
+          res,
+          () => {},
+        );
         return;
       }
       const opened = handle;
@@ -212,7 +272,15 @@ export function startServer({ root, port = 0, host = '127.0.0.1' }) {
 
   const server = http.createServer((req, res) => {
     respond(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal server error\n');
+      if (!res.headersSent)
+        res
+          .writeHead(500, {
+            'Content-Security-Policy': CSP,
+            'X-Content-Type-Options': 'nosniff',
+            'Referrer-Policy': 'no-referrer',
+            'Content-Type': 'text/plain; charset=utf-8',
+          })
+          .end('Internal server error\n');
       else res.destroy();
     });
   });
@@ -238,8 +306,14 @@ const DEFAULT_PORT = 4173;
 function parseArgs(argv) {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const fromEnv = process.env.PORT;
-  if (fromEnv !== undefined && !isPort(fromEnv)) throw new Error(`PORT=${fromEnv} is not a port number (0-65535)`);
-  const options = { root: path.join(here, 'dist'), port: fromEnv === undefined ? DEFAULT_PORT : Number(fromEnv), asked: fromEnv !== undefined, checkPort: false };
+  if (fromEnv !== undefined && !isPort(fromEnv))
+    throw new Error(`PORT=${fromEnv} is not a port number (0-65535)`);
+  const options = {
+    root: path.join(here, 'dist'),
+    port: fromEnv === undefined ? DEFAULT_PORT : Number(fromEnv),
+    asked: fromEnv !== undefined,
+    checkPort: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -248,8 +322,12 @@ function parseArgs(argv) {
       continue;
     }
     if (flag === '--dir' && value) options.root = path.resolve(value);
-    else if (flag === '--port' && value && isPort(value)) Object.assign(options, { port: Number(value), asked: true });
-    else throw new Error(`usage: node serve.mjs [--dir DIR] [--port N] [--check-port] (got "${flag}")`);
+    else if (flag === '--port' && value && isPort(value))
+      Object.assign(options, { port: Number(value), asked: true });
+    else
+      throw new Error(
+        `usage: node serve.mjs [--dir DIR] [--port N] [--check-port] (got "${flag}")`,
+      );
     i++;
   }
   return options;
@@ -277,7 +355,9 @@ async function main(options) {
       console.error(`encrochat-ledger viewer: ${inUse(options.port)}`);
       process.exit(1);
     }
-    console.log(`encrochat-ledger viewer: port ${options.port} is in use; the viewer will use a free port`);
+    console.log(
+      `encrochat-ledger viewer: port ${options.port} is in use; the viewer will use a free port`,
+    );
     return;
   }
   let server;
@@ -285,12 +365,16 @@ async function main(options) {
     server = await startServer(options);
   } catch (error) {
     if (error.code !== 'EADDRINUSE' || options.asked) {
-      console.error(`encrochat-ledger viewer: ${error.code === 'EADDRINUSE' ? inUse(options.port) : error.message}`);
+      console.error(
+        `encrochat-ledger viewer: ${error.code === 'EADDRINUSE' ? inUse(options.port) : error.message}`,
+      );
       process.exit(1);
     }
     server = await startServer({ ...options, port: 0 });
   }
-  console.log(`encrochat-ledger viewer: ${server.url}  (serving ${path.relative(process.cwd(), options.root) || '.'}; Ctrl+C to stop)`);
+  console.log(
+    `encrochat-ledger viewer: ${server.url}  (serving ${path.relative(process.cwd(), options.root) || '.'}; Ctrl+C to stop)`,
+  );
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -10,6 +10,14 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(here, 'dist');
 fs.rmSync(dist, { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(here, '../../node_modules/typescript/bin/tsc'), '-p', path.join(here, 'tsconfig.build.json')], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    path.join(here, '../../node_modules/typescript/bin/tsc'),
+    '-p',
+    path.join(here, 'tsconfig.build.json'),
+  ],
+  { stdio: 'inherit' },
+);
 fs.cpSync(path.join(here, 'src/generated'), path.join(dist, 'generated'), { recursive: true });
 fs.cpSync(path.join(here, '../../schemas'), path.join(dist, 'schemas'), { recursive: true });

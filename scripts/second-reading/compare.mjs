@@ -46,7 +46,9 @@ for (const batch of batches) {
   for (const firstItem of first) {
     const secondItem = second.get(firstItem.item);
     if (!secondItem) {
-      problems.push(`review/batches/${batch}: item ${firstItem.item} (${firstItem.claim_id}) was not read`);
+      problems.push(
+        `review/batches/${batch}: item ${firstItem.item} (${firstItem.claim_id}) was not read`,
+      );
       continue;
     }
     read += 1;
@@ -58,25 +60,35 @@ for (const batch of batches) {
     const claim = claimsById.get(firstItem.claim_id);
     if (!claim || claim.withdrawn) continue;
     const after = differingFields(readingOfClaim(claim), secondItem, canonicalMetric);
-    if (differingFields(firstItem, readingOfClaim(claim), canonicalMetric).length > 0) corrected += 1;
+    if (differingFields(firstItem, readingOfClaim(claim), canonicalMetric).length > 0)
+      corrected += 1;
     if (after.length > 0) kept += 1;
     const listed = new Set(claim.review?.differences ?? []);
     const open = after.filter((field) => !listed.has(field));
     if (open.length > 0) {
       const now = readingOfClaim(claim);
-      const values = open.map((field) => `${field}: claim ${JSON.stringify(now[field])} | second reading ${JSON.stringify(secondItem[field] ?? null)}`);
+      const values = open.map(
+        (field) =>
+          `${field}: claim ${JSON.stringify(now[field])} | second reading ${JSON.stringify(secondItem[field] ?? null)}`,
+      );
       const comment = secondItem.comment ? ` | reader's comment: ${secondItem.comment}` : '';
-      problems.push(`${claim.id} (batch ${batch}, item ${firstItem.item}) differs: ${values.join('; ')}${comment}`);
-    }
-    else if (claim.review?.status !== 'reviewed') problems.push(`${claim.id}: readings resolved, but review.status is not "reviewed"`);
+      problems.push(
+        `${claim.id} (batch ${batch}, item ${firstItem.item}) differs: ${values.join('; ')}${comment}`,
+      );
+    } else if (claim.review?.status !== 'reviewed')
+      problems.push(`${claim.id}: readings resolved, but review.status is not "reviewed"`);
   }
 }
 
 const current = claims.filter((c) => !c.withdrawn);
 const reviewed = current.filter((c) => c.review?.status === 'reviewed').length;
 for (const claim of current) {
-  if (claim.review && !readIds.has(claim.id)) problems.push(`${claim.id}: has a review but no second reading in review/batches/`);
-  if (!claim.review && !readIds.has(claim.id)) problems.push(`${claim.id}: not read twice yet (make a sheet: node scripts/second-reading/sheet.mjs --name <slug>)`);
+  if (claim.review && !readIds.has(claim.id))
+    problems.push(`${claim.id}: has a review but no second reading in review/batches/`);
+  if (!claim.review && !readIds.has(claim.id))
+    problems.push(
+      `${claim.id}: not read twice yet (make a sheet: node scripts/second-reading/sheet.mjs --name <slug>)`,
+    );
 }
 
 const percent = (n, d) => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
@@ -85,7 +97,12 @@ const agreement = {
   claims_read: read,
   claims_agreeing_on_every_field: agreed,
   agreement_rate_percent: percent(agreed, read),
-  fields: Object.fromEntries(READING_FIELDS.map((f) => [f, { differing: fieldDiffers[f], agreement_rate_percent: percent(read - fieldDiffers[f], read) }])),
+  fields: Object.fromEntries(
+    READING_FIELDS.map((f) => [
+      f,
+      { differing: fieldDiffers[f], agreement_rate_percent: percent(read - fieldDiffers[f], read) },
+    ]),
+  ),
   claims_corrected_since_first_reading: corrected,
   claims_kept_against_second_reading: kept,
   claims_current: current.length,
@@ -103,24 +120,42 @@ const block = [
   '',
   '| field | readings that differed | agreement |',
   '|---|---:|---:|',
-  ...READING_FIELDS.map((f) => `| ${f} | ${fieldDiffers[f]} | ${agreement.fields[f].agreement_rate_percent}% |`),
+  ...READING_FIELDS.map(
+    (f) => `| ${f} | ${fieldDiffers[f]} | ${agreement.fields[f].agreement_rate_percent}% |`,
+  ),
   '<!-- second-reading:end -->',
 ].join('\n');
 const readmeFile = path.join(root, 'data', 'README.md');
 const readme = readFileSync(readmeFile, 'utf8');
 const marked = /<!-- second-reading:start[^]*?<!-- second-reading:end -->/;
-const readmeText = marked.test(readme) ? readme.replace(marked, block) : `${readme.trimEnd()}\n\n## Second reading\n\n${block}\n`;
+const readmeText = marked.test(readme)
+  ? readme.replace(marked, block)
+  : `${readme.trimEnd()}\n\n## Second reading\n\n${block}\n`;
 const agreementFile = path.join(root, 'review', 'agreement.json');
 if (args.check) {
-  if (!existsSync(agreementFile) || readFileSync(agreementFile, 'utf8') !== agreementText) problems.push('review/agreement.json is out of date: run node scripts/second-reading/compare.mjs');
-  if (readme !== readmeText) problems.push('data/README.md: the "Second reading" block is out of date: run node scripts/second-reading/compare.mjs');
+  if (!existsSync(agreementFile) || readFileSync(agreementFile, 'utf8') !== agreementText)
+    problems.push(
+      'review/agreement.json is out of date: run node scripts/second-reading/compare.mjs',
+    );
+  if (readme !== readmeText)
+    problems.push(
+      'data/README.md: the "Second reading" block is out of date: run node scripts/second-reading/compare.mjs',
+    );
 } else {
   writeFileSync(agreementFile, agreementText);
   writeFileSync(readmeFile, readmeText);
 }
 
-console.log(`Second readings: ${read} claims read; ${agreed} agree on every field before resolution (${agreement.agreement_rate_percent}%).`);
-for (const f of READING_FIELDS) if (fieldDiffers[f]) console.log(`  ${f.padEnd(10)} ${String(fieldDiffers[f]).padStart(4)} differ  (${agreement.fields[f].agreement_rate_percent}% agree)`);
-console.log(`Claims reviewed: ${reviewed} of ${current.length} current claims (${corrected} corrected since the first reading, ${kept} kept against the second).`);
+console.log(
+  `Second readings: ${read} claims read; ${agreed} agree on every field before resolution (${agreement.agreement_rate_percent}%).`,
+);
+for (const f of READING_FIELDS)
+  if (fieldDiffers[f])
+    console.log(
+      `  ${f.padEnd(10)} ${String(fieldDiffers[f]).padStart(4)} differ  (${agreement.fields[f].agreement_rate_percent}% agree)`,
+    );
+console.log(
+  `Claims reviewed: ${reviewed} of ${current.length} current claims (${corrected} corrected since the first reading, ${kept} kept against the second).`,
+);
 for (const p of problems) console.log(`  ! ${p}`);
 if (args.check && problems.length > 0) process.exit(1);

@@ -12,7 +12,19 @@
 // source's wider text, not from the figure, and the validator checks them (REF001, DATE004, DATE005).
 
 /** The compared fields, in report order. They are also `review.differences`' vocabulary (claim.schema.json). */
-export const READING_FIELDS = ['metric', 'breakdown', 'value', 'min', 'max', 'unit', 'qualifier', 'as_of', 'place', 'operation', 'networks'];
+export const READING_FIELDS = [
+  'metric',
+  'breakdown',
+  'value',
+  'min',
+  'max',
+  'unit',
+  'qualifier',
+  'as_of',
+  'place',
+  'operation',
+  'networks',
+];
 
 /** A claim's reading, in the shape a second reader writes (`second-reading.json`). */
 export function readingOfClaim(claim) {

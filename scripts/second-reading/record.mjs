@@ -26,7 +26,9 @@ const batchesDir = path.join(root, 'review', 'batches');
 const sourcesDir = path.join(root, 'data', 'sources');
 const { values: args } = parseArgs({ options: { date: { type: 'string' } } });
 if (!/^\d{4}-\d{2}-\d{2}$/.test(args.date ?? '')) {
-  console.error('usage: node scripts/second-reading/record.mjs --date YYYY-MM-DD   (the day the reviews were completed)');
+  console.error(
+    'usage: node scripts/second-reading/record.mjs --date YYYY-MM-DD   (the day the reviews were completed)',
+  );
   process.exit(2);
 }
 const canonicalMetric = (id) => metricsById.get(id)?.id ?? id;
@@ -39,15 +41,31 @@ for (const batch of existsSync(batchesDir) ? readdirSync(batchesDir).sort() : []
   if (!existsSync(secondFile)) continue;
   const second = new Map(readJson(secondFile).items.map((entry) => [entry.item, entry]));
   const resolutionsFile = path.join(batchesDir, batch, 'resolutions.json');
-  const resolutions = new Map(existsSync(resolutionsFile) ? readJson(resolutionsFile).resolutions.map((r) => [r.claim_id, r]) : []);
+  const resolutions = new Map(
+    existsSync(resolutionsFile)
+      ? readJson(resolutionsFile).resolutions.map((r) => [r.claim_id, r])
+      : [],
+  );
   for (const first of readJson(path.join(batchesDir, batch, 'first-reading.json')).items) {
-    if (second.has(first.item)) readings.set(first.claim_id, { first, second: second.get(first.item), resolution: resolutions.get(first.claim_id) });
+    if (second.has(first.item))
+      readings.set(first.claim_id, {
+        first,
+        second: second.get(first.item),
+        resolution: resolutions.get(first.claim_id),
+      });
   }
 }
 
-const describe = (value) => (value === null || value === undefined || value === '' ? '(none)' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const describe = (value) =>
+  value === null || value === undefined || value === ''
+    ? '(none)'
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
 let recorded = 0;
-for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(sourcesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const full = path.join(sourcesDir, file);
   const source = readJson(full);
   let changed = false;
@@ -64,7 +82,10 @@ for (const file of readdirSync(sourcesDir).filter((f) => f.endsWith('.json')).so
     const corrected = before.filter((field) => sinceFirst.includes(field));
     const differences = [...new Set([...before, ...open])];
     const notes = [];
-    if (corrected.length > 0) notes.push(`Corrected after the second reading: ${corrected.map((field) => `${field} ${describe(pair.first[field])} → ${describe(now[field])}`).join('; ')}.`);
+    if (corrected.length > 0)
+      notes.push(
+        `Corrected after the second reading: ${corrected.map((field) => `${field} ${describe(pair.first[field])} → ${describe(now[field])}`).join('; ')}.`,
+      );
     if (pair.resolution?.note) notes.push(pair.resolution.note);
     if (claim.withdrawn) notes.push(`Read twice, then withdrawn: ${claim.withdrawn.reason}`);
     claim.review = {

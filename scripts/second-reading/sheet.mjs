@@ -21,21 +21,36 @@ import { readingOfClaim } from './fields.mjs';
 const root = path.resolve(import.meta.dirname, '../..');
 const batchesDir = path.join(root, 'review', 'batches');
 
-const { values: args } = parseArgs({ options: { name: { type: 'string' }, split: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({
+  options: { name: { type: 'string' }, split: { type: 'string', default: '1' } },
+});
 const split = Number(args.split);
 if (!args.name || !/^[a-z0-9-]+$/.test(args.name) || !Number.isInteger(split) || split < 1) {
-  console.error('usage: node scripts/second-reading/sheet.mjs --name <slug> [--split N]   (N ≥ 1 batches)');
+  console.error(
+    'usage: node scripts/second-reading/sheet.mjs --name <slug> [--split N]   (N ≥ 1 batches)',
+  );
   process.exit(2);
 }
 
 function batchFolders() {
-  return existsSync(batchesDir) ? readdirSync(batchesDir).filter((d) => existsSync(path.join(batchesDir, d, 'first-reading.json'))) : [];
+  return existsSync(batchesDir)
+    ? readdirSync(batchesDir).filter((d) =>
+        existsSync(path.join(batchesDir, d, 'first-reading.json')),
+      )
+    : [];
 }
 
-const inBatch = new Set(batchFolders().flatMap((d) => JSON.parse(readFileSync(path.join(batchesDir, d, 'first-reading.json'), 'utf8')).items.map((i) => i.claim_id)));
+const inBatch = new Set(
+  batchFolders().flatMap((d) =>
+    JSON.parse(readFileSync(path.join(batchesDir, d, 'first-reading.json'), 'utf8')).items.map(
+      (i) => i.claim_id,
+    ),
+  ),
+);
 const pending = claims.filter((c) => !c.withdrawn && !c.review && !inBatch.has(c.id));
 const bySource = new Map();
-for (const claim of pending) bySource.set(claim.source_id, [...(bySource.get(claim.source_id) ?? []), claim]);
+for (const claim of pending)
+  bySource.set(claim.source_id, [...(bySource.get(claim.source_id) ?? []), claim]);
 const sourceIds = [...bySource.keys()].sort();
 if (sourceIds.length === 0) {
   console.log('No claim is waiting for a second reading.');
@@ -78,7 +93,13 @@ for (const [index, ids] of batches.entries()) {
   }
   mkdirSync(dir, { recursive: true });
   const header = { batch: name, made: new Date().toISOString().slice(0, 10), claims: item };
-  writeFileSync(path.join(dir, 'sheet.json'), JSON.stringify({ ...header, sources: sheet }, null, 2) + '\n');
-  writeFileSync(path.join(dir, 'first-reading.json'), JSON.stringify({ ...header, items: first }, null, 2) + '\n');
+  writeFileSync(
+    path.join(dir, 'sheet.json'),
+    JSON.stringify({ ...header, sources: sheet }, null, 2) + '\n',
+  );
+  writeFileSync(
+    path.join(dir, 'first-reading.json'),
+    JSON.stringify({ ...header, items: first }, null, 2) + '\n',
+  );
   console.log(`review/batches/${name}: ${item} claims of ${ids.length} sources`);
 }

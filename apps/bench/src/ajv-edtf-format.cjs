@@ -6,5 +6,15 @@ const { parse } = require('edtf');
 
 module.exports = function (ajv) {
   (addFormats.default || addFormats)(ajv, ['uri', 'date']);
-  ajv.addFormat('edtf', { type: 'string', validate: (s) => { try { parse(s, { level: 1 }); return true; } catch { return false; } } });
+  ajv.addFormat('edtf', {
+    type: 'string',
+    validate: (s) => {
+      try {
+        parse(s, { level: 1 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
 };

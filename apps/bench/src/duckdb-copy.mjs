@@ -6,4 +6,6 @@ const [input, output] = process.argv.slice(2);
 const db = await DuckDBInstance.create(':memory:');
 const con = await db.connect();
 const q = (s) => `'${s.replace(/'/g, "''")}'`;
-await con.run(`COPY (SELECT * FROM read_json(${q(input)}, format = 'array', maximum_object_size = 1000000000)) TO ${q(output)} (FORMAT parquet, COMPRESSION zstd)`);
+await con.run(
+  `COPY (SELECT * FROM read_json(${q(input)}, format = 'array', maximum_object_size = 1000000000)) TO ${q(output)} (FORMAT parquet, COMPRESSION zstd)`,
+);

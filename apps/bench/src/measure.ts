@@ -16,7 +16,11 @@ export interface Measurement {
   peakMiB: number;
 }
 
-export function measure(command: string, args: string[], options: { cwd: string; env?: Record<string, string>; okStatus?: number[] }): Measurement {
+export function measure(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; okStatus?: number[] },
+): Measurement {
   const rssFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-rss-')), 'rss');
   const started = performance.now();
   const r = spawnSync(command, args, {
@@ -24,11 +28,19 @@ export function measure(command: string, args: string[], options: { cwd: string;
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, ...options.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(), ECL_RSS_FILE: rssFile },
+    env: {
+      ...process.env,
+      ...options.env,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
+      ECL_RSS_FILE: rssFile,
+    },
   });
   const seconds = (performance.now() - started) / 1000;
-  if (!(options.okStatus ?? [0]).includes(r.status ?? -1)) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
-  const peaks = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [0];
+  if (!(options.okStatus ?? [0]).includes(r.status ?? -1))
+    throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  const peaks = fs.existsSync(rssFile)
+    ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)
+    : [0];
   return { seconds, peakMiB: Math.max(...peaks) / 1024 };
 }
 
@@ -42,7 +54,11 @@ export function median(values: number[]): number {
 export type Repeated = Measurement & { runs: number[] };
 
 function summarise(all: Measurement[]): Repeated {
-  return { seconds: median(all.map((m) => m.seconds)), peakMiB: Math.max(...all.map((m) => m.peakMiB)), runs: all.map((m) => m.seconds) };
+  return {
+    seconds: median(all.map((m) => m.seconds)),
+    peakMiB: Math.max(...all.map((m) => m.peakMiB)),
+    runs: all.map((m) => m.seconds),
+  };
 }
 
 /** Runs `times` measurements and returns the median time and the largest peak. */
@@ -54,7 +70,11 @@ export function repeat(times: number, run: () => Measurement): Repeated {
  * Runs a tool and its peer `times` times each, alternately (tool, peer, tool, peer, …), so that both
  * meet the same state of the machine: the i-th runs of the two are a pair.
  */
-export function interleave(times: number, tool: () => Measurement, peer: () => Measurement): [Repeated, Repeated] {
+export function interleave(
+  times: number,
+  tool: () => Measurement,
+  peer: () => Measurement,
+): [Repeated, Repeated] {
   const ours: Measurement[] = [];
   const theirs: Measurement[] = [];
   for (let i = 0; i < times; i++) {

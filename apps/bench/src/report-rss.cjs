@@ -1,3 +1,8 @@
 // Preloaded into every Node process of a benchmarked command: appends its peak RSS (KiB) at exit.
 const fs = require('node:fs');
-if (process.env.ECL_RSS_FILE) process.on('exit', () => { try { fs.appendFileSync(process.env.ECL_RSS_FILE, `${process.resourceUsage().maxRSS}\n`); } catch {} });
+if (process.env.ECL_RSS_FILE)
+  process.on('exit', () => {
+    try {
+      fs.appendFileSync(process.env.ECL_RSS_FILE, `${process.resourceUsage().maxRSS}\n`);
+    } catch {}
+  });

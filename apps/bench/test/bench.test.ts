@@ -8,7 +8,17 @@ import { runBenchmarks } from '../src/run.js';
 
 it('measures every tool against its peer and writes BENCHMARKS.md and benchmarks.json', async () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-bench-'));
-  const results = await runBenchmarks(['--sizes', '1000', '--runs', '1', '--skip-viewer', '--out', out, '--work', path.join(out, 'work')]);
+  const results = await runBenchmarks([
+    '--sizes',
+    '1000',
+    '--runs',
+    '1',
+    '--skip-viewer',
+    '--out',
+    out,
+    '--work',
+    path.join(out, 'work'),
+  ]);
   const size = results.sizes[0]!;
   expect(size.claims).toBe(1000);
   for (const m of [
@@ -30,7 +40,18 @@ it('measures every tool against its peer and writes BENCHMARKS.md and benchmarks
   for (const scope of TIMING_SCOPES) expect(t[scope], scope).toBeGreaterThan(0);
   expect(results.package?.runtimeDependencies).toBe(0);
   const md = fs.readFileSync(path.join(out, 'BENCHMARKS.md'), 'utf8');
-  for (const heading of ['## Targets', '## Validator', '## Dataset build', '## Exporter', '## The npm package']) expect(md).toContain(heading);
-  expect(md).toMatch(/\| 1,000 \| \d+\.\d\d s \| \d+\.\d\d× \| \d+ ms \| \d+ ms \| \d+ ms \| \d+ ms \| \d+ ms \|/);
-  expect(JSON.parse(fs.readFileSync(path.join(out, 'benchmarks.json'), 'utf8')).sizes).toHaveLength(1);
+  for (const heading of [
+    '## Targets',
+    '## Validator',
+    '## Dataset build',
+    '## Exporter',
+    '## The npm package',
+  ])
+    expect(md).toContain(heading);
+  expect(md).toMatch(
+    /\| 1,000 \| \d+\.\d\d s \| \d+\.\d\d× \| \d+ ms \| \d+ ms \| \d+ ms \| \d+ ms \| \d+ ms \|/,
+  );
+  expect(JSON.parse(fs.readFileSync(path.join(out, 'benchmarks.json'), 'utf8')).sizes).toHaveLength(
+    1,
+  );
 }, 300_000);

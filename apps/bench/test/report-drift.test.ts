@@ -9,5 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 it('BENCHMARKS.md is renderMarkdown(benchmarks.json): no hand edits, no report change left unrendered', () => {
   const results = JSON.parse(fs.readFileSync(path.join(root, 'benchmarks.json'), 'utf8'));
-  expect(fs.readFileSync(path.join(root, 'BENCHMARKS.md'), 'utf8'), 'run `npm run bench` to regenerate both files').toBe(renderMarkdown(results));
+  expect(
+    fs.readFileSync(path.join(root, 'BENCHMARKS.md'), 'utf8'),
+    'run `npm run bench` to regenerate both files',
+  ).toBe(renderMarkdown(results));
 });

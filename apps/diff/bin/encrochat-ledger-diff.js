@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(cli)) {
-  process.stderr.write('encrochat-ledger-diff: not built yet; run `npm run build` at the root of the repository first.\n');
+  process.stderr.write(
+    'encrochat-ledger-diff: not built yet; run `npm run build` at the root of the repository first.\n',
+  );
   process.exit(2);
 }
 process.argv[1] = fileURLToPath(cli); // the CLI runs when it is the program (as `node dist/cli.js`)

@@ -52,14 +52,26 @@ interface Options {
 const defaultRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function run(cmd: string, args: string[], cwd: string, what: string): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_UPDATE_NOTIFIER: '1', TURBO_TELEMETRY_DISABLED: '1' } });
-  if (r.status !== 0) throw new ReleaseError(`${what} failed (exit ${r.status ?? r.signal}):\n${(r.stderr || r.stdout || '').trim().split('\n').slice(-15).join('\n')}`);
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NO_UPDATE_NOTIFIER: '1', TURBO_TELEMETRY_DISABLED: '1' },
+  });
+  if (r.status !== 0)
+    throw new ReleaseError(
+      `${what} failed (exit ${r.status ?? r.signal}):\n${(r.stderr || r.stdout || '').trim().split('\n').slice(-15).join('\n')}`,
+    );
   return r.stdout;
 }
 
 /** The public workspaces, from the root package.json's workspace globs (`dir/*` only). */
-export function publicWorkspaces(root: string): { name: string; version: string; dir: string; manifest: Record<string, any> }[] {
-  const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { workspaces: string[] };
+export function publicWorkspaces(
+  root: string,
+): { name: string; version: string; dir: string; manifest: Record<string, any> }[] {
+  const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    workspaces: string[];
+  };
   const out = [];
   for (const glob of rootPkg.workspaces) {
     const base = path.join(root, glob.replace(/\/\*$/, ''));
@@ -68,7 +80,13 @@ export function publicWorkspaces(root: string): { name: string; version: string;
       const file = path.join(base, entry, 'package.json');
       if (!fs.existsSync(file)) continue;
       const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (!manifest.private) out.push({ name: manifest.name as string, version: manifest.version as string, dir: path.join(base, entry), manifest });
+      if (!manifest.private)
+        out.push({
+          name: manifest.name as string,
+          version: manifest.version as string,
+          dir: path.join(base, entry),
+          manifest,
+        });
     }
   }
   return out;
@@ -76,22 +94,36 @@ export function publicWorkspaces(root: string): { name: string; version: string;
 
 /** Whether a package offers a CommonJS entry point (else it is ESM-only, checked with attw's esm-only profile). */
 function hasRequire(manifest: Record<string, any>): boolean {
-  return JSON.stringify(manifest.exports ?? {}).includes('"require"') || String(manifest.main ?? '').endsWith('.cjs');
+  return (
+    JSON.stringify(manifest.exports ?? {}).includes('"require"') ||
+    String(manifest.main ?? '').endsWith('.cjs')
+  );
 }
 
 /** Subpaths that are data files, not modules: attw has no types to find for them. */
 function jsonEntrypoints(manifest: Record<string, any>): string[] {
   return Object.entries(manifest.exports ?? {})
-    .filter(([key, value]) => key !== '.' && !key.includes('*') && typeof value === 'string' && value.endsWith('.json'))
+    .filter(
+      ([key, value]) =>
+        key !== '.' && !key.includes('*') && typeof value === 'string' && value.endsWith('.json'),
+    )
     .map(([key]) => key);
 }
 
-export function attwProblems(root: string, tarball: string, manifest: Record<string, any>): string[] {
+export function attwProblems(
+  root: string,
+  tarball: string,
+  manifest: Record<string, any>,
+): string[] {
   const args = [tarball, '--format', 'json'];
   if (!hasRequire(manifest)) args.push('--profile', 'esm-only');
   const exclude = jsonEntrypoints(manifest);
   if (exclude.length) args.push('--exclude-entrypoints', ...exclude);
-  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'attw'), args, { cwd: path.dirname(tarball), encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(path.join(root, 'node_modules', '.bin', 'attw'), args, {
+    cwd: path.dirname(tarball),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   let report: { problems?: unknown; analysis?: { types?: unknown } };
   try {
     report = JSON.parse(r.stdout);
@@ -99,10 +131,14 @@ export function attwProblems(root: string, tarball: string, manifest: Record<str
     return [`attw did not run: ${(r.stderr || r.stdout).trim().split('\n')[0]}`];
   }
   const problems = report.problems ?? [];
-  const list = (Array.isArray(problems) ? problems : Object.values(problems as Record<string, unknown[]>).flat()) as { kind?: string; entrypoint?: string; resolutionKind?: string }[];
+  const list = (
+    Array.isArray(problems) ? problems : Object.values(problems as Record<string, unknown[]>).flat()
+  ) as { kind?: string; entrypoint?: string; resolutionKind?: string }[];
   // The esm-only profile (as in attw's own output) ignores the resolutions that cannot load ESM: node10 and require from node16.
   const ignored = hasRequire(manifest) ? [] : ['node10', 'node16-cjs'];
-  const out = list.filter((p) => !ignored.includes(p.resolutionKind ?? '')).map((p) => `${p.kind ?? 'problem'} ${p.entrypoint ?? ''} (${p.resolutionKind ?? ''})`.trim());
+  const out = list
+    .filter((p) => !ignored.includes(p.resolutionKind ?? ''))
+    .map((p) => `${p.kind ?? 'problem'} ${p.entrypoint ?? ''} (${p.resolutionKind ?? ''})`.trim());
   if (!report.analysis?.types) out.push('no types found');
   if (r.status !== 0 && !out.length) out.push(`attw exited with ${r.status}`);
   return out;
@@ -110,16 +146,27 @@ export function attwProblems(root: string, tarball: string, manifest: Record<str
 
 export async function publintMessages(tarball: string): Promise<string[]> {
   const bytes = fs.readFileSync(tarball);
-  const { messages } = await publint({ strict: true, pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer } });
+  const { messages } = await publint({
+    strict: true,
+    pack: {
+      tarball: bytes.buffer.slice(
+        bytes.byteOffset,
+        bytes.byteOffset + bytes.byteLength,
+      ) as ArrayBuffer,
+    },
+  });
   return messages.map((m) => `${m.type} ${m.code} ${m.path.join('.')}`);
 }
 
 /** What a published package owes its users beyond working code: its licence text and where to find and report on it. */
 export function citizenshipProblems(tarball: string, manifest: Record<string, any>): string[] {
   const listed = execFileSync('tar', ['-t', '-z', '-f', tarball], { encoding: 'utf8' }).split('\n');
-  const problems = ['repository', 'homepage', 'bugs'].filter((field) => !manifest[field]).map((field) => `no "${field}" in package.json`);
+  const problems = ['repository', 'homepage', 'bugs']
+    .filter((field) => !manifest[field])
+    .map((field) => `no "${field}" in package.json`);
   if (!listed.includes('package/LICENSE')) problems.push('no LICENSE file in the tarball');
-  if (manifest.license === 'CC-BY-4.0' && !listed.includes('package/DATA-LICENSE.md')) problems.push('no DATA-LICENSE.md in the tarball');
+  if (manifest.license === 'CC-BY-4.0' && !listed.includes('package/DATA-LICENSE.md'))
+    problems.push('no DATA-LICENSE.md in the tarball');
   return problems;
 }
 
@@ -134,10 +181,27 @@ export function archiveTables(exportsDir: string, out: string, version: string):
   try {
     fs.cpSync(exportsDir, path.join(staging, name), { recursive: true });
     const archive = path.join(out, `${name}.tar.gz`);
-    const reproducible = ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${process.env.SOURCE_DATE_EPOCH ?? 0}`];
+    const reproducible = [
+      '--sort=name',
+      '--owner=0',
+      '--group=0',
+      '--numeric-owner',
+      `--mtime=@${process.env.SOURCE_DATE_EPOCH ?? 0}`,
+    ];
     const gnu = spawnSync('tar', ['--version'], { encoding: 'utf8' }).stdout?.includes('GNU tar');
-    execFileSync('tar', ['-c', ...(gnu ? reproducible : []), '-f', `${archive}.tmp`, '-C', staging, name]);
-    fs.writeFileSync(`${archive}.gz.tmp`, zlib.gzipSync(fs.readFileSync(`${archive}.tmp`), { level: 9 }));
+    execFileSync('tar', [
+      '-c',
+      ...(gnu ? reproducible : []),
+      '-f',
+      `${archive}.tmp`,
+      '-C',
+      staging,
+      name,
+    ]);
+    fs.writeFileSync(
+      `${archive}.gz.tmp`,
+      zlib.gzipSync(fs.readFileSync(`${archive}.tmp`), { level: 9 }),
+    );
     fs.rmSync(`${archive}.tmp`);
     fs.renameSync(`${archive}.gz.tmp`, archive);
     return archive;
@@ -151,17 +215,28 @@ export function undeclaredImports(tarball: string, manifest: Record<string, any>
   const dir = fs.mkdtempSync(path.join(path.dirname(tarball), '.unpack-'));
   try {
     execFileSync('tar', ['-x', '-z', '-f', tarball, '-C', dir]);
-    const declared = new Set([manifest.name, ...Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies })]);
+    const declared = new Set([
+      manifest.name,
+      ...Object.keys({
+        ...manifest.dependencies,
+        ...manifest.peerDependencies,
+        ...manifest.optionalDependencies,
+      }),
+    ]);
     const found = new Set<string>();
     const walk = (d: string) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         const f = path.join(d, e.name);
         if (e.isDirectory()) walk(f);
         else if (/\.(c|m)?js$/.test(e.name)) {
-          for (const m of fs.readFileSync(f, 'utf8').matchAll(/(?:from\s+|import\(|require\()\s*['"]([^'"./][^'"]*)['"]/g)) {
+          for (const m of fs
+            .readFileSync(f, 'utf8')
+            .matchAll(/(?:from\s+|import\(|require\()\s*['"]([^'"./][^'"]*)['"]/g)) {
             const spec = m[1]!;
             if (spec.startsWith('node:')) continue;
-            const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+            const name = spec.startsWith('@')
+              ? spec.split('/').slice(0, 2).join('/')
+              : spec.split('/')[0]!;
             if (!declared.has(name)) found.add(name);
           }
         }
@@ -174,7 +249,12 @@ export function undeclaredImports(tarball: string, manifest: Record<string, any>
   }
 }
 
-export async function release({ root = defaultRoot, out = path.join(root, 'release'), log = (l) => console.log(l), skipBuild = false }: Options = {}): Promise<ReleaseResult> {
+export async function release({
+  root = defaultRoot,
+  out = path.join(root, 'release'),
+  log = (l) => console.log(l),
+  skipBuild = false,
+}: Options = {}): Promise<ReleaseResult> {
   const node = process.execPath;
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
@@ -182,17 +262,47 @@ export async function release({ root = defaultRoot, out = path.join(root, 'relea
 
   if (!skipBuild) {
     log(`build: ${workspaces.map((w) => w.name).join(', ')}`);
-    run(path.join(root, 'node_modules', '.bin', 'turbo'), ['run', 'build', '--output-logs=errors-only', ...workspaces.map((w) => `--filter=${w.name}`)], root, 'the build');
+    run(
+      path.join(root, 'node_modules', '.bin', 'turbo'),
+      ['run', 'build', '--output-logs=errors-only', ...workspaces.map((w) => `--filter=${w.name}`)],
+      root,
+      'the build',
+    );
   }
 
   // The diff library reads data folders through @encrochat-ledger/core's dist: import it once built.
-  const { DATASET, diffSides, emptySide, formatJson, formatMarkdown, lastReleaseTag, loadFolder, loadGitRef, readChangesets } = await import('../src/index.js');
+  const {
+    DATASET,
+    diffSides,
+    emptySide,
+    formatJson,
+    formatMarkdown,
+    lastReleaseTag,
+    loadFolder,
+    loadGitRef,
+    readChangesets,
+  } = await import('../src/index.js');
 
   log('validate: data/');
-  log(run(node, [path.join(root, 'apps/validator/dist/cli.js')], root, 'the validator').trim().split('\n').at(-1)!);
+  log(
+    run(node, [path.join(root, 'apps/validator/dist/cli.js')], root, 'the validator')
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  );
 
   log('export: release/exports');
-  log(run(node, [path.join(root, 'apps/exporter/dist/cli.js'), '--out', path.join(out, 'exports')], root, 'the exporter').trim().split('\n').at(-1)!);
+  log(
+    run(
+      node,
+      [path.join(root, 'apps/exporter/dist/cli.js'), '--out', path.join(out, 'exports')],
+      root,
+      'the exporter',
+    )
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  );
 
   const dataset = workspaces.find((w) => w.name === DATASET);
   if (!dataset) throw new ReleaseError(`no public workspace named ${DATASET}`);
@@ -200,29 +310,54 @@ export async function release({ root = defaultRoot, out = path.join(root, 'relea
   log(`archive: ${path.basename(archive)}`);
   const tag = fs.existsSync(path.join(root, '.git')) ? lastReleaseTag(root, dataset.version) : null;
   log(`changes: since ${tag ?? '(no release yet: everything is new)'}`);
-  const d = diffSides(tag ? loadGitRef(tag, root) : emptySide('(no release yet)'), loadFolder(root, 'this release'));
+  const d = diffSides(
+    tag ? loadGitRef(tag, root) : emptySide('(no release yet)'),
+    loadFolder(root, 'this release'),
+  );
   d.new.version = dataset.version;
   fs.writeFileSync(path.join(out, 'changes.json'), formatJson(d));
 
   const packages: PackedPackage[] = [];
   for (const w of workspaces) {
     log(`pack: ${w.name}@${w.version}`);
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', out], w.dir, `npm pack of ${w.name}`)) as { filename: string }[];
+    const packed = JSON.parse(
+      run('npm', ['pack', '--json', '--pack-destination', out], w.dir, `npm pack of ${w.name}`),
+    ) as { filename: string }[];
     const tarball = path.join(out, packed[0]!.filename);
     const sha256 = crypto.createHash('sha256').update(fs.readFileSync(tarball)).digest('hex');
     const lint = await publintMessages(tarball);
     const attw = attwProblems(root, tarball, w.manifest);
     const citizenship = citizenshipProblems(tarball, w.manifest);
     if (lint.length || attw.length || citizenship.length) {
-      throw new ReleaseError(`${w.name}: ${[...lint.map((m) => `publint: ${m}`), ...attw.map((m) => `attw: ${m}`), ...citizenship].join('; ')}`);
+      throw new ReleaseError(
+        `${w.name}: ${[...lint.map((m) => `publint: ${m}`), ...attw.map((m) => `attw: ${m}`), ...citizenship].join('; ')}`,
+      );
     }
     log(`  publint: clean; attw: clean; LICENSE, repository, homepage, bugs: present`);
     const undeclared = undeclaredImports(tarball, w.manifest);
-    if (undeclared.length) log(`  WARNING: ${w.name} imports packages it does not declare in dependencies: ${undeclared.join(', ')} (installed from npm it fails to load)`);
-    const dry = run('npm', ['publish', '--dry-run', '--ignore-scripts', '--tag', 'latest', tarball], out, `npm publish --dry-run of ${w.name}`);
+    if (undeclared.length)
+      log(
+        `  WARNING: ${w.name} imports packages it does not declare in dependencies: ${undeclared.join(', ')} (installed from npm it fails to load)`,
+      );
+    const dry = run(
+      'npm',
+      ['publish', '--dry-run', '--ignore-scripts', '--tag', 'latest', tarball],
+      out,
+      `npm publish --dry-run of ${w.name}`,
+    );
     const last = `${dry}`.trim().split('\n').filter(Boolean).at(-1) ?? '';
     log(`  npm publish --dry-run: ${last}`);
-    packages.push({ name: w.name, version: w.version, dir: path.relative(root, w.dir), tarball: path.basename(tarball), sha256, publint: lint, attw, publishDryRun: last, undeclared });
+    packages.push({
+      name: w.name,
+      version: w.version,
+      dir: path.relative(root, w.dir),
+      tarball: path.basename(tarball),
+      sha256,
+      publint: lint,
+      attw,
+      publishDryRun: last,
+      undeclared,
+    });
   }
 
   const changesets = readChangesets(root);
@@ -233,7 +368,11 @@ export async function release({ root = defaultRoot, out = path.join(root, 'relea
     '',
     '## Pending changesets',
     '',
-    ...(changesets.length ? changesets.flatMap((c) => [`- ${c.releases.map((r) => `${r.name} (${r.type})`).join(', ')}: ${c.summary.split('\n')[0]}`]) : ['(none)']),
+    ...(changesets.length
+      ? changesets.flatMap((c) => [
+          `- ${c.releases.map((r) => `${r.name} (${r.type})`).join(', ')}: ${c.summary.split('\n')[0]}`,
+        ])
+      : ['(none)']),
     '',
     formatMarkdown(d).trimEnd(),
     '',
@@ -247,14 +386,21 @@ export async function release({ root = defaultRoot, out = path.join(root, 'relea
     '',
   ].join('\n');
   fs.writeFileSync(path.join(out, 'NOTES.md'), notes);
-  fs.writeFileSync(path.join(out, 'release.json'), `${JSON.stringify({ version: dataset.version, tag, packages }, null, 2)}\n`);
-  log(`Release ${dataset.version} ready in ${path.relative(process.cwd(), out) || '.'}: stopped before publishing (publish with \`npx changeset publish\`).`);
+  fs.writeFileSync(
+    path.join(out, 'release.json'),
+    `${JSON.stringify({ version: dataset.version, tag, packages }, null, 2)}\n`,
+  );
+  log(
+    `Release ${dataset.version} ready in ${path.relative(process.cwd(), out) || '.'}: stopped before publishing (publish with \`npx changeset publish\`).`,
+  );
   return { out, packages, tag };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   release().catch((error: unknown) => {
-    console.error(`release: ${error instanceof ReleaseError ? error.message : (error as Error).stack}`);
+    console.error(
+      `release: ${error instanceof ReleaseError ? error.message : (error as Error).stack}`,
+    );
     process.exitCode = 1;
   });
 }

@@ -41,13 +41,18 @@ export function parseArgs(argv: string[]): DiffArgs {
     positional.push(arg);
   }
   if (raw.help) return { old: '', new: '', format: 'text', help: true };
-  if (positional.length !== 2) throw new DiffUsageError(`expected OLD and NEW, got ${positional.length} argument${positional.length === 1 ? '' : 's'}; see --help`);
+  if (positional.length !== 2)
+    throw new DiffUsageError(
+      `expected OLD and NEW, got ${positional.length} argument${positional.length === 1 ? '' : 's'}; see --help`,
+    );
   const parsed = Args.safeParse({ ...raw, old: positional[0], new: positional[1] });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const flag = issue.path[0] === 'checkBump' ? '--check-bump' : `--${String(issue.path[0])}`;
     const allowed = issue.path[0] === 'checkBump' ? BUMPS.join(', ') : 'text, json, markdown';
-    throw new DiffUsageError(`${flag}: unknown value "${String(raw[issue.path[0] as string])}"; use ${allowed}`);
+    throw new DiffUsageError(
+      `${flag}: unknown value "${String(raw[issue.path[0] as string])}"; use ${allowed}`,
+    );
   }
   return parsed.data;
 }

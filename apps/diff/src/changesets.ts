@@ -34,16 +34,23 @@ export function readChangesets(root: string): PendingChangeset[] {
     .sort()
     .map((f) => {
       const parsed = parseChangeset(fs.readFileSync(path.join(dir, f), 'utf8'));
-      return { id: f.slice(0, -3), summary: parsed.summary, releases: parsed.releases.map((r) => ({ name: r.name, type: r.type as Bump })) };
+      return {
+        id: f.slice(0, -3),
+        summary: parsed.summary,
+        releases: parsed.releases.map((r) => ({ name: r.name, type: r.type as Bump })),
+      };
     });
 }
 
 /** The largest bump the changesets declare for a package (`none` when none names it). */
 export function declaredBump(changesets: PendingChangeset[], pkg = DATASET): Bump {
-  return maxBump(...changesets.flatMap((c) => c.releases.filter((r) => r.name === pkg).map((r) => r.type)));
+  return maxBump(
+    ...changesets.flatMap((c) => c.releases.filter((r) => r.name === pkg).map((r) => r.type)),
+  );
 }
 
-const parseSemver = (v: string) => /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(v)?.slice(1).map(Number) ?? null;
+const parseSemver = (v: string) =>
+  /^(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/.exec(v)?.slice(1).map(Number) ?? null;
 
 export function compareSemver(a: string, b: string): number {
   const x = parseSemver(a) ?? [0, 0, 0];
@@ -66,7 +73,12 @@ export function lastReleaseTag(root: string, version: string): string | null {
   const tags = git(['tag', '--list', `${DATASET}@*`], root)
     .split('\n')
     .map((t) => t.trim())
-    .filter((t) => t && parseSemver(t.slice(DATASET.length + 1)) && compareSemver(t.slice(DATASET.length + 1), version) < 0)
+    .filter(
+      (t) =>
+        t &&
+        parseSemver(t.slice(DATASET.length + 1)) &&
+        compareSemver(t.slice(DATASET.length + 1), version) < 0,
+    )
     .sort((a, b) => compareSemver(a.slice(DATASET.length + 1), b.slice(DATASET.length + 1)));
   return tags.at(-1) ?? null;
 }
@@ -83,11 +95,20 @@ export interface CheckResult {
 
 export function checkChangesets(cwd = process.cwd()): CheckResult {
   const root = gitTop(cwd) ?? cwd;
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'packages', 'dataset', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(
+    fs.readFileSync(path.join(root, 'packages', 'dataset', 'package.json'), 'utf8'),
+  ) as { version: string };
   const changesets = readChangesets(root);
   const pending = declaredBump(changesets);
   const tag = lastReleaseTag(root, pkg.version);
-  if (!tag) return { ok: true, tag, declared: pending, required: 'none', message: `No release of ${DATASET} yet (no tag ${DATASET}@${pkg.version}): nothing to compare, the check passes.` };
+  if (!tag)
+    return {
+      ok: true,
+      tag,
+      declared: pending,
+      required: 'none',
+      message: `No release of ${DATASET} yet (no tag ${DATASET}@${pkg.version}): nothing to compare, the check passes.`,
+    };
 
   const released = tag.slice(DATASET.length + 1);
   const stepped = bumpBetween(released, pkg.version);
@@ -98,19 +119,51 @@ export function checkChangesets(cwd = process.cwd()): CheckResult {
     `${changesets.length} pending changeset${changesets.length === 1 ? '' : 's'}${pending === 'none' ? ' naming no release of the dataset' : `: ${pending}`}`,
     ...(stepped !== 'none' ? [`version ${released} → ${pkg.version}: ${stepped}`] : []),
   ].join('; ')})`;
-  if (required === 'none') return { ok: true, tag, declared, required, diff: d, message: `No data or schema change since ${tag}; ${declaredWords}.` };
+  if (required === 'none')
+    return {
+      ok: true,
+      tag,
+      declared,
+      required,
+      diff: d,
+      message: `No data or schema change since ${tag}; ${declaredWords}.`,
+    };
   if (bumpRank(declared) >= bumpRank(required))
-    return { ok: true, tag, declared, required, diff: d, message: `Changes since ${tag} need a ${required} release; declared: ${declaredWords}. OK.` };
+    return {
+      ok: true,
+      tag,
+      declared,
+      required,
+      diff: d,
+      message: `Changes since ${tag} need a ${required} release; declared: ${declaredWords}. OK.`,
+    };
 
-  const lines = [`The changes to data/ and schemas/ since ${tag} need a ${required} release of ${DATASET}, but the changesets declare ${declaredWords}.`];
+  const lines = [
+    `The changes to data/ and schemas/ since ${tag} need a ${required} release of ${DATASET}, but the changesets declare ${declaredWords}.`,
+  ];
   const why = [
-    ...d.records.filter((r) => r.bump === required).map((r) => `  ${r.kind} ${r.collection} ${r.kind === 'renamed' ? `${r.from} → ${r.id}` : r.id}: ${r.why}`),
-    ...d.fields.filter((f) => f.bump === required).map((f) => `  field ${f.kind} ${f.collection}.${f.field}: ${f.why}`),
-    ...d.schemas.filter((s) => s.bump === required).map((s) => `  schema ${s.file}${s.pointer ? `#${s.pointer}` : ''}: ${s.detail}`),
+    ...d.records
+      .filter((r) => r.bump === required)
+      .map(
+        (r) =>
+          `  ${r.kind} ${r.collection} ${r.kind === 'renamed' ? `${r.from} → ${r.id}` : r.id}: ${r.why}`,
+      ),
+    ...d.fields
+      .filter((f) => f.bump === required)
+      .map((f) => `  field ${f.kind} ${f.collection}.${f.field}: ${f.why}`),
+    ...d.schemas
+      .filter((s) => s.bump === required)
+      .map((s) => `  schema ${s.file}${s.pointer ? `#${s.pointer}` : ''}: ${s.detail}`),
   ];
   lines.push(...why.slice(0, 20));
-  if (why.length > 20) lines.push(`  … and ${why.length - 20} more (npx encrochat-ledger-diff ${tag} .)`);
-  if (d.schemas.some((s) => s.bump === 'major') && required === 'major') lines.push('schemas/ changed incompatibly: that needs a major release (or keep the old schema and add the change in a new version folder compatibly).');
-  lines.push(`Fix: add a changeset (npx changeset) with "${DATASET}": ${required}, or raise the bump of an existing one.`);
+  if (why.length > 20)
+    lines.push(`  … and ${why.length - 20} more (npx encrochat-ledger-diff ${tag} .)`);
+  if (d.schemas.some((s) => s.bump === 'major') && required === 'major')
+    lines.push(
+      'schemas/ changed incompatibly: that needs a major release (or keep the old schema and add the change in a new version folder compatibly).',
+    );
+  lines.push(
+    `Fix: add a changeset (npx changeset) with "${DATASET}": ${required}, or raise the bump of an existing one.`,
+  );
   return { ok: false, tag, declared, required, diff: d, message: lines.join('\n') };
 }

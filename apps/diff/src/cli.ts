@@ -13,9 +13,17 @@ function main(argv: string[]): number {
     return 0;
   }
   const d = diff(args.old, args.new);
-  process.stdout.write(args.format === 'json' ? formatJson(d) : args.format === 'markdown' ? formatMarkdown(d) : formatText(d));
+  process.stdout.write(
+    args.format === 'json'
+      ? formatJson(d)
+      : args.format === 'markdown'
+        ? formatMarkdown(d)
+        : formatText(d),
+  );
   if (args.checkBump && bumpRank(args.checkBump) < bumpRank(d.bump)) {
-    process.stderr.write(`encrochat-ledger-diff: the change needs a ${d.bump} release; ${args.checkBump} is not enough\n`);
+    process.stderr.write(
+      `encrochat-ledger-diff: the change needs a ${d.bump} release; ${args.checkBump} is not enough\n`,
+    );
     return 1;
   }
   return 0;
@@ -25,6 +33,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`encrochat-ledger-diff: ${error instanceof DiffUsageError ? message : `failed: ${message.split('\n')[0]}`}\n`);
+  process.stderr.write(
+    `encrochat-ledger-diff: ${error instanceof DiffUsageError ? message : `failed: ${message.split('\n')[0]}`}\n`,
+  );
   process.exitCode = 2;
 }

@@ -10,13 +10,26 @@ export function diffSides(oldSide: Side, newSide: Side): DataDiff {
   const bothSchemas = oldSide.schemas && newSide.schemas;
   const schemas = bothSchemas ? diffSchemas(oldSide.schemas!, newSide.schemas!) : [];
   const fields = bothSchemas ? [] : diffFieldSets(oldSide, newSide);
-  const kinds: RecordChangeKind[] = ['added', 'removed', 'renamed', 'withdrawn', 'reinstated', 'changed'];
-  const counts = Object.fromEntries(kinds.map((k) => [k, records.filter((r) => r.kind === k).length])) as Record<RecordChangeKind, number>;
+  const kinds: RecordChangeKind[] = [
+    'added',
+    'removed',
+    'renamed',
+    'withdrawn',
+    'reinstated',
+    'changed',
+  ];
+  const counts = Object.fromEntries(
+    kinds.map((k) => [k, records.filter((r) => r.kind === k).length]),
+  ) as Record<RecordChangeKind, number>;
   return {
     format: 'encrochat-ledger-diff/1',
     old: oldSide.info,
     new: newSide.info,
-    bump: maxBump(...records.map((r) => r.bump), ...fields.map((f) => f.bump), ...schemas.map((s) => s.bump)),
+    bump: maxBump(
+      ...records.map((r) => r.bump),
+      ...fields.map((f) => f.bump),
+      ...schemas.map((s) => s.bump),
+    ),
     counts: { ...counts, fields: fields.length, schemas: schemas.length },
     records,
     fields,

@@ -6,7 +6,12 @@ import path from 'node:path';
 import { DiffUsageError } from './errors.js';
 
 export function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
 }
 
 /** The top folder of the git work tree holding `cwd`, or null outside a repository. */
@@ -18,7 +23,10 @@ export function gitTop(cwd: string): string | null {
 /** The commit a ref names, or null when it names none (or `cwd` is not in a repository). */
 export function resolveCommit(ref: string, cwd: string): string | null {
   if (ref.startsWith('-')) return null;
-  const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd, encoding: 'utf8' });
+  const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    cwd,
+    encoding: 'utf8',
+  });
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
@@ -36,10 +44,15 @@ export const TREE_PATHS = ['data', 'schemas', 'packages/dataset/package.json'] a
 export function extractCommit(commit: string, cwd: string): string {
   const top = gitTop(cwd);
   if (!top) throw new DiffUsageError(`not in a git repository: ${cwd}`);
-  const present = TREE_PATHS.filter((p) => git(['ls-tree', '--name-only', commit, '--', p], top).trim() !== '');
+  const present = TREE_PATHS.filter(
+    (p) => git(['ls-tree', '--name-only', commit, '--', p], top).trim() !== '',
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-diff-git-'));
   if (!present.length) return dir;
-  const tar = execFileSync('git', ['archive', '--format=tar', commit, '--', ...present], { cwd: top, maxBuffer: 1 << 30 });
+  const tar = execFileSync('git', ['archive', '--format=tar', commit, '--', ...present], {
+    cwd: top,
+    maxBuffer: 1 << 30,
+  });
   execFileSync('tar', ['-x', '-f', '-', '-C', dir], { input: tar });
   return dir;
 }

@@ -6,7 +6,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { collectionNames, dataFile, isBundle, readData, readInputs, type DataReading, type RecordEntry } from '@encrochat-ledger/core';
+import {
+  collectionNames,
+  dataFile,
+  isBundle,
+  readData,
+  readInputs,
+  type DataReading,
+  type RecordEntry,
+} from '@encrochat-ledger/core';
 import { DiffUsageError } from './errors.js';
 import { extractCommit, resolveCommit } from './git.js';
 import { fetchPackageBundle, isPackageSpec } from './npm.js';
@@ -33,7 +41,9 @@ function readJson(file: string, shown: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new DiffUsageError(`${shown}: cannot read JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new DiffUsageError(
+      `${shown}: cannot read JSON (${(error as Error).message.split('\n')[0]})`,
+    );
   }
 }
 
@@ -42,26 +52,39 @@ function refuseProblems({ problems }: DataReading): void {
   const [first] = problems;
   if (!first) return;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  throw new DiffUsageError(`${first.file}:${first.line}:${first.column}: ${first.message}${more}; run encrochat-ledger-validate for details`);
+  throw new DiffUsageError(
+    `${first.file}:${first.line}:${first.column}: ${first.message}${more}; run encrochat-ledger-validate for details`,
+  );
 }
 
 /** An empty side: the diff against "nothing" (before the first release). */
 export function emptySide(label = '(nothing)'): Side {
-  return { info: { label, version: null, schema_versions: null }, records: new Map(COLLECTIONS.map((c) => [c, new Map()])), schemas: null };
+  return {
+    info: { label, version: null, schema_versions: null },
+    records: new Map(COLLECTIONS.map((c) => [c, new Map()])),
+    schemas: null,
+  };
 }
 
-function sideFrom(label: string, version: string | null, records: readonly RecordEntry[], schemas: Schemas | null): Side {
+function sideFrom(
+  label: string,
+  version: string | null,
+  records: readonly RecordEntry[],
+  schemas: Schemas | null,
+): Side {
   const side = emptySide(label);
   side.info.version = version;
   side.schemas = schemas;
   side.info.schema_versions = schemas ? [...schemas.keys()] : null;
   for (const { collection, record } of records) {
     const { $schema: _editorOnly, ...rest } = record;
-    if (typeof rest.id !== 'string') throw new DiffUsageError(`${label}: a record of ${collection} has no id`);
+    if (typeof rest.id !== 'string')
+      throw new DiffUsageError(`${label}: a record of ${collection} has no id`);
     side.records.get(collection)!.set(rest.id, rest);
     if (collection === 'sources' && Array.isArray(rest.claims)) {
       for (const claim of rest.claims) {
-        if (isObject(claim) && typeof claim.id === 'string') side.records.get('claims')!.set(claim.id, { ...claim, source_id: rest.id });
+        if (isObject(claim) && typeof claim.id === 'string')
+          side.records.get('claims')!.set(claim.id, { ...claim, source_id: rest.id });
       }
     }
   }
@@ -72,10 +95,15 @@ function sideFrom(label: string, version: string | null, records: readonly Recor
 export function readSchemaFolders(root: string): Schemas | null {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) return null;
   const out: Schemas = new Map();
-  const versions = fs.readdirSync(root).filter((v) => VERSION_DIR.test(v) && fs.statSync(path.join(root, v)).isDirectory());
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => VERSION_DIR.test(v) && fs.statSync(path.join(root, v)).isDirectory());
   for (const v of versions.sort(compareVersions)) {
     const files = new Map<string, Rec>();
-    for (const f of fs.readdirSync(path.join(root, v)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const f of fs
+      .readdirSync(path.join(root, v))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const value = readJson(path.join(root, v, f), `schemas/${v}/${f}`);
       if (isObject(value)) files.set(f, value);
     }
@@ -97,9 +125,15 @@ function packageVersion(file: string): string | null {
 }
 
 export function loadBundle(file: string, label = file): Side {
-  const reading = readInputs({ files: [dataFile(path.resolve(file), process.cwd(), { keepBytes: false })], roots: [] });
+  const reading = readInputs({
+    files: [dataFile(path.resolve(file), process.cwd(), { keepBytes: false })],
+    roots: [],
+  });
   const { parsed, value } = reading.read.get(reading.files[0]!)!;
-  if (parsed && !isBundle(value)) throw new DiffUsageError(`${label}: not an encrochat-ledger bundle (expected "name": "encrochat-ledger" and a "sources" array)`);
+  if (parsed && !isBundle(value))
+    throw new DiffUsageError(
+      `${label}: not an encrochat-ledger bundle (expected "name": "encrochat-ledger" and a "sources" array)`,
+    );
   refuseProblems(reading);
   // The dataset package ships its schemas beside the bundle (dist/schemas/<version>/).
   const schemas = readSchemaFolders(path.join(path.dirname(file), 'schemas'));
@@ -112,14 +146,22 @@ export function loadDataFolder(dataRoot: string, label = dataRoot): Side {
   const reading = readData([dataRoot]);
   refuseProblems(reading);
   const parent = path.dirname(path.resolve(dataRoot));
-  return sideFrom(label, packageVersion(path.join(parent, 'packages', 'dataset', 'package.json')), reading.records, readSchemaFolders(path.join(parent, 'schemas')));
+  return sideFrom(
+    label,
+    packageVersion(path.join(parent, 'packages', 'dataset', 'package.json')),
+    reading.records,
+    readSchemaFolders(path.join(parent, 'schemas')),
+  );
 }
 
 /** A folder: a repository or checkout (holding data/), a data folder, or a folder holding data.json. */
 export function loadFolder(dir: string, label = dir): Side {
-  if (fs.existsSync(path.join(dir, 'data')) && fs.statSync(path.join(dir, 'data')).isDirectory()) return loadDataFolder(path.join(dir, 'data'), label);
-  if (collectionNames.some((c) => fs.existsSync(path.join(dir, c)))) return loadDataFolder(dir, label);
-  if (fs.existsSync(path.join(dir, 'data.json'))) return loadBundle(path.join(dir, 'data.json'), label);
+  if (fs.existsSync(path.join(dir, 'data')) && fs.statSync(path.join(dir, 'data')).isDirectory())
+    return loadDataFolder(path.join(dir, 'data'), label);
+  if (collectionNames.some((c) => fs.existsSync(path.join(dir, c))))
+    return loadDataFolder(dir, label);
+  if (fs.existsSync(path.join(dir, 'data.json')))
+    return loadBundle(path.join(dir, 'data.json'), label);
   if (fs.existsSync(path.join(dir, 'schemas'))) {
     // A tree with schemas and no data yet.
     const side = emptySide(label);
@@ -127,7 +169,9 @@ export function loadFolder(dir: string, label = dir): Side {
     side.info.schema_versions = side.schemas ? [...side.schemas.keys()] : null;
     return side;
   }
-  throw new DiffUsageError(`${label}: no data here (expected a data folder with ${collectionNames.join('/')}, a folder holding data/, or a data.json bundle)`);
+  throw new DiffUsageError(
+    `${label}: no data here (expected a data folder with ${collectionNames.join('/')}, a folder holding data/, or a data.json bundle)`,
+  );
 }
 
 /** A git ref: data/ and schemas/ of that commit. */
@@ -136,7 +180,10 @@ export function loadGitRef(ref: string, cwd: string): Side {
   if (!commit) throw new DiffUsageError(`no such file, folder or git ref: ${ref}`);
   const dir = extractCommit(commit, cwd);
   try {
-    const side = fs.existsSync(path.join(dir, 'data')) || fs.existsSync(path.join(dir, 'schemas')) ? loadFolder(dir, `git:${ref}`) : emptySide(`git:${ref}`);
+    const side =
+      fs.existsSync(path.join(dir, 'data')) || fs.existsSync(path.join(dir, 'schemas'))
+        ? loadFolder(dir, `git:${ref}`)
+        : emptySide(`git:${ref}`);
     side.info.version ??= packageVersion(path.join(dir, 'packages', 'dataset', 'package.json'));
     return side;
   } finally {
@@ -161,7 +208,8 @@ export function loadPackage(spec: string): Side {
  */
 export function loadSide(spec: string, cwd = process.cwd()): Side {
   const abs = path.resolve(cwd, spec);
-  if (fs.existsSync(abs)) return fs.statSync(abs).isDirectory() ? loadFolder(abs, spec) : loadBundle(abs, spec);
+  if (fs.existsSync(abs))
+    return fs.statSync(abs).isDirectory() ? loadFolder(abs, spec) : loadBundle(abs, spec);
   if (spec.startsWith('npm:')) return loadPackage(spec);
   if (spec.startsWith('git:')) return loadGitRef(spec.slice(4), cwd);
   if (isPackageSpec(spec) && !resolveCommit(spec, cwd)) return loadPackage(spec);

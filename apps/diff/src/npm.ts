@@ -25,16 +25,36 @@ export function fetchPackageBundle(spec: string): { bundle: string; cleanUp: () 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-diff-npm-'));
   const cleanUp = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
-    const packed = spawnSync('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+    const packed = spawnSync(
+      'npm',
+      ['pack', `${name}@${version}`, '--json', '--pack-destination', dir],
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } },
+    );
     if (packed.status !== 0) {
-      const reason = (packed.stderr || packed.stdout || '').split('\n').find((line) => /\b(E404|ETARGET|ENOTFOUND|ECONNREFUSED|error)\b/.test(line)) ?? `npm pack exited with ${packed.status}`;
-      throw new DiffUsageError(`${spec}: not a file, folder or git ref here, and npm could not fetch it (${reason.replace(/^npm (error|ERR!) /, '').trim()})`);
+      const reason =
+        (packed.stderr || packed.stdout || '')
+          .split('\n')
+          .find((line) => /\b(E404|ETARGET|ENOTFOUND|ECONNREFUSED|error)\b/.test(line)) ??
+        `npm pack exited with ${packed.status}`;
+      throw new DiffUsageError(
+        `${spec}: not a file, folder or git ref here, and npm could not fetch it (${reason.replace(/^npm (error|ERR!) /, '').trim()})`,
+      );
     }
     const filename = (JSON.parse(packed.stdout) as { filename: string }[])[0]?.filename ?? '';
-    const tar = spawnSync('tar', ['-x', '-z', '-f', path.join(dir, path.basename(filename)), '-C', dir]);
+    const tar = spawnSync('tar', [
+      '-x',
+      '-z',
+      '-f',
+      path.join(dir, path.basename(filename)),
+      '-C',
+      dir,
+    ]);
     if (tar.status !== 0) throw new DiffUsageError(`${spec}: could not unpack ${filename}`);
     const bundle = path.join(dir, 'package', 'dist', 'data.json');
-    if (!fs.existsSync(bundle)) throw new DiffUsageError(`${spec}: the package holds no dist/data.json (not an encrochat-ledger dataset release)`);
+    if (!fs.existsSync(bundle))
+      throw new DiffUsageError(
+        `${spec}: the package holds no dist/data.json (not an encrochat-ledger dataset release)`,
+      );
     return { bundle, cleanUp };
   } catch (error) {
     cleanUp();

@@ -12,7 +12,11 @@ const isObject = (v: unknown): v is Rec => !!v && typeof v === 'object' && !Arra
 /** Stable JSON (sorted keys), for comparing values. */
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'undefined';
 }
 
@@ -22,7 +26,12 @@ const equal = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 const NESTED_RECORDS = new Set(['claims']);
 
 /** Field by field: nested objects are walked (`scope.place`), arrays and scalars compared whole. */
-export function diffFields(oldRec: Rec, newRec: Rec, skip: ReadonlySet<string> = new Set(), prefix = ''): FieldChange[] {
+export function diffFields(
+  oldRec: Rec,
+  newRec: Rec,
+  skip: ReadonlySet<string> = new Set(),
+  prefix = '',
+): FieldChange[] {
   const out: FieldChange[] = [];
   const keys = [...new Set([...Object.keys(oldRec), ...Object.keys(newRec)])].sort();
   for (const key of keys) {
@@ -39,7 +48,14 @@ export function diffFields(oldRec: Rec, newRec: Rec, skip: ReadonlySet<string> =
 }
 
 const LIFECYCLE = new Set(['id', 'aliases', 'withdrawn', 'superseded_by']);
-const BUMP_OF: Record<RecordChange['kind'], Bump> = { added: 'minor', removed: 'major', renamed: 'major', withdrawn: 'patch', reinstated: 'patch', changed: 'patch' };
+const BUMP_OF: Record<RecordChange['kind'], Bump> = {
+  added: 'minor',
+  removed: 'major',
+  renamed: 'major',
+  withdrawn: 'patch',
+  reinstated: 'patch',
+  changed: 'patch',
+};
 const WHY: Record<RecordChange['kind'], string> = {
   added: 'a new record (minor)',
   removed: 'a removed id (major): withdraw records instead of deleting them',
@@ -49,20 +65,39 @@ const WHY: Record<RecordChange['kind'], string> = {
   changed: 'a correction (patch)',
 };
 
-function change(collection: Collection, kind: RecordChange['kind'], id: string, extra: Partial<RecordChange> = {}): RecordChange {
+function change(
+  collection: Collection,
+  kind: RecordChange['kind'],
+  id: string,
+  extra: Partial<RecordChange> = {},
+): RecordChange {
   return { collection, kind, id, ...extra, bump: BUMP_OF[kind], why: WHY[kind] };
 }
 
-export function diffCollection(collection: Collection, oldMap: Map<string, Rec>, newMap: Map<string, Rec>): RecordChange[] {
+export function diffCollection(
+  collection: Collection,
+  oldMap: Map<string, Rec>,
+  newMap: Map<string, Rec>,
+): RecordChange[] {
   const out: RecordChange[] = [];
   // Renames: an id gone from NEW that a NEW record lists in its aliases.
   const renamedTo = new Map<string, string>();
   for (const [id, rec] of newMap) {
     if (oldMap.has(id) || !Array.isArray(rec.aliases)) continue;
-    for (const alias of rec.aliases) if (typeof alias === 'string' && oldMap.has(alias) && !newMap.has(alias) && !renamedTo.has(alias)) renamedTo.set(alias, id);
+    for (const alias of rec.aliases)
+      if (
+        typeof alias === 'string' &&
+        oldMap.has(alias) &&
+        !newMap.has(alias) &&
+        !renamedTo.has(alias)
+      )
+        renamedTo.set(alias, id);
   }
   const renameTargets = new Set(renamedTo.values());
-  const sourceOf = (rec: Rec) => (collection === 'claims' && typeof rec.source_id === 'string' ? { source_id: rec.source_id } : {});
+  const sourceOf = (rec: Rec) =>
+    collection === 'claims' && typeof rec.source_id === 'string'
+      ? { source_id: rec.source_id }
+      : {};
 
   for (const [id, oldRec] of oldMap) {
     const newRec = newMap.get(id);
@@ -70,7 +105,13 @@ export function diffCollection(collection: Collection, oldMap: Map<string, Rec>,
       const to = renamedTo.get(id);
       if (to) {
         const target = newMap.get(to)!;
-        out.push(change(collection, 'renamed', to, { from: id, ...sourceOf(target), fields: diffFields(oldRec, target, LIFECYCLE) }));
+        out.push(
+          change(collection, 'renamed', to, {
+            from: id,
+            ...sourceOf(target),
+            fields: diffFields(oldRec, target, LIFECYCLE),
+          }),
+        );
       } else out.push(change(collection, 'removed', id, sourceOf(oldRec)));
       continue;
     }
@@ -82,26 +123,47 @@ export function diffCollection(collection: Collection, oldMap: Map<string, Rec>,
         change(collection, 'withdrawn', id, {
           ...sourceOf(newRec),
           withdrawn: { date: String(w.date ?? ''), reason: String(w.reason ?? '') },
-          ...(typeof newRec.superseded_by === 'string' ? { superseded_by: newRec.superseded_by } : {}),
+          ...(typeof newRec.superseded_by === 'string'
+            ? { superseded_by: newRec.superseded_by }
+            : {}),
           fields: diffFields(oldRec, newRec, new Set(['withdrawn', 'superseded_by'])),
         }),
       );
       continue;
     }
     if (wasWithdrawn && !isWithdrawn) {
-      out.push(change(collection, 'reinstated', id, { ...sourceOf(newRec), fields: diffFields(oldRec, newRec) }));
+      out.push(
+        change(collection, 'reinstated', id, {
+          ...sourceOf(newRec),
+          fields: diffFields(oldRec, newRec),
+        }),
+      );
       continue;
     }
     const fields = diffFields(oldRec, newRec);
     if (fields.length) out.push(change(collection, 'changed', id, { ...sourceOf(newRec), fields }));
   }
-  for (const [id, newRec] of newMap) if (!oldMap.has(id) && !renameTargets.has(id)) out.push(change(collection, 'added', id, sourceOf(newRec)));
-  const order: RecordChange['kind'][] = ['removed', 'renamed', 'withdrawn', 'reinstated', 'added', 'changed'];
-  return out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const [id, newRec] of newMap)
+    if (!oldMap.has(id) && !renameTargets.has(id))
+      out.push(change(collection, 'added', id, sourceOf(newRec)));
+  const order: RecordChange['kind'][] = [
+    'removed',
+    'renamed',
+    'withdrawn',
+    'reinstated',
+    'added',
+    'changed',
+  ];
+  return out.sort(
+    (a, b) =>
+      order.indexOf(a.kind) - order.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 export function diffRecords(oldSide: Side, newSide: Side): RecordChange[] {
-  return COLLECTIONS.flatMap((c) => diffCollection(c, oldSide.records.get(c)!, newSide.records.get(c)!));
+  return COLLECTIONS.flatMap((c) =>
+    diffCollection(c, oldSide.records.get(c)!, newSide.records.get(c)!),
+  );
 }
 
 /** Field paths used by the records of a collection (objects walked, `breakdown` keys are values, not fields). */
@@ -131,8 +193,24 @@ export function diffFieldSets(oldSide: Side, newSide: Side): FieldSetChange[] {
     if (!a.size || !b.size) continue;
     const fa = fieldSet(a);
     const fb = fieldSet(b);
-    for (const f of [...fa].sort()) if (!fb.has(f)) out.push({ collection: c, field: f, kind: 'removed', bump: 'major', why: 'a field no record uses any more (major)' });
-    for (const f of [...fb].sort()) if (!fa.has(f)) out.push({ collection: c, field: f, kind: 'added', bump: 'minor', why: 'a new field (minor)' });
+    for (const f of [...fa].sort())
+      if (!fb.has(f))
+        out.push({
+          collection: c,
+          field: f,
+          kind: 'removed',
+          bump: 'major',
+          why: 'a field no record uses any more (major)',
+        });
+    for (const f of [...fb].sort())
+      if (!fa.has(f))
+        out.push({
+          collection: c,
+          field: f,
+          kind: 'added',
+          bump: 'minor',
+          why: 'a new field (minor)',
+        });
   }
   return out;
 }

@@ -18,22 +18,76 @@ const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 type Emit = (pointer: string, kind: string, detail: string, bump: Bump) => void;
 
-const DOC_KEYWORDS = new Set(['title', 'description', 'examples', '$comment', 'default', 'deprecated', 'readOnly', 'writeOnly', '$schema']);
+const DOC_KEYWORDS = new Set([
+  'title',
+  'description',
+  'examples',
+  '$comment',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$schema',
+]);
 /** Lower bounds: raising them is stricter. */
-const LOWER = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties', 'minContains']);
+const LOWER = new Set([
+  'minimum',
+  'exclusiveMinimum',
+  'minLength',
+  'minItems',
+  'minProperties',
+  'minContains',
+]);
 /** Upper bounds: lowering them is stricter. */
-const UPPER = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties', 'maxContains']);
+const UPPER = new Set([
+  'maximum',
+  'exclusiveMaximum',
+  'maxLength',
+  'maxItems',
+  'maxProperties',
+  'maxContains',
+]);
 /** Keywords holding one subschema. */
-const SUBSCHEMA = new Set(['items', 'additionalProperties', 'propertyNames', 'contains', 'not', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems']);
+const SUBSCHEMA = new Set([
+  'items',
+  'additionalProperties',
+  'propertyNames',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
 /** Keywords holding a map of subschemas: a removed entry is major, a new one minor. */
-const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']);
+const SCHEMA_MAPS = new Set([
+  'properties',
+  '$defs',
+  'definitions',
+  'patternProperties',
+  'dependentSchemas',
+]);
 const LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 
-const types = (t: unknown): string[] => (t === undefined ? [] : Array.isArray(t) ? t.map(String) : [String(t)]);
+const types = (t: unknown): string[] =>
+  t === undefined ? [] : Array.isArray(t) ? t.map(String) : [String(t)];
 
-function compare(a: unknown, b: unknown, pointer: string, emit: Emit, idVersion: (id: string) => string): void {
+function compare(
+  a: unknown,
+  b: unknown,
+  pointer: string,
+  emit: Emit,
+  idVersion: (id: string) => string,
+): void {
   if (!isObject(a) || !isObject(b)) {
-    if (!same(a, b)) emit(pointer, 'schema-replaced', `${canonical(a)} → ${canonical(b)}`, b === true ? 'minor' : 'major');
+    if (!same(a, b))
+      emit(
+        pointer,
+        'schema-replaced',
+        `${canonical(a)} → ${canonical(b)}`,
+        b === true ? 'minor' : 'major',
+      );
     return;
   }
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
@@ -50,13 +104,30 @@ function compare(a: unknown, b: unknown, pointer: string, emit: Emit, idVersion:
       const tx = types(x);
       const ty = types(y);
       // integer is a subset of number: number → integer narrows only, integer → number widens only.
-      const removed = tx.filter((t) => !ty.includes(t) && !(t === 'integer' && ty.includes('number')));
-      const added = ty.filter((t) => !tx.includes(t) && !(t === 'integer' && tx.includes('number')));
+      const removed = tx.filter(
+        (t) => !ty.includes(t) && !(t === 'integer' && ty.includes('number')),
+      );
+      const added = ty.filter(
+        (t) => !tx.includes(t) && !(t === 'integer' && tx.includes('number')),
+      );
       if (x === undefined) emit(at, 'type-added', `now restricted to ${ty.join(', ')}`, 'major');
-      else if (y === undefined) emit(at, 'type-removed', `no longer restricted to ${tx.join(', ')} (consumers may get any type)`, 'major');
+      else if (y === undefined)
+        emit(
+          at,
+          'type-removed',
+          `no longer restricted to ${tx.join(', ')} (consumers may get any type)`,
+          'major',
+        );
       else {
-        if (removed.length) emit(at, 'type-narrowed', `no longer allows ${removed.join(', ')}`, 'major');
-        if (added.length) emit(at, 'type-widened', `now also allows ${added.join(', ')} (consumers may get a type they do not handle)`, 'major');
+        if (removed.length)
+          emit(at, 'type-narrowed', `no longer allows ${removed.join(', ')}`, 'major');
+        if (added.length)
+          emit(
+            at,
+            'type-widened',
+            `now also allows ${added.join(', ')} (consumers may get a type they do not handle)`,
+            'major',
+          );
       }
     } else if (key === 'enum') {
       const ex = Array.isArray(x) ? x.map(canonical) : null;
@@ -66,7 +137,8 @@ function compare(a: unknown, b: unknown, pointer: string, emit: Emit, idVersion:
       else {
         const removed = ex.filter((v) => !ey.includes(v));
         const added = ey.filter((v) => !ex.includes(v));
-        if (removed.length) emit(at, 'enum-narrowed', `values removed: ${removed.join(', ')}`, 'major');
+        if (removed.length)
+          emit(at, 'enum-narrowed', `values removed: ${removed.join(', ')}`, 'major');
         if (added.length) emit(at, 'enum-extended', `new values: ${added.join(', ')}`, 'minor');
       }
     } else if (key === 'required') {
@@ -75,25 +147,68 @@ function compare(a: unknown, b: unknown, pointer: string, emit: Emit, idVersion:
       const added = ry.filter((r) => !rx.includes(r));
       const removed = rx.filter((r) => !ry.includes(r));
       if (added.length) emit(at, 'required-added', `now required: ${added.join(', ')}`, 'major');
-      if (removed.length) emit(at, 'required-removed', `no longer required (consumers can no longer rely on them): ${removed.join(', ')}`, 'major');
-    } else if (key === 'pattern' || key === 'format' || key === 'const' || key === 'contentMediaType' || key === 'contentEncoding') {
+      if (removed.length)
+        emit(
+          at,
+          'required-removed',
+          `no longer required (consumers can no longer rely on them): ${removed.join(', ')}`,
+          'major',
+        );
+    } else if (
+      key === 'pattern' ||
+      key === 'format' ||
+      key === 'const' ||
+      key === 'contentMediaType' ||
+      key === 'contentEncoding'
+    ) {
       if (y === undefined) emit(at, `${key}-removed`, `${key} removed (looser)`, 'minor');
-      else emit(at, x === undefined ? `${key}-added` : `${key}-changed`, `${key} ${x === undefined ? 'added' : `${canonical(x)} →`} ${canonical(y)}`, 'major');
+      else
+        emit(
+          at,
+          x === undefined ? `${key}-added` : `${key}-changed`,
+          `${key} ${x === undefined ? 'added' : `${canonical(x)} →`} ${canonical(y)}`,
+          'major',
+        );
     } else if (LOWER.has(key) || UPPER.has(key)) {
       const nx = typeof x === 'number' ? x : undefined;
       const ny = typeof y === 'number' ? y : undefined;
-      const stricter = ny !== undefined && (nx === undefined || (LOWER.has(key) ? ny > nx : ny < nx));
-      emit(at, stricter ? 'bound-tightened' : 'bound-loosened', `${key} ${nx ?? '(none)'} → ${ny ?? '(none)'}`, stricter ? 'major' : 'minor');
+      const stricter =
+        ny !== undefined && (nx === undefined || (LOWER.has(key) ? ny > nx : ny < nx));
+      emit(
+        at,
+        stricter ? 'bound-tightened' : 'bound-loosened',
+        `${key} ${nx ?? '(none)'} → ${ny ?? '(none)'}`,
+        stricter ? 'major' : 'minor',
+      );
     } else if (key === 'uniqueItems') {
-      emit(at, y === true ? 'unique-items-added' : 'unique-items-removed', `uniqueItems ${String(x ?? false)} → ${String(y ?? false)}`, y === true ? 'major' : 'minor');
+      emit(
+        at,
+        y === true ? 'unique-items-added' : 'unique-items-removed',
+        `uniqueItems ${String(x ?? false)} → ${String(y ?? false)}`,
+        y === true ? 'major' : 'minor',
+      );
     } else if (SCHEMA_MAPS.has(key)) {
       const mx = isObject(x) ? x : {};
       const my = isObject(y) ? y : {};
-      const what = key === 'properties' ? 'field' : key === 'patternProperties' ? 'pattern property' : key === 'dependentSchemas' ? 'dependent schema' : 'definition';
+      const what =
+        key === 'properties'
+          ? 'field'
+          : key === 'patternProperties'
+            ? 'pattern property'
+            : key === 'dependentSchemas'
+              ? 'dependent schema'
+              : 'definition';
       for (const k of [...new Set([...Object.keys(mx), ...Object.keys(my)])].sort()) {
         const p = `${at}/${escapePointerToken(k)}`;
-        if (!(k in my)) emit(p, `${what.replace(' ', '-')}-removed`, `${what} "${k}" removed`, 'major');
-        else if (!(k in mx)) emit(p, `${what.replace(' ', '-')}-added`, `new ${what} "${k}"`, key === 'dependentSchemas' ? 'major' : 'minor');
+        if (!(k in my))
+          emit(p, `${what.replace(' ', '-')}-removed`, `${what} "${k}" removed`, 'major');
+        else if (!(k in mx))
+          emit(
+            p,
+            `${what.replace(' ', '-')}-added`,
+            `new ${what} "${k}"`,
+            key === 'dependentSchemas' ? 'major' : 'minor',
+          );
         else compare(mx[k], my[k], p, emit, idVersion);
       }
     } else if (LISTS.has(key)) {
@@ -102,16 +217,40 @@ function compare(a: unknown, b: unknown, pointer: string, emit: Emit, idVersion:
       for (let i = 0; i < Math.max(lx.length, ly.length); i++) {
         const p = `${at}/${i}`;
         const stricterWhenAdded = key === 'allOf' || key === 'prefixItems' || key === 'oneOf';
-        if (i >= ly.length) emit(p, `${key}-entry-removed`, `${key} entry ${i} removed`, stricterWhenAdded && key === 'allOf' ? 'minor' : 'major');
-        else if (i >= lx.length) emit(p, `${key}-entry-added`, `new ${key} entry ${i}`, stricterWhenAdded ? 'major' : 'minor');
+        if (i >= ly.length)
+          emit(
+            p,
+            `${key}-entry-removed`,
+            `${key} entry ${i} removed`,
+            stricterWhenAdded && key === 'allOf' ? 'minor' : 'major',
+          );
+        else if (i >= lx.length)
+          emit(
+            p,
+            `${key}-entry-added`,
+            `new ${key} entry ${i}`,
+            stricterWhenAdded ? 'major' : 'minor',
+          );
         else compare(lx[i], ly[i], p, emit, idVersion);
       }
     } else if (SUBSCHEMA.has(key)) {
-      if (x === undefined) emit(at, `${key}-added`, `new ${key} constraint`, y === true ? 'minor' : 'major');
-      else if (y === undefined) emit(at, `${key}-removed`, `${key} constraint removed (looser)`, x === true ? 'patch' : 'minor');
+      if (x === undefined)
+        emit(at, `${key}-added`, `new ${key} constraint`, y === true ? 'minor' : 'major');
+      else if (y === undefined)
+        emit(
+          at,
+          `${key}-removed`,
+          `${key} constraint removed (looser)`,
+          x === true ? 'patch' : 'minor',
+        );
       else compare(x, y, at, emit, idVersion);
     } else if (key === '$ref' || key === '$dynamicRef') {
-      emit(at, 'ref-changed', `${key} ${String(x ?? '(none)')} → ${String(y ?? '(none)')}`, 'major');
+      emit(
+        at,
+        'ref-changed',
+        `${key} ${String(x ?? '(none)')} → ${String(y ?? '(none)')}`,
+        'major',
+      );
     } else {
       emit(at, 'keyword-changed', `${key} ${canonical(x)} → ${canonical(y)}`, 'major');
     }
@@ -121,7 +260,9 @@ function compare(a: unknown, b: unknown, pointer: string, emit: Emit, idVersion:
 /** The OLD folder a NEW folder is compared with: the same version, else OLD's newest version below it. */
 function counterpart(oldSchemas: Schemas, version: string): string | null {
   if (oldSchemas.has(version)) return version;
-  const below = [...oldSchemas.keys()].filter((v) => compareVersions(v, version) < 0).sort(compareVersions);
+  const below = [...oldSchemas.keys()]
+    .filter((v) => compareVersions(v, version) < 0)
+    .sort(compareVersions);
   return below.at(-1) ?? null;
 }
 
@@ -131,20 +272,51 @@ export function diffSchemas(oldSchemas: Schemas, newSchemas: Schemas): SchemaCha
     const against = counterpart(oldSchemas, version);
     const base = against ? oldSchemas.get(against)! : new Map<string, Rec>();
     const extra = against && against !== version ? { against } : {};
-    const idVersion = (id: string) => (against && against !== version ? id.replace(`/${against}/`, `/${version}/`) : id);
+    const idVersion = (id: string) =>
+      against && against !== version ? id.replace(`/${against}/`, `/${version}/`) : id;
     for (const [file, schema] of files) {
       const name = `${version}/${file}`;
       const old = base.get(file);
       if (!old) {
-        out.push({ file: name, ...extra, pointer: '', kind: 'schema-added', detail: against ? `new schema (not in ${against})` : 'new schema version', bump: 'minor' });
+        out.push({
+          file: name,
+          ...extra,
+          pointer: '',
+          kind: 'schema-added',
+          detail: against ? `new schema (not in ${against})` : 'new schema version',
+          bump: 'minor',
+        });
         continue;
       }
-      compare(old, schema, '', (pointer, kind, detail, bump) => out.push({ file: name, ...extra, pointer, kind, detail, bump }), idVersion);
+      compare(
+        old,
+        schema,
+        '',
+        (pointer, kind, detail, bump) =>
+          out.push({ file: name, ...extra, pointer, kind, detail, bump }),
+        idVersion,
+      );
     }
-    for (const file of base.keys()) if (!files.has(file)) out.push({ file: `${against}/${file}`, ...(against !== version ? { against: against! } : {}), pointer: '', kind: 'schema-removed', detail: `schema removed${against !== version ? ` from ${version}` : ''}`, bump: 'major' });
+    for (const file of base.keys())
+      if (!files.has(file))
+        out.push({
+          file: `${against}/${file}`,
+          ...(against !== version ? { against: against! } : {}),
+          pointer: '',
+          kind: 'schema-removed',
+          detail: `schema removed${against !== version ? ` from ${version}` : ''}`,
+          bump: 'major',
+        });
   }
   // A released version folder that disappears breaks every import of its files and every $id in it.
   for (const version of oldSchemas.keys())
-    if (!newSchemas.has(version)) out.push({ file: `${version}/`, pointer: '', kind: 'schema-version-removed', detail: `schema version ${version} removed (its $ids and import paths no longer resolve)`, bump: 'major' });
+    if (!newSchemas.has(version))
+      out.push({
+        file: `${version}/`,
+        pointer: '',
+        kind: 'schema-version-removed',
+        detail: `schema version ${version} removed (its $ids and import paths no longer resolve)`,
+        bump: 'major',
+      });
   return out;
 }

@@ -4,7 +4,8 @@ import type { Bump } from './bump.js';
 /** The record collections of the data folder and bundle, plus the claims nested in sources. */
 export type Collection = CollectionName | 'claims';
 
-export type RecordChangeKind = 'added' | 'removed' | 'renamed' | 'withdrawn' | 'reinstated' | 'changed';
+export type RecordChangeKind =
+  'added' | 'removed' | 'renamed' | 'withdrawn' | 'reinstated' | 'changed';
 
 /** One field of one record that differs: `path` is dotted (`scope.place`, `breakdown.drug`). */
 export interface FieldChange {

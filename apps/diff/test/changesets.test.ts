@@ -11,10 +11,20 @@ import { baseCopy, checkCli, commitAll, edit, git, gitInit, runCli } from './hel
 const SRC = 'data/sources/nca-2020-07-02-unparalleled-victory-against-kingpin-criminals.json';
 const TAG = '@encrochat-ledger/dataset@0.1.0';
 
-function changeset(repo: string, name: string, releases: Record<string, string>, summary = 'A change.'): void {
+function changeset(
+  repo: string,
+  name: string,
+  releases: Record<string, string>,
+  summary = 'A change.',
+): void {
   fs.mkdirSync(path.join(repo, '.changeset'), { recursive: true });
-  const front = Object.entries(releases).map(([pkg, bump]) => `"${pkg}": ${bump}`).join('\n');
-  fs.writeFileSync(path.join(repo, '.changeset', `${name}.md`), `---\n${front}\n---\n\n${summary}\n`);
+  const front = Object.entries(releases)
+    .map(([pkg, bump]) => `"${pkg}": ${bump}`)
+    .join('\n');
+  fs.writeFileSync(
+    path.join(repo, '.changeset', `${name}.md`),
+    `---\n${front}\n---\n\n${summary}\n`,
+  );
 }
 
 /** A released repository: the base data at tag @encrochat-ledger/dataset@0.1.0. */
@@ -36,7 +46,9 @@ describe('check-changesets', () => {
     removeClaim(repo);
     const r = runCli(checkCli, [], repo);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`No release of @encrochat-ledger/dataset yet (no tag ${TAG}): nothing to compare, the check passes.\n`);
+    expect(r.stdout).toBe(
+      `No release of @encrochat-ledger/dataset yet (no tag ${TAG}): nothing to compare, the check passes.\n`,
+    );
   });
 
   it('passes with no change since the release', () => {
@@ -51,8 +63,12 @@ describe('check-changesets', () => {
     changeset(repo, 'remove', { '@encrochat-ledger/dataset': 'minor' });
     const r = runCli(checkCli, [], repo);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`need a major release of @encrochat-ledger/dataset, but the changesets declare a minor release (1 pending changeset: minor)`);
-    expect(r.stderr).toContain('removed claims nca-2020-07-02-unparalleled-victory-against-kingpin-criminals/uk-cash');
+    expect(r.stderr).toContain(
+      `need a major release of @encrochat-ledger/dataset, but the changesets declare a minor release (1 pending changeset: minor)`,
+    );
+    expect(r.stderr).toContain(
+      'removed claims nca-2020-07-02-unparalleled-victory-against-kingpin-criminals/uk-cash',
+    );
     expect(r.stderr).toContain('"@encrochat-ledger/dataset": major');
   });
 
@@ -72,7 +88,9 @@ describe('check-changesets', () => {
     edit(repo, SRC, (s) => (s.claims[0].note = 'corrected'));
     const r = runCli(checkCli, [], repo);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('need a patch release of @encrochat-ledger/dataset, but the changesets declare no release');
+    expect(r.stderr).toContain(
+      'need a patch release of @encrochat-ledger/dataset, but the changesets declare no release',
+    );
   });
 
   it('fails: schemas/ changed incompatibly without a major; passes with one', () => {
@@ -89,9 +107,18 @@ describe('check-changesets', () => {
 
   it('passes: a compatible schema change (a new optional field) with a minor', () => {
     const repo = released();
-    edit(repo, 'schemas/1.0/claim.schema.json', (s) => (s.properties.confidence = { type: 'number' }));
+    edit(
+      repo,
+      'schemas/1.0/claim.schema.json',
+      (s) => (s.properties.confidence = { type: 'number' }),
+    );
     changeset(repo, 'schema', { '@encrochat-ledger/dataset': 'minor' });
-    expect(checkChangesets(repo)).toMatchObject({ ok: true, required: 'minor', declared: 'minor', tag: TAG });
+    expect(checkChangesets(repo)).toMatchObject({
+      ok: true,
+      required: 'minor',
+      declared: 'minor',
+      tag: TAG,
+    });
   });
 
   it('after `changeset version` consumed the changesets, the version step counts as declared', () => {
@@ -99,14 +126,22 @@ describe('check-changesets', () => {
     removeClaim(repo);
     commitAll(repo, 'remove a claim');
     edit(repo, 'packages/dataset/package.json', (p) => (p.version = '0.2.0'));
-    expect(checkChangesets(repo)).toMatchObject({ ok: false, tag: TAG, declared: 'minor', required: 'major' });
+    expect(checkChangesets(repo)).toMatchObject({
+      ok: false,
+      tag: TAG,
+      declared: 'minor',
+      required: 'major',
+    });
     edit(repo, 'packages/dataset/package.json', (p) => (p.version = '1.0.0'));
     expect(checkChangesets(repo)).toMatchObject({ ok: true, declared: 'major' });
   });
 
   it('reads changesets with @changesets/parse', () => {
     const repo = released();
-    changeset(repo, 'a', { '@encrochat-ledger/dataset': 'patch', '@encrochat-ledger/exporter': 'major' });
+    changeset(repo, 'a', {
+      '@encrochat-ledger/dataset': 'patch',
+      '@encrochat-ledger/exporter': 'major',
+    });
     changeset(repo, 'b', { '@encrochat-ledger/dataset': 'minor' });
     const list = readChangesets(repo);
     expect(list.map((c) => c.id)).toEqual(['a', 'b']);

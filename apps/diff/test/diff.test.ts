@@ -3,7 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diff, formatMarkdown, formatText, type Bump, type DataDiff } from '../src/index.js';
-import { baseCopy, cli, edit, gitInit, commitAll, git, readJson, runCli, tmp, writeJson, type Json } from './helpers.js';
+import {
+  baseCopy,
+  cli,
+  edit,
+  gitInit,
+  commitAll,
+  git,
+  readJson,
+  runCli,
+  tmp,
+  writeJson,
+  type Json,
+} from './helpers.js';
 
 const SRC = 'data/sources/nca-2020-07-02-unparalleled-victory-against-kingpin-criminals.json';
 const SID = 'nca-2020-07-02-unparalleled-victory-against-kingpin-criminals';
@@ -20,28 +32,84 @@ function pair(change: (dir: string) => void): DataDiff {
 }
 
 const claimsOf = (dir: string): Json[] => readJson(dir, SRC).claims;
-const editClaim = (dir: string, id: string, fn: (c: Json) => void) => edit(dir, SRC, (s) => fn(s.claims.find((c: Json) => c.id === id)));
-const kinds = (d: DataDiff) => d.records.map((r) => `${r.kind} ${r.collection} ${r.kind === 'renamed' ? `${r.from}→${r.id}` : r.id}`);
+const editClaim = (dir: string, id: string, fn: (c: Json) => void) =>
+  edit(dir, SRC, (s) => fn(s.claims.find((c: Json) => c.id === id)));
+const kinds = (d: DataDiff) =>
+  d.records.map(
+    (r) => `${r.kind} ${r.collection} ${r.kind === 'renamed' ? `${r.from}→${r.id}` : r.id}`,
+  );
 
 describe('records and claims', () => {
   const cases: { name: string; change: (dir: string) => void; expect: string[]; bump: Bump }[] = [
     { name: 'nothing changed', change: () => {}, expect: [], bump: 'none' },
-    { name: 'a claim value corrected', change: (d) => editClaim(d, ARRESTS, (c) => (c.value = 747)), expect: [`changed claims ${ARRESTS}`], bump: 'patch' },
-    { name: 'a note added to a source', change: (d) => edit(d, SRC, (s) => (s.note = `${s.note} Checked again.`)), expect: [`changed sources ${SID}`], bump: 'patch' },
-    { name: 'a metric definition reworded', change: (d) => edit(d, 'data/metrics/arrests.json', (m) => (m.definition = 'People arrested.')), expect: ['changed metrics arrests'], bump: 'patch' },
+    {
+      name: 'a claim value corrected',
+      change: (d) => editClaim(d, ARRESTS, (c) => (c.value = 747)),
+      expect: [`changed claims ${ARRESTS}`],
+      bump: 'patch',
+    },
+    {
+      name: 'a note added to a source',
+      change: (d) => edit(d, SRC, (s) => (s.note = `${s.note} Checked again.`)),
+      expect: [`changed sources ${SID}`],
+      bump: 'patch',
+    },
+    {
+      name: 'a metric definition reworded',
+      change: (d) =>
+        edit(d, 'data/metrics/arrests.json', (m) => (m.definition = 'People arrested.')),
+      expect: ['changed metrics arrests'],
+      bump: 'patch',
+    },
     {
       name: 'a claim added',
-      change: (d) => edit(d, SRC, (s) => s.claims.push({ ...s.claims[0], id: `${SID}/uk-arrests-again`, note: 'again' })),
+      change: (d) =>
+        edit(d, SRC, (s) =>
+          s.claims.push({ ...s.claims[0], id: `${SID}/uk-arrests-again`, note: 'again' }),
+        ),
       expect: [`added claims ${SID}/uk-arrests-again`],
       bump: 'minor',
     },
-    { name: 'a new metric (vocabulary)', change: (d) => writeJson(d, 'data/metrics/charges.json', { ...readJson(d, 'data/metrics/arrests.json'), id: 'charges', label: 'Charges' }), expect: ['added metrics charges'], bump: 'minor' },
-    { name: 'a new source with its claims', change: (d) => writeJson(d, 'data/sources/x-2021.json', { ...readJson(d, SRC), id: 'x-2021', claims: [{ ...claimsOf(d)[0], id: 'x-2021/a' }] }), expect: ['added sources x-2021', 'added claims x-2021/a'], bump: 'minor' },
-    { name: 'a claim removed', change: (d) => edit(d, SRC, (s) => (s.claims = s.claims.filter((c: Json) => c.id !== CASH))), expect: [`removed claims ${CASH}`], bump: 'major' },
-    { name: 'a place removed', change: (d) => fs.rmSync(path.join(d, 'data/places/world.json')), expect: ['removed places world'], bump: 'major' },
+    {
+      name: 'a new metric (vocabulary)',
+      change: (d) =>
+        writeJson(d, 'data/metrics/charges.json', {
+          ...readJson(d, 'data/metrics/arrests.json'),
+          id: 'charges',
+          label: 'Charges',
+        }),
+      expect: ['added metrics charges'],
+      bump: 'minor',
+    },
+    {
+      name: 'a new source with its claims',
+      change: (d) =>
+        writeJson(d, 'data/sources/x-2021.json', {
+          ...readJson(d, SRC),
+          id: 'x-2021',
+          claims: [{ ...claimsOf(d)[0], id: 'x-2021/a' }],
+        }),
+      expect: ['added sources x-2021', 'added claims x-2021/a'],
+      bump: 'minor',
+    },
+    {
+      name: 'a claim removed',
+      change: (d) => edit(d, SRC, (s) => (s.claims = s.claims.filter((c: Json) => c.id !== CASH))),
+      expect: [`removed claims ${CASH}`],
+      bump: 'major',
+    },
+    {
+      name: 'a place removed',
+      change: (d) => fs.rmSync(path.join(d, 'data/places/world.json')),
+      expect: ['removed places world'],
+      bump: 'major',
+    },
     {
       name: 'a claim renamed (old id kept in aliases)',
-      change: (d) => editClaim(d, CASH, (c) => Object.assign(c, { id: `${SID}/uk-cash-seized`, aliases: [CASH] })),
+      change: (d) =>
+        editClaim(d, CASH, (c) =>
+          Object.assign(c, { id: `${SID}/uk-cash-seized`, aliases: [CASH] }),
+        ),
       expect: [`renamed claims ${CASH}→${SID}/uk-cash-seized`],
       bump: 'major',
     },
@@ -63,11 +131,23 @@ describe('records and claims', () => {
     },
     {
       name: 'a claim withdrawn',
-      change: (d) => editClaim(d, ARRESTS, (c) => Object.assign(c, { withdrawn: { date: '2024-01-02', reason: 'double count' }, superseded_by: CASH })),
+      change: (d) =>
+        editClaim(d, ARRESTS, (c) =>
+          Object.assign(c, {
+            withdrawn: { date: '2024-01-02', reason: 'double count' },
+            superseded_by: CASH,
+          }),
+        ),
       expect: [`withdrawn claims ${ARRESTS}`],
       bump: 'patch',
     },
-    { name: 'a source withdrawn', change: (d) => edit(d, SRC, (s) => (s.withdrawn = { date: '2024-01-02', reason: 'retracted' })), expect: [`withdrawn sources ${SID}`], bump: 'patch' },
+    {
+      name: 'a source withdrawn',
+      change: (d) =>
+        edit(d, SRC, (s) => (s.withdrawn = { date: '2024-01-02', reason: 'retracted' })),
+      expect: [`withdrawn sources ${SID}`],
+      bump: 'patch',
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: ${c.bump}`, () => {
@@ -80,7 +160,11 @@ describe('records and claims', () => {
 
   it('a withdrawal undone is reinstated (patch)', () => {
     const oldDir = baseCopy();
-    editClaim(oldDir, ARRESTS, (c) => (c.withdrawn = { date: '2024-01-02', reason: 'double count' }));
+    editClaim(
+      oldDir,
+      ARRESTS,
+      (c) => (c.withdrawn = { date: '2024-01-02', reason: 'double count' }),
+    );
     const d = diff(oldDir, baseCopy());
     expect(kinds(d)).toEqual([`reinstated claims ${ARRESTS}`]);
     expect(d.bump).toBe('patch');
@@ -100,23 +184,50 @@ describe('records and claims', () => {
     const old = claimsOf(baseCopy()).find((c) => c.id === ARRESTS)!;
     expect(change.fields).toEqual([
       { path: 'attributed_to', kind: 'removed', old: old.attributed_to },
-      ...(old.note ? [{ path: 'note', kind: 'changed', old: old.note, new: 'new note' }] : [{ path: 'note', kind: 'added', new: 'new note' }]),
-      old.scope.operation ? { path: 'scope.operation', kind: 'changed', old: old.scope.operation, new: 'emma' } : { path: 'scope.operation', kind: 'added', new: 'emma' },
+      ...(old.note
+        ? [{ path: 'note', kind: 'changed', old: old.note, new: 'new note' }]
+        : [{ path: 'note', kind: 'added', new: 'new note' }]),
+      old.scope.operation
+        ? { path: 'scope.operation', kind: 'changed', old: old.scope.operation, new: 'emma' }
+        : { path: 'scope.operation', kind: 'added', new: 'emma' },
       { path: 'value', kind: 'changed', old: old.value, new: 747 },
     ]);
   });
 
   it('a withdrawal says when, why and what supersedes it; a rename keeps its field changes', () => {
-    const w = pair((d) => editClaim(d, ARRESTS, (c) => Object.assign(c, { withdrawn: { date: '2024-01-02', reason: 'double count' }, superseded_by: CASH })));
-    expect(w.records[0]).toMatchObject({ withdrawn: { date: '2024-01-02', reason: 'double count' }, superseded_by: CASH, fields: [] });
-    const r = pair((d) => editClaim(d, CASH, (c) => Object.assign(c, { id: `${SID}/uk-cash-seized`, aliases: [CASH], value: 1 })));
-    expect(r.records[0]).toMatchObject({ kind: 'renamed', from: CASH, id: `${SID}/uk-cash-seized`, fields: [{ path: 'value', kind: 'changed', new: 1 }] });
+    const w = pair((d) =>
+      editClaim(d, ARRESTS, (c) =>
+        Object.assign(c, {
+          withdrawn: { date: '2024-01-02', reason: 'double count' },
+          superseded_by: CASH,
+        }),
+      ),
+    );
+    expect(w.records[0]).toMatchObject({
+      withdrawn: { date: '2024-01-02', reason: 'double count' },
+      superseded_by: CASH,
+      fields: [],
+    });
+    const r = pair((d) =>
+      editClaim(d, CASH, (c) =>
+        Object.assign(c, { id: `${SID}/uk-cash-seized`, aliases: [CASH], value: 1 }),
+      ),
+    );
+    expect(r.records[0]).toMatchObject({
+      kind: 'renamed',
+      from: CASH,
+      id: `${SID}/uk-cash-seized`,
+      fields: [{ path: 'value', kind: 'changed', new: 1 }],
+    });
   });
 
   it('the largest bump wins when changes mix', () => {
     const d = pair((dir) => {
       editClaim(dir, ARRESTS, (c) => (c.value = 1));
-      writeJson(dir, 'data/metrics/charges.json', { ...readJson(dir, 'data/metrics/arrests.json'), id: 'charges' });
+      writeJson(dir, 'data/metrics/charges.json', {
+        ...readJson(dir, 'data/metrics/arrests.json'),
+        id: 'charges',
+      });
       fs.rmSync(path.join(dir, 'data/places/world.json'));
     });
     expect(d.bump).toBe('major');
@@ -129,7 +240,8 @@ describe('schemas', () => {
   const newVersion = (fn: (claim: Json, defs: Json) => void) =>
     pair((d) => {
       fs.cpSync(path.join(d, 'schemas/1.0'), path.join(d, 'schemas/1.1'), { recursive: true });
-      for (const f of fs.readdirSync(path.join(d, 'schemas/1.1'))) edit(d, `schemas/1.1/${f}`, (s) => (s.$id = s.$id.replace('/1.0/', '/1.1/')));
+      for (const f of fs.readdirSync(path.join(d, 'schemas/1.1')))
+        edit(d, `schemas/1.1/${f}`, (s) => (s.$id = s.$id.replace('/1.0/', '/1.1/')));
       const claim = readJson(d, 'schemas/1.1/claim.schema.json');
       const defs = readJson(d, 'schemas/1.1/defs.schema.json');
       fn(claim, defs);
@@ -144,7 +256,8 @@ describe('schemas', () => {
       writeJson(d, CLAIM_SCHEMA, claim);
       writeJson(d, 'schemas/1.0/defs.schema.json', defs);
     });
-  const summary = (d: DataDiff) => d.schemas.map((s) => `${s.bump} ${s.kind} ${s.file}#${s.pointer}`);
+  const summary = (d: DataDiff) =>
+    d.schemas.map((s) => `${s.bump} ${s.kind} ${s.file}#${s.pointer}`);
 
   it('a new version folder that only copies the last one is no change ($ids follow the version)', () => {
     const d = newVersion(() => {});
@@ -152,18 +265,78 @@ describe('schemas', () => {
     expect(d.bump).toBe('none');
   });
 
-  const cases: { name: string; fn: (claim: Json, defs: Json) => void; expect: string; bump: Bump }[] = [
-    { name: 'a new optional field', fn: (c) => (c.properties.confidence = { type: 'number' }), expect: 'minor field-added 1.1/claim.schema.json#/properties/confidence', bump: 'minor' },
-    { name: 'a new unit (enum value)', fn: (_c, d) => d.$defs.unit.enum.push('grams'), expect: 'minor enum-extended 1.1/defs.schema.json#/$defs/unit/enum', bump: 'minor' },
-    { name: 'a new definition', fn: (_c, d) => (d.$defs.isoDay = { type: 'string' }), expect: 'minor definition-added 1.1/defs.schema.json#/$defs/isoDay', bump: 'minor' },
-    { name: 'a longer maximum length (looser)', fn: (c) => (c.properties.quote.maxLength = 2000), expect: 'minor bound-loosened 1.1/claim.schema.json#/properties/quote/maxLength', bump: 'minor' },
-    { name: 'a description reworded', fn: (c) => (c.description = 'One figure.'), expect: 'patch documentation 1.1/claim.schema.json#/description', bump: 'patch' },
-    { name: 'a removed field', fn: (c) => delete c.properties.note, expect: 'major field-removed 1.1/claim.schema.json#/properties/note', bump: 'major' },
-    { name: 'a new required field', fn: (c) => c.required.push('note'), expect: 'major required-added 1.1/claim.schema.json#/required', bump: 'major' },
-    { name: 'a narrowed enum', fn: (_c, d) => (d.$defs.unit.enum = d.$defs.unit.enum.filter((u: string) => u !== 'days')), expect: 'major enum-narrowed 1.1/defs.schema.json#/$defs/unit/enum', bump: 'major' },
-    { name: 'a changed pattern', fn: (_c, d) => (d.$defs.slug.pattern = '^[a-z]+$'), expect: 'major pattern-changed 1.1/defs.schema.json#/$defs/slug/pattern', bump: 'major' },
-    { name: 'a shorter maximum length (stricter)', fn: (c) => (c.properties.quote.maxLength = 500), expect: 'major bound-tightened 1.1/claim.schema.json#/properties/quote/maxLength', bump: 'major' },
-    { name: 'a narrowed type', fn: (c) => (c.properties.value.type = 'integer'), expect: 'major type-narrowed 1.1/claim.schema.json#/properties/value/type', bump: 'major' },
+  const cases: {
+    name: string;
+    fn: (claim: Json, defs: Json) => void;
+    expect: string;
+    bump: Bump;
+  }[] = [
+    {
+      name: 'a new optional field',
+      fn: (c) => (c.properties.confidence = { type: 'number' }),
+      expect: 'minor field-added 1.1/claim.schema.json#/properties/confidence',
+      bump: 'minor',
+    },
+    {
+      name: 'a new unit (enum value)',
+      fn: (_c, d) => d.$defs.unit.enum.push('grams'),
+      expect: 'minor enum-extended 1.1/defs.schema.json#/$defs/unit/enum',
+      bump: 'minor',
+    },
+    {
+      name: 'a new definition',
+      fn: (_c, d) => (d.$defs.isoDay = { type: 'string' }),
+      expect: 'minor definition-added 1.1/defs.schema.json#/$defs/isoDay',
+      bump: 'minor',
+    },
+    {
+      name: 'a longer maximum length (looser)',
+      fn: (c) => (c.properties.quote.maxLength = 2000),
+      expect: 'minor bound-loosened 1.1/claim.schema.json#/properties/quote/maxLength',
+      bump: 'minor',
+    },
+    {
+      name: 'a description reworded',
+      fn: (c) => (c.description = 'One figure.'),
+      expect: 'patch documentation 1.1/claim.schema.json#/description',
+      bump: 'patch',
+    },
+    {
+      name: 'a removed field',
+      fn: (c) => delete c.properties.note,
+      expect: 'major field-removed 1.1/claim.schema.json#/properties/note',
+      bump: 'major',
+    },
+    {
+      name: 'a new required field',
+      fn: (c) => c.required.push('note'),
+      expect: 'major required-added 1.1/claim.schema.json#/required',
+      bump: 'major',
+    },
+    {
+      name: 'a narrowed enum',
+      fn: (_c, d) => (d.$defs.unit.enum = d.$defs.unit.enum.filter((u: string) => u !== 'days')),
+      expect: 'major enum-narrowed 1.1/defs.schema.json#/$defs/unit/enum',
+      bump: 'major',
+    },
+    {
+      name: 'a changed pattern',
+      fn: (_c, d) => (d.$defs.slug.pattern = '^[a-z]+$'),
+      expect: 'major pattern-changed 1.1/defs.schema.json#/$defs/slug/pattern',
+      bump: 'major',
+    },
+    {
+      name: 'a shorter maximum length (stricter)',
+      fn: (c) => (c.properties.quote.maxLength = 500),
+      expect: 'major bound-tightened 1.1/claim.schema.json#/properties/quote/maxLength',
+      bump: 'major',
+    },
+    {
+      name: 'a narrowed type',
+      fn: (c) => (c.properties.value.type = 'integer'),
+      expect: 'major type-narrowed 1.1/claim.schema.json#/properties/value/type',
+      bump: 'major',
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: ${c.bump}`, () => {
@@ -181,7 +354,9 @@ describe('schemas', () => {
   });
 
   it('a removed version folder or schema file is major', () => {
-    expect(summary(pair((d) => fs.rmSync(path.join(d, 'schemas/1.0/person.schema.json'))))).toEqual(['major schema-removed 1.0/person.schema.json#']);
+    expect(summary(pair((d) => fs.rmSync(path.join(d, 'schemas/1.0/person.schema.json'))))).toEqual(
+      ['major schema-removed 1.0/person.schema.json#'],
+    );
     const gone = pair((d) => {
       fs.renameSync(path.join(d, 'schemas/1.0'), path.join(d, 'schemas/2.0'));
     });
@@ -190,17 +365,33 @@ describe('schemas', () => {
   });
 
   it('a changed $id within a version folder is major', () => {
-    expect(summary(inPlace((c) => (c.$id = 'https://example.org/claim.json')))).toEqual(['major id-changed 1.0/claim.schema.json#/$id']);
+    expect(summary(inPlace((c) => (c.$id = 'https://example.org/claim.json')))).toEqual([
+      'major id-changed 1.0/claim.schema.json#/$id',
+    ]);
   });
 });
 
 describe('bundles (no schemas): fields compared by use', () => {
   function bundleOf(dir: string, file: string, mutate: (b: Json) => void = () => {}): string {
-    const collections = ['metrics', 'networks', 'places', 'organisations', 'operations', 'persons', 'events', 'sources'];
+    const collections = [
+      'metrics',
+      'networks',
+      'places',
+      'organisations',
+      'operations',
+      'persons',
+      'events',
+      'sources',
+    ];
     const b: Json = { name: 'encrochat-ledger', version: '0.1.0', schema_version: '1.0' };
     for (const c of collections) {
       const folder = path.join(dir, 'data', c);
-      b[c] = fs.existsSync(folder) ? fs.readdirSync(folder).sort().map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8'))) : [];
+      b[c] = fs.existsSync(folder)
+        ? fs
+            .readdirSync(folder)
+            .sort()
+            .map((f) => JSON.parse(fs.readFileSync(path.join(folder, f), 'utf8')))
+        : [];
     }
     mutate(b);
     const out = path.join(tmp('bundle'), file);
@@ -212,11 +403,33 @@ describe('bundles (no schemas): fields compared by use', () => {
     const base = baseCopy();
     const a = bundleOf(base, 'data.json');
     expect(diff(a, bundleOf(base, 'data.json')).bump).toBe('none');
-    const dropped = diff(a, bundleOf(base, 'data.json', (b) => b.sources.forEach((s: Json) => s.claims.forEach((c: Json) => delete c.attributed_to))));
-    expect(dropped.fields).toContainEqual(expect.objectContaining({ collection: 'claims', field: 'attributed_to', kind: 'removed', bump: 'major' }));
+    const dropped = diff(
+      a,
+      bundleOf(base, 'data.json', (b) =>
+        b.sources.forEach((s: Json) => s.claims.forEach((c: Json) => delete c.attributed_to)),
+      ),
+    );
+    expect(dropped.fields).toContainEqual(
+      expect.objectContaining({
+        collection: 'claims',
+        field: 'attributed_to',
+        kind: 'removed',
+        bump: 'major',
+      }),
+    );
     expect(dropped.bump).toBe('major');
-    const added = diff(a, bundleOf(base, 'data.json', (b) => (b.metrics[0].unit_note = 'x')));
-    expect(added.fields).toEqual([expect.objectContaining({ collection: 'metrics', field: 'unit_note', kind: 'added', bump: 'minor' })]);
+    const added = diff(
+      a,
+      bundleOf(base, 'data.json', (b) => (b.metrics[0].unit_note = 'x')),
+    );
+    expect(added.fields).toEqual([
+      expect.objectContaining({
+        collection: 'metrics',
+        field: 'unit_note',
+        kind: 'added',
+        bump: 'minor',
+      }),
+    ]);
     expect(added.bump).toBe('minor');
   });
 
@@ -226,7 +439,10 @@ describe('bundles (no schemas): fields compared by use', () => {
   });
 
   it('the built dataset package against data/: no change', () => {
-    const d = diff(path.join(import.meta.dirname, '../../../packages/dataset/dist/data.json'), path.join(import.meta.dirname, '../../../data'));
+    const d = diff(
+      path.join(import.meta.dirname, '../../../packages/dataset/dist/data.json'),
+      path.join(import.meta.dirname, '../../../data'),
+    );
     expect(d.records).toEqual([]);
     expect(d.schemas).toEqual([]);
   });
@@ -242,7 +458,11 @@ describe('git refs', () => {
     fs.rmSync(path.join(repo, 'data/places/world.json'));
     const refs = diff('@encrochat-ledger/dataset@0.1.0', 'HEAD', repo);
     expect(kinds(refs)).toEqual([`changed claims ${ARRESTS}`]);
-    expect(refs.old).toMatchObject({ label: 'git:@encrochat-ledger/dataset@0.1.0', version: '0.1.0', schema_versions: ['1.0'] });
+    expect(refs.old).toMatchObject({
+      label: 'git:@encrochat-ledger/dataset@0.1.0',
+      version: '0.1.0',
+      schema_versions: ['1.0'],
+    });
     const tree = diff('git:@encrochat-ledger/dataset@0.1.0', '.', repo);
     expect(kinds(tree).sort()).toEqual([`changed claims ${ARRESTS}`, 'removed places world']);
     expect(tree.bump).toBe('major');
@@ -267,7 +487,11 @@ describe('CLI', () => {
 
   it('prints JSON (the changes.json format) and Markdown', () => {
     const j = JSON.parse(runCli(cli, [oldDir, newDir, '--format', 'json'], '/').stdout);
-    expect(j).toMatchObject({ format: 'encrochat-ledger-diff/1', bump: 'major', counts: { removed: 1, changed: 1 } });
+    expect(j).toMatchObject({
+      format: 'encrochat-ledger-diff/1',
+      bump: 'major',
+      counts: { removed: 1, changed: 1 },
+    });
     const md = runCli(cli, [oldDir, newDir, '--format=markdown'], '/').stdout;
     expect(md).toBe(formatMarkdown(diff(oldDir, newDir)));
     expect(md).toContain(`- claims \`${CASH}\``);
@@ -276,7 +500,9 @@ describe('CLI', () => {
   it('--check-bump exits 1 when the level is smaller than required, 0 otherwise', () => {
     const low = runCli(cli, [oldDir, newDir, '--check-bump', 'minor'], '/');
     expect(low.status).toBe(1);
-    expect(low.stderr).toBe('encrochat-ledger-diff: the change needs a major release; minor is not enough\n');
+    expect(low.stderr).toBe(
+      'encrochat-ledger-diff: the change needs a major release; minor is not enough\n',
+    );
     expect(runCli(cli, [oldDir, newDir, '--check-bump', 'major'], '/').status).toBe(0);
     expect(runCli(cli, [oldDir, oldDir, '--check-bump', 'none'], '/').status).toBe(0);
   });
@@ -284,8 +510,14 @@ describe('CLI', () => {
   it('usage errors: one line, exit 2', () => {
     const cases: [string[], string][] = [
       [[oldDir], 'expected OLD and NEW, got 1 argument; see --help'],
-      [[oldDir, newDir, '--format', 'xml'], '--format: unknown value "xml"; use text, json, markdown'],
-      [[oldDir, newDir, '--check-bump', 'huge'], '--check-bump: unknown value "huge"; use none, patch, minor, major'],
+      [
+        [oldDir, newDir, '--format', 'xml'],
+        '--format: unknown value "xml"; use text, json, markdown',
+      ],
+      [
+        [oldDir, newDir, '--check-bump', 'huge'],
+        '--check-bump: unknown value "huge"; use none, patch, minor, major',
+      ],
       [[oldDir, newDir, '--colour'], 'unknown option --colour; see --help'],
       [[oldDir, 'no-such-thing'], 'no such file, folder or git ref: no-such-thing'],
     ];
@@ -306,9 +538,14 @@ describe('CLI', () => {
 
   it('refuses a data folder with a broken file, naming its line and column (read like the validator reads it)', () => {
     const broken = baseCopy();
-    fs.writeFileSync(path.join(broken, 'data', 'places', 'broken.json'), '{\n  "id": "broken",\n  "id": "broken"\n}\n');
+    fs.writeFileSync(
+      path.join(broken, 'data', 'places', 'broken.json'),
+      '{\n  "id": "broken",\n  "id": "broken"\n}\n',
+    );
     const r = runCli(cli, [broken, broken], broken);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('encrochat-ledger-diff: data/places/broken.json:3:3: key "id" appears twice in the same object (first at line 2, column 3); a JSON reader keeps only the last one; run encrochat-ledger-validate for details\n');
+    expect(r.stderr).toBe(
+      'encrochat-ledger-diff: data/places/broken.json:3:3: key "id" appears twice in the same object (first at line 2, column 3); a JSON reader keeps only the last one; run encrochat-ledger-validate for details\n',
+    );
   });
 });

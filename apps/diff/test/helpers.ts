@@ -11,14 +11,20 @@ export const baseFixture = path.join(here, 'fixtures', 'base');
 export const cli = path.join(here, '..', 'dist', 'cli.js');
 export const checkCli = path.join(here, '..', 'dist', 'check-changesets.js');
 
-export const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), `ecl-diff-${prefix}-`));
+export const tmp = (prefix: string) =>
+  fs.mkdtempSync(path.join(os.tmpdir(), `ecl-diff-${prefix}-`));
 
 /** A copy of the base fixture (data/ and the repository's schemas/1.0) in a new folder. */
 export function baseCopy(dir = tmp('side')): string {
   fs.cpSync(path.join(baseFixture, 'data'), path.join(dir, 'data'), { recursive: true });
-  fs.cpSync(path.join(repoRoot, 'schemas', '1.0'), path.join(dir, 'schemas', '1.0'), { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'schemas', '1.0'), path.join(dir, 'schemas', '1.0'), {
+    recursive: true,
+  });
   fs.mkdirSync(path.join(dir, 'packages', 'dataset'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'packages', 'dataset', 'package.json'), `${JSON.stringify({ name: '@encrochat-ledger/dataset', version: '0.1.0' }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'packages', 'dataset', 'package.json'),
+    `${JSON.stringify({ name: '@encrochat-ledger/dataset', version: '0.1.0' }, null, 2)}\n`,
+  );
   return dir;
 }
 
@@ -39,13 +45,28 @@ export function edit(dir: string, rel: string, fn: (value: Json) => void): void 
   writeJson(dir, rel, value);
 }
 
-export function runCli(file: string, args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
+export function runCli(
+  file: string,
+  args: string[],
+  cwd: string,
+): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [file, ...args], { cwd, encoding: 'utf8' });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function git(args: string[], cwd: string): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    },
+  });
 }
 
 /** A throw-away git repository holding `dir`'s files, committed once. */

@@ -35,7 +35,8 @@ function listening(child: ChildProcess, url: string): Promise<void> {
       } catch {
         // Not up yet.
       }
-      if (child.exitCode !== null) return reject(new Error(`verdaccio exited (${child.exitCode}): ${output.slice(-2000)}`));
+      if (child.exitCode !== null)
+        return reject(new Error(`verdaccio exited (${child.exitCode}): ${output.slice(-2000)}`));
       setTimeout(check, 100);
     };
     child.stdout?.on('data', (chunk) => (output += chunk));
@@ -66,7 +67,11 @@ export async function startRegistry(dir: string): Promise<LocalRegistry> {
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const child = spawn(path.join(repoRoot, 'node_modules', '.bin', 'verdaccio'), ['--config', config, '--listen', `127.0.0.1:${port}`], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    path.join(repoRoot, 'node_modules', '.bin', 'verdaccio'),
+    ['--config', config, '--listen', `127.0.0.1:${port}`],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -85,7 +90,13 @@ export async function startRegistry(dir: string): Promise<LocalRegistry> {
     if (!token) throw new Error(`verdaccio gave no token (HTTP ${response.status})`);
     const npmrc = path.join(dir, '.npmrc');
     fs.writeFileSync(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`);
-    const env = { ...process.env, npm_config_userconfig: npmrc, npm_config_registry: url, npm_config_cache: path.join(dir, 'npm-cache'), NO_UPDATE_NOTIFIER: '1' };
+    const env = {
+      ...process.env,
+      npm_config_userconfig: npmrc,
+      npm_config_registry: url,
+      npm_config_cache: path.join(dir, 'npm-cache'),
+      NO_UPDATE_NOTIFIER: '1',
+    };
     return { url, env, stop };
   } catch (error) {
     await stop();

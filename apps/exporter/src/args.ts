@@ -81,7 +81,16 @@ also selects the sources table. The other tables are always complete, so every k
 
 Exit codes: 0 done, 1 the export failed, 2 bad arguments or a folder that cannot be written.`;
 
-const VALUE_FLAGS = ['out', 'format', 'metric', 'place', 'since', 'until', 'source-kind', 'dataset'] as const;
+const VALUE_FLAGS = [
+  'out',
+  'format',
+  'metric',
+  'place',
+  'since',
+  'until',
+  'source-kind',
+  'dataset',
+] as const;
 const LIST_FLAGS = new Set<string>(['format', 'metric', 'place', 'source-kind']);
 const BOOLEAN_FLAGS = ['excel-safe', 'help'] as const;
 type RawArgs = Record<string, string | string[] | true>;
@@ -95,7 +104,8 @@ function tokenize(argv: readonly string[]): RawArgs {
       raw.help = true;
       continue;
     }
-    if (!token.startsWith('--')) throw new UsageError(`unexpected argument "${token}": options start with -- (see --help)`);
+    if (!token.startsWith('--'))
+      throw new UsageError(`unexpected argument "${token}": options start with -- (see --help)`);
     const eq = token.indexOf('=');
     const name = token.slice(2, eq === -1 ? undefined : eq);
     if ((BOOLEAN_FLAGS as readonly string[]).includes(name)) {
@@ -103,17 +113,22 @@ function tokenize(argv: readonly string[]): RawArgs {
       raw[name] = true;
       continue;
     }
-    if (!(VALUE_FLAGS as readonly string[]).includes(name)) throw new UsageError(`unknown option --${name} (see --help for the options)`);
+    if (!(VALUE_FLAGS as readonly string[]).includes(name))
+      throw new UsageError(`unknown option --${name} (see --help for the options)`);
     let value: string | undefined;
     if (eq !== -1) value = token.slice(eq + 1);
     else {
       value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value (see --help)`);
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`--${name} needs a value (see --help)`);
       i++;
     }
     if (LIST_FLAGS.has(name)) {
       const previous = raw[name];
-      raw[name] = [...(Array.isArray(previous) ? previous : []), ...value.split(',').map((v) => v.trim())];
+      raw[name] = [
+        ...(Array.isArray(previous) ? previous : []),
+        ...value.split(',').map((v) => v.trim()),
+      ];
     } else {
       if (raw[name] !== undefined) throw new UsageError(`--${name} is given twice; give it once`);
       raw[name] = value;
@@ -130,21 +145,37 @@ const isCalendarDay = (value: string): boolean => {
 const day = (flag: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `--${flag} must be a day as YYYY-MM-DD, e.g. 2020-07-02` })
-    .refine(isCalendarDay, { error: `--${flag} is not a calendar day; use YYYY-MM-DD, e.g. 2020-07-02` });
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      error: `--${flag} must be a day as YYYY-MM-DD, e.g. 2020-07-02`,
+    })
+    .refine(isCalendarDay, {
+      error: `--${flag} is not a calendar day; use YYYY-MM-DD, e.g. 2020-07-02`,
+    });
 
 const idList = (flag: string) =>
   z
-    .array(z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, { error: (issue) => `--${flag}: "${String(issue.input)}" is not an id (lowercase words joined by - or _)` }))
+    .array(
+      z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, {
+        error: (issue) =>
+          `--${flag}: "${String(issue.input)}" is not an id (lowercase words joined by - or _)`,
+      }),
+    )
     .min(1)
     .transform((ids) => [...new Set(ids)]);
 
 const ArgsSchema = z
   .object({
     help: z.literal(true).optional(),
-    out: z.string({ error: '--out DIR is required: the folder to write, e.g. --out exports' }).min(1, { error: '--out needs a folder name' }),
+    out: z
+      .string({ error: '--out DIR is required: the folder to write, e.g. --out exports' })
+      .min(1, { error: '--out needs a folder name' }),
     format: z
-      .array(z.enum(FORMATS, { error: (issue) => `--format: unknown format "${String(issue.input)}"; use csv, parquet or csv,parquet` }))
+      .array(
+        z.enum(FORMATS, {
+          error: (issue) =>
+            `--format: unknown format "${String(issue.input)}"; use csv, parquet or csv,parquet`,
+        }),
+      )
       .min(1)
       .transform((formats) => FORMATS.filter((f) => formats.includes(f)))
       .optional(),
@@ -154,29 +185,41 @@ const ArgsSchema = z
     since: day('since').optional(),
     until: day('until').optional(),
     'source-kind': z
-      .array(z.enum(SOURCE_KINDS, { error: (issue) => `--source-kind: unknown kind "${String(issue.input)}"; use ${SOURCE_KINDS.join(', ')}` }))
+      .array(
+        z.enum(SOURCE_KINDS, {
+          error: (issue) =>
+            `--source-kind: unknown kind "${String(issue.input)}"; use ${SOURCE_KINDS.join(', ')}`,
+        }),
+      )
       .min(1)
       .transform((kinds) => SOURCE_KINDS.filter((k) => kinds.includes(k)))
       .optional(),
     dataset: z.string().min(1, { error: '--dataset needs a file name' }).optional(),
   })
   .strict()
-  .refine((a) => !a.since || !a.until || a.since <= a.until, { error: '--since is after --until; swap them' });
+  .refine((a) => !a.since || !a.until || a.since <= a.until, {
+    error: '--since is after --until; swap them',
+  });
 
 /** Parses the arguments of `encrochat-ledger-export` (without the node and script paths). */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const raw = tokenize(argv);
   if (raw.help) return { help: true };
-  if (Array.isArray(raw.format) && raw.format.includes('')) throw new UsageError('--format: empty format in the list; use csv, parquet or csv,parquet');
+  if (Array.isArray(raw.format) && raw.format.includes(''))
+    throw new UsageError('--format: empty format in the list; use csv, parquet or csv,parquet');
   for (const flag of ['metric', 'place', 'source-kind']) {
     const list = raw[flag];
-    if (Array.isArray(list) && list.includes('')) throw new UsageError(`--${flag}: empty value in the list (check the commas)`);
+    if (Array.isArray(list) && list.includes(''))
+      throw new UsageError(`--${flag}: empty value in the list (check the commas)`);
   }
   const parsed = ArgsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const flag = issue.path[0];
-    const message = issue.message.startsWith('--') || flag === undefined ? issue.message : `--${String(flag)}: ${issue.message}`;
+    const message =
+      issue.message.startsWith('--') || flag === undefined
+        ? issue.message
+        : `--${String(flag)}: ${issue.message}`;
     throw new UsageError(message);
   }
   const a = parsed.data;

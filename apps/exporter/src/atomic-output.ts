@@ -37,7 +37,9 @@ function isReplaceable(dir: string): boolean {
   if (entries.length === 0) return true;
   if (!entries.includes('SHA256SUMS') || !entries.includes('datapackage.json')) return false;
   try {
-    const descriptor = JSON.parse(fs.readFileSync(path.join(dir, 'datapackage.json'), 'utf8')) as { name?: unknown };
+    const descriptor = JSON.parse(fs.readFileSync(path.join(dir, 'datapackage.json'), 'utf8')) as {
+      name?: unknown;
+    };
     return descriptor.name === EXPORT_PACKAGE_NAME;
   } catch {
     return false;
@@ -50,15 +52,23 @@ function cannotWrite(out: string, error: unknown): UsageError {
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return new UsageError(`--out ${out}: no permission to write in ${parent}; choose a folder you can write to`);
+      return new UsageError(
+        `--out ${out}: no permission to write in ${parent}; choose a folder you can write to`,
+      );
     case 'EROFS':
-      return new UsageError(`--out ${out}: ${parent} is on a read-only file system; choose a writable folder`);
+      return new UsageError(
+        `--out ${out}: ${parent} is on a read-only file system; choose a writable folder`,
+      );
     case 'ENOTDIR':
-      return new UsageError(`--out ${out}: a part of the path is a file, not a folder; choose another path`);
+      return new UsageError(
+        `--out ${out}: a part of the path is a file, not a folder; choose another path`,
+      );
     case 'ENOSPC':
       return new UsageError(`--out ${out}: the disk is full; free space or choose another disk`);
     default:
-      return new UsageError(`--out ${out}: cannot write there (${code ?? (error as Error).message}); choose another folder`);
+      return new UsageError(
+        `--out ${out}: cannot write there (${code ?? (error as Error).message}); choose another folder`,
+      );
   }
 }
 
@@ -86,9 +96,14 @@ export class AtomicOutput {
       if (code === 'ENOTDIR') throw cannotWrite(out, error);
       if (code !== 'ENOENT') throw cannotWrite(out, error);
     }
-    if (stat && !stat.isDirectory()) throw new UsageError(`--out ${out} is a file; give a folder (it is created, or replaced if it holds a previous export)`);
+    if (stat && !stat.isDirectory())
+      throw new UsageError(
+        `--out ${out} is a file; give a folder (it is created, or replaced if it holds a previous export)`,
+      );
     if (stat && !isReplaceable(out))
-      throw new UsageError(`--out ${out} is a folder that is not an encrochat-ledger export; choose a new or empty folder, so that nothing of yours is replaced`);
+      throw new UsageError(
+        `--out ${out} is a folder that is not an encrochat-ledger export; choose a new or empty folder, so that nothing of yours is replaced`,
+      );
     const parent = path.dirname(out);
     try {
       fs.mkdirSync(parent, { recursive: true });
@@ -99,7 +114,10 @@ export class AtomicOutput {
     let tempDir: string;
     try {
       // mkdir rather than mkdtemp: the folder gets the usual mode (0777 less the umask), not 0700.
-      tempDir = path.join(parent, `.${path.basename(out)}${TMP}${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+      tempDir = path.join(
+        parent,
+        `.${path.basename(out)}${TMP}${process.pid}-${crypto.randomBytes(6).toString('hex')}`,
+      );
       fs.mkdirSync(tempDir);
     } catch (error) {
       throw cannotWrite(out, error);
@@ -140,8 +158,13 @@ export class AtomicOutput {
     const parent = path.dirname(this.outDir);
     if (fs.existsSync(this.outDir)) {
       if (!isReplaceable(this.outDir))
-        throw new UsageError(`--out ${this.outDir} changed during the export and is no longer an encrochat-ledger export; nothing was replaced`);
-      const aside = path.join(parent, `.${path.basename(this.outDir)}${OLD}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+        throw new UsageError(
+          `--out ${this.outDir} changed during the export and is no longer an encrochat-ledger export; nothing was replaced`,
+        );
+      const aside = path.join(
+        parent,
+        `.${path.basename(this.outDir)}${OLD}${process.pid}-${crypto.randomBytes(4).toString('hex')}`,
+      );
       fs.renameSync(this.outDir, aside);
       try {
         fs.renameSync(this.tempDir, this.outDir);

@@ -83,7 +83,13 @@ export class BundleReader {
       this.buf.copy(bigger, 0, 0, this.len);
       this.buf = bigger;
     }
-    const n = fs.readSync(this.fd, this.buf, this.len, this.buf.length - this.len, this.base + this.len);
+    const n = fs.readSync(
+      this.fd,
+      this.buf,
+      this.len,
+      this.buf.length - this.len,
+      this.base + this.len,
+    );
     if (n === 0) this.eof = true;
     this.len += n;
     return shift;
@@ -107,7 +113,10 @@ export class BundleReader {
   }
 
   private expect(byte: number, what: string): void {
-    if (this.peek() !== byte) this.fail(this.pos < this.len ? `expected ${what}` : `unexpected end of file, expected ${what}`);
+    if (this.peek() !== byte)
+      this.fail(
+        this.pos < this.len ? `expected ${what}` : `unexpected end of file, expected ${what}`,
+      );
     this.pos++;
   }
 
@@ -116,11 +125,23 @@ export class BundleReader {
     const first = this.peek();
     if (first < 0) this.fail('unexpected end of file, expected a value');
     this.keep = this.pos;
-    return this.scan(this.pos, this.pos, 0, false, first !== 0x7b && first !== 0x5b && first !== 0x22);
+    return this.scan(
+      this.pos,
+      this.pos,
+      0,
+      false,
+      first !== 0x7b && first !== 0x5b && first !== 0x22,
+    );
   }
 
   /** The scanning loop, its state carried over each read. */
-  private scan(start: number, i: number, depth: number, inString: boolean, scalar: boolean): [number, number] {
+  private scan(
+    start: number,
+    i: number,
+    depth: number,
+    inString: boolean,
+    scalar: boolean,
+  ): [number, number] {
     for (;;) {
       const buf = this.buf;
       const len = this.len;

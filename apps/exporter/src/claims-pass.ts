@@ -53,7 +53,11 @@ export class ClaimsPass {
   private figures: LatestFigureRow[] | null = null;
 
   /** `collectFigures`: false when the series are derived elsewhere (the figures are then not kept). */
-  constructor(private readonly data: LoadedDataset, private readonly keep: ((row: ClaimsTableRow) => boolean) | null, private readonly collectFigures = true) {}
+  constructor(
+    private readonly data: LoadedDataset,
+    private readonly keep: ((row: ClaimsTableRow) => boolean) | null,
+    private readonly collectFigures = true,
+  ) {}
 
   /** The kept rows in claim id order; may throw ClaimsOrderRestart (iterate again then). */
   rows(): Generator<ClaimsTableRow> {
@@ -71,12 +75,16 @@ export class ClaimsPass {
     const shared = new Interner();
     const collect = this.collectFigures;
     const onSource = (s: SourceSummary) => void sources.push(s);
-    for (const row of ordered ? this.data.claimRows(onSource) : this.data.claimRowsUnordered(onSource)) {
+    for (const row of ordered
+      ? this.data.claimRows(onSource)
+      : this.data.claimRowsUnordered(onSource)) {
       if (keep && !keep(row)) continue;
       count++;
-      if (row.as_of_end !== null && (asOfThrough === null || row.as_of_end > asOfThrough)) asOfThrough = row.as_of_end;
+      if (row.as_of_end !== null && (asOfThrough === null || row.as_of_end > asOfThrough))
+        asOfThrough = row.as_of_end;
       const published = row.source_published_start;
-      if (published !== null && (publishedThrough === null || published > publishedThrough)) publishedThrough = published;
+      if (published !== null && (publishedThrough === null || published > publishedThrough))
+        publishedThrough = published;
       if (collect && isFigure(row)) figures.push(figureOf(row, shared));
       yield row;
     }

@@ -35,7 +35,9 @@ async function main(argv: string[]): Promise<void> {
   const result = await exportDataset(parsed.options);
   const rows = result.tables.map((t) => `${t.name} ${t.rows}`).join(', ');
   const where = path.relative(process.cwd(), result.outDir) || '.';
-  process.stdout.write(`${NAME}: encrochat-ledger ${result.version} -> ${where} (${result.formats.join(', ')}; ${result.files.length} files): ${rows}\n`);
+  process.stdout.write(
+    `${NAME}: encrochat-ledger ${result.version} -> ${where} (${result.formats.join(', ')}; ${result.files.length} files): ${rows}\n`,
+  );
 }
 
 main(process.argv.slice(2)).catch(fail);

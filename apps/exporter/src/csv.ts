@@ -14,7 +14,13 @@ import { ExportError } from './errors.js';
 import { BufferedFileWriter } from './file-writer.js';
 import type { Cell, Column, Row, Table } from './tables.js';
 
-export const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true } as const;
+export const CSV_DIALECT = {
+  header: true,
+  delimiter: ',',
+  lineTerminator: '\r\n',
+  quoteChar: '"',
+  doubleQuote: true,
+} as const;
 export { LIST_DELIMITER };
 /** One field, quoted when RFC 4180 requires it; and the spreadsheet-formula escape (shared with the viewer). */
 export { csvField, formulaSafe as excelSafe };
@@ -34,7 +40,8 @@ export function csvHeader(columns: readonly Column[]): string {
 }
 
 /** The key of a row, for error messages. */
-export const rowKey = (table: Table, row: Row): string => table.primaryKey.map((k) => String(row[k])).join('|');
+export const rowKey = (table: Table, row: Row): string =>
+  table.primaryKey.map((k) => String(row[k])).join('|');
 
 /** The function that turns a row of `table` into its record line. */
 export type LineFormatter = (row: Row) => string;
@@ -57,13 +64,18 @@ export function lineFormatter(table: Table, options: { excelSafe: boolean }): Li
 
 function generateFormatter(table: Table, options: { excelSafe: boolean }): LineFormatter {
   const cells = table.columns.map((column) => cellFormatter(column, options));
-  const fields = table.columns.map((column, i) => `cells[${i}](row[${JSON.stringify(column.name)}])`).join(" + ',' + ");
-  const line = new Function('cells', `return (row) => ${fields} + '\\r\\n';`)(cells) as LineFormatter;
+  const fields = table.columns
+    .map((column, i) => `cells[${i}](row[${JSON.stringify(column.name)}])`)
+    .join(" + ',' + ");
+  const line = new Function('cells', `return (row) => ${fields} + '\\r\\n';`)(
+    cells,
+  ) as LineFormatter;
   return (row) => {
     try {
       return line(row);
     } catch (error) {
-      if (error instanceof CellError) throw new ExportError(`table ${table.name}, row ${rowKey(table, row)}, ${error.message}`);
+      if (error instanceof CellError)
+        throw new ExportError(`table ${table.name}, row ${rowKey(table, row)}, ${error.message}`);
       throw error;
     }
   };
@@ -79,7 +91,12 @@ export function csvLine(table: Table, row: Row, options: { excelSafe: boolean })
  * to `plain` (never --excel-safe: the CSV DuckDB reads); either may be null. A line is formatted
  * once when both get the same text. Returns the number of rows. The one row loop of every writer.
  */
-export async function writeLines(table: Table, csv: BufferedFileWriter | null, plain: BufferedFileWriter | null, excelSafe: boolean): Promise<number> {
+export async function writeLines(
+  table: Table,
+  csv: BufferedFileWriter | null,
+  plain: BufferedFileWriter | null,
+  excelSafe: boolean,
+): Promise<number> {
   const csvLine = lineFormatter(table, { excelSafe });
   const plainLine = lineFormatter(table, { excelSafe: false });
   let rows = 0;
@@ -101,7 +118,11 @@ export async function writeLines(table: Table, csv: BufferedFileWriter | null, p
 }
 
 /** Streams a table to a CSV file; returns the number of rows. */
-export async function writeCsv(file: string, table: Table, options: { excelSafe: boolean }): Promise<number> {
+export async function writeCsv(
+  file: string,
+  table: Table,
+  options: { excelSafe: boolean },
+): Promise<number> {
   const out = await BufferedFileWriter.create(file);
   try {
     await out.write(csvHeader(table.columns));

@@ -62,7 +62,10 @@ function field(column: Column, format: Format): Record<string, unknown> {
   return {
     name: column.name,
     type: list ? (format === 'csv' ? 'string' : 'array') : column.type,
-    description: list && format === 'csv' ? `${column.description} Several values are separated by "${LIST_DELIMITER}".` : column.description,
+    description:
+      list && format === 'csv'
+        ? `${column.description} Several values are separated by "${LIST_DELIMITER}".`
+        : column.description,
     ...(column.required ? { constraints: { required: true } } : {}),
   };
 }
@@ -78,7 +81,9 @@ export function tableSchema(table: Table, format: Format): Record<string, unknow
             fields: [...key.fields],
             reference: {
               // Omitted `resource`: a reference to the same resource (Table Schema v2).
-              ...(key.reference.table === table.name ? {} : { resource: resourceName(key.reference.table, format) }),
+              ...(key.reference.table === table.name
+                ? {}
+                : { resource: resourceName(key.reference.table, format) }),
               fields: [...key.reference.fields],
             },
           })),
@@ -106,8 +111,15 @@ export function buildDatapackage(input: DatapackageInput): Record<string, unknow
     contributors: [{ title: 'encrochat-ledger maintainers', roles: ['creator'] }],
     sources: [
       input.published
-        ? { title: `@encrochat-ledger/dataset ${version}`, path: `https://www.npmjs.com/package/@encrochat-ledger/dataset/v/${version}`, version }
-        : { title: `An encrochat-ledger bundle (data.json) of version ${version}, not the published @encrochat-ledger/dataset`, version },
+        ? {
+            title: `@encrochat-ledger/dataset ${version}`,
+            path: `https://www.npmjs.com/package/@encrochat-ledger/dataset/v/${version}`,
+            version,
+          }
+        : {
+            title: `An encrochat-ledger bundle (data.json) of version ${version}, not the published @encrochat-ledger/dataset`,
+            version,
+          },
     ],
     'encrochat:export': {
       dataset_version: version,

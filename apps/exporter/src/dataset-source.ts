@@ -63,7 +63,10 @@ export class ClaimsOrderRestart extends Error {
   }
 }
 
-const summary = ({ claims, ...rest }: Source): SourceSummary => ({ ...rest, claimCount: claims.length });
+const summary = ({ claims, ...rest }: Source): SourceSummary => ({
+  ...rest,
+  claimCount: claims.length,
+});
 
 /** The dataset installed with the exporter. */
 export function packagedDataset(): LoadedDataset {
@@ -77,14 +80,24 @@ export function packagedDataset(): LoadedDataset {
     claimRowsUnordered(onSource) {
       return this.claimRows(onSource);
     },
-    dayBounds: dayBoundsLookup((value) => new Error(`@encrochat-ledger/dataset holds an invalid EDTF date "${value}"; reinstall or rebuild it`)),
+    dayBounds: dayBoundsLookup(
+      (value) =>
+        new Error(
+          `@encrochat-ledger/dataset holds an invalid EDTF date "${value}"; reinstall or rebuild it`,
+        ),
+    ),
     origin: '@encrochat-ledger/dataset',
     bundle: dataset,
     claimsTable,
   };
 }
 
-const HEAD_FIELDS = ['name', 'version', 'schema_version', ...collectionNames.filter((c) => c !== 'sources')];
+const HEAD_FIELDS = [
+  'name',
+  'version',
+  'schema_version',
+  ...collectionNames.filter((c) => c !== 'sources'),
+];
 
 /**
  * The outline of a bundle: enough to know the file is one. Records are checked by the dataset
@@ -98,21 +111,26 @@ const BundleOutline = z.looseObject({
   ...Object.fromEntries(collectionNames.map((c) => [c, z.array(z.unknown())])),
 });
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The first place where a record lacks an id; null when there is none. */
 function recordsProblem(name: string, records: readonly unknown[]): string | null {
-  for (let i = 0; i < records.length; i++) if (!isObject(records[i]) || typeof (records[i] as { id?: unknown }).id !== 'string') return `/${name}/${i}: a record without an id`;
+  for (let i = 0; i < records.length; i++)
+    if (!isObject(records[i]) || typeof (records[i] as { id?: unknown }).id !== 'string')
+      return `/${name}/${i}: a record without an id`;
   return null;
 }
 
 /** The problem of source `i`: no id, or a claim without an id or as_of; null when there is none. */
 function sourceProblem(record: unknown, i: number): string | null {
-  if (!isObject(record) || typeof record.id !== 'string') return `/sources/${i}: a record without an id`;
+  if (!isObject(record) || typeof record.id !== 'string')
+    return `/sources/${i}: a record without an id`;
   if (!Array.isArray(record.claims)) return `/sources/${i}/claims: not a list of claims`;
   for (let j = 0; j < record.claims.length; j++) {
     const claim = record.claims[j] as unknown;
-    if (!isObject(claim) || typeof claim.id !== 'string' || typeof claim.as_of !== 'string') return `/sources/${i}/claims/${j}: a claim without an id or as_of`;
+    if (!isObject(claim) || typeof claim.id !== 'string' || typeof claim.as_of !== 'string')
+      return `/sources/${i}/claims/${j}: a claim without an id or as_of`;
   }
   return null;
 }
@@ -128,12 +146,20 @@ export function datasetFromFile(file: string): LoadedDataset {
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`--dataset ${file}: no such file; give the data.json of a dataset build`);
-    if (code === 'EISDIR') throw new UsageError(`--dataset ${file} is a folder; give its data.json`);
+    if (code === 'ENOENT')
+      throw new UsageError(
+        `--dataset ${file}: no such file; give the data.json of a dataset build`,
+      );
+    if (code === 'EISDIR')
+      throw new UsageError(`--dataset ${file} is a folder; give its data.json`);
     throw new UsageError(`--dataset ${file}: cannot read it (${code ?? 'error'})`);
   }
-  const notJson = (error: unknown) => new UsageError(`--dataset ${file}: not valid JSON (${(error as Error).message})`);
-  const notBundle = (problem: string) => new UsageError(`--dataset ${file}: not an encrochat-ledger bundle (at ${problem}); give the data.json of a dataset build`);
+  const notJson = (error: unknown) =>
+    new UsageError(`--dataset ${file}: not valid JSON (${(error as Error).message})`);
+  const notBundle = (problem: string) =>
+    new UsageError(
+      `--dataset ${file}: not an encrochat-ledger bundle (at ${problem}); give the data.json of a dataset build`,
+    );
 
   // The head: every field up to `sources` (the dataset build writes sources last); when a field
   // comes after sources, the sources are skipped over to read it.
@@ -161,13 +187,18 @@ export function datasetFromFile(file: string): LoadedDataset {
   let problem = outline.success
     ? null
     : `${outline.error.issues[0]!.path.length ? `/${outline.error.issues[0]!.path.join('/')}` : 'the top level'}: ${outline.error.issues[0]!.message}`;
-  for (const name of collectionNames) if (!problem && name !== 'sources') problem = recordsProblem(name, outlined[name] as unknown[]);
-  if (!problem && sourcesAt < 0) (outlined.sources as unknown[]).every((s, i) => !(problem = sourceProblem(s, i)));
+  for (const name of collectionNames)
+    if (!problem && name !== 'sources') problem = recordsProblem(name, outlined[name] as unknown[]);
+  if (!problem && sourcesAt < 0)
+    (outlined.sources as unknown[]).every((s, i) => !(problem = sourceProblem(s, i)));
   if (problem) throw notBundle(problem);
   const { sources: inlineSources, ...head } = outlined as unknown as DatasetBundle;
 
   const dayBounds = dayBoundsLookup(
-    (value) => new UsageError(`--dataset ${file}: "${value}" is not a valid EDTF date; check the data with encrochat-ledger-validate`),
+    (value) =>
+      new UsageError(
+        `--dataset ${file}: "${value}" is not a valid EDTF date; check the data with encrochat-ledger-validate`,
+      ),
   );
   const days = new Map<string, readonly [string | null, string | null]>();
   const context = claimsTableContext(head, (value) => {
@@ -207,7 +238,8 @@ export function datasetFromFile(file: string): LoadedDataset {
   const sortedTable = (onSource?: (s: SourceSummary) => void): ClaimsTableRow[] => {
     if (!sorted) {
       const rows: ClaimsTableRow[] = [];
-      for (const source of sources()) for (const claim of source.claims) rows.push(claimsTableRow(source, claim, context));
+      for (const source of sources())
+        for (const claim of source.claims) rows.push(claimsTableRow(source, claim, context));
       sorted = rows.sort(compareClaimsTableRows);
     } else if (!onSource) return sorted;
     if (onSource) for (const source of sources()) onSource(summary(source));
@@ -219,7 +251,9 @@ export function datasetFromFile(file: string): LoadedDataset {
   return {
     head,
     claimRows(onSource) {
-      return inMemory ? sortedTable(onSource) : streamClaimRows(sources(), context, onSource, () => (inMemory = true));
+      return inMemory
+        ? sortedTable(onSource)
+        : streamClaimRows(sources(), context, onSource, () => (inMemory = true));
     },
     *claimRowsUnordered(onSource) {
       for (const source of sources()) {
@@ -289,7 +323,8 @@ function merge(a: ClaimsTableRow[], b: ClaimsTableRow[]): ClaimsTableRow[] {
   const out: ClaimsTableRow[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push(compareClaimsTableRows(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length && j < b.length)
+    out.push(compareClaimsTableRows(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
   return out;

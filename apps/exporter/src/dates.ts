@@ -9,7 +9,9 @@ import { edtfBounds, type DateBounds as DayBounds } from '@encrochat-ledger/core
 export { edtfBounds, type DayBounds };
 
 /** A memoised edtfBounds; `onInvalid` turns a parse failure into the caller's error. */
-export function dayBoundsLookup(onInvalid: (value: string) => Error): (value: string | null | undefined) => DayBounds {
+export function dayBoundsLookup(
+  onInvalid: (value: string) => Error,
+): (value: string | null | undefined) => DayBounds {
   const cache = new Map<string, DayBounds>();
   return (value) => {
     if (value === null || value === undefined) return { start: null, end: null };

@@ -23,10 +23,20 @@ import {
   type LatestRow,
   type SeriesPoint,
 } from '@encrochat-ledger/dataset';
-import { col, fk, type Cell, type Column, type ColumnType, type Row, type Table } from './table-model.js';
+import {
+  col,
+  fk,
+  type Cell,
+  type Column,
+  type ColumnType,
+  type Row,
+  type Table,
+} from './table-model.js';
 
 /** The `latest` table columns: the dataset package's latest table fields, in their order. */
-export const latestColumns: readonly Column[] = latestTableFields.map((f) => col(f.name, f.type as ColumnType, f.description, 'required' in f && f.required === true));
+export const latestColumns: readonly Column[] = latestTableFields.map((f) =>
+  col(f.name, f.type as ColumnType, f.description, 'required' in f && f.required === true),
+);
 
 const seriesScopeColumns: Column[] = [
   col('metric', 'string', 'Metric id.', true),
@@ -50,7 +60,8 @@ const figureColumns: Column[] = [
   col('as_of_basis', 'string', 'How as_of was set: stated, publication or estimated.', true),
 ];
 
-const sortedList = (ids: readonly string[] | null): readonly string[] | null => (ids && ids.length ? [...ids].sort(compareCodeUnits) : null);
+const sortedList = (ids: readonly string[] | null): readonly string[] | null =>
+  ids && ids.length ? [...ids].sort(compareCodeUnits) : null;
 
 /**
  * The cells both derived tables share: the point's key, its scope and date (from `scope`, the
@@ -58,7 +69,12 @@ const sortedList = (ids: readonly string[] | null): readonly string[] | null => 
  * One object literal, the table's own cells assigned after: spreading parts into a row cost about
  * 0.2 s per million rows.
  */
-function pointCells(seriesId: string, period: string, scope: FigureRow, c: FigureRow): Record<string, Cell> {
+function pointCells(
+  seriesId: string,
+  period: string,
+  scope: FigureRow,
+  c: FigureRow,
+): Record<string, Cell> {
   return {
     series_id: seriesId,
     period,
@@ -122,8 +138,18 @@ export function derivedTables(points: () => Iterable<SeriesPoint<LatestFigureRow
       description:
         'One row per series point: for each metric, breakdown, unit and scope (place, operation, organisations, networks), and each date (the exact days an as_of covers), the best figure by the documented rule: reliability (official > official-copy > legal > press > low), then a stated as_of over a publication date over an estimated one, then exact over bounded over approximate, then the latest publication, then the smallest claim id.',
       columns: [
-        col('series_id', 'string', 'The series key: metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks.', true),
-        col('period', 'string', 'The date of the point: a day, or an interval of days (EDTF).', true),
+        col(
+          'series_id',
+          'string',
+          'The series key: metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks.',
+          true,
+        ),
+        col(
+          'period',
+          'string',
+          'The date of the point: a day, or an interval of days (EDTF).',
+          true,
+        ),
         ...seriesScopeColumns,
         ...figureColumns,
         col('claim_id', 'string', 'The claim chosen as the best figure.', true),
@@ -131,11 +157,27 @@ export function derivedTables(points: () => Iterable<SeriesPoint<LatestFigureRow
         col('source_reliability', 'string', 'Reliability of its source.', true),
         col('source_published_start', 'date', "First day of its source's publication date."),
         col('candidates', 'integer', 'Number of claims for this point.', true),
-        col('decided_by', 'string', 'The criterion that chose it over the runner-up: reliability, as_of_basis, precision, publication, claim_id, or single.', true),
-        col('in_conflict', 'boolean', 'True when the claims of this point disagree (see the conflicts table).', true),
+        col(
+          'decided_by',
+          'string',
+          'The criterion that chose it over the runner-up: reliability, as_of_basis, precision, publication, claim_id, or single.',
+          true,
+        ),
+        col(
+          'in_conflict',
+          'boolean',
+          'True when the claims of this point disagree (see the conflicts table).',
+          true,
+        ),
       ],
       primaryKey: ['series_id', 'period'],
-      foreignKeys: [fk('claim_id', 'claims', 'claim_id'), fk('source_id', 'sources'), fk('metric', 'metrics'), fk('place', 'places'), fk('operation', 'operations')],
+      foreignKeys: [
+        fk('claim_id', 'claims', 'claim_id'),
+        fk('source_id', 'sources'),
+        fk('metric', 'metrics'),
+        fk('place', 'places'),
+        fk('operation', 'operations'),
+      ],
       rows: function* () {
         const found: ConflictGroup<FigureRow>[] = [];
         const latestRows: LatestRow[] = [];

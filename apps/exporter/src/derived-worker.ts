@@ -27,13 +27,21 @@ export interface DerivedJob {
   excelSafe: boolean;
 }
 
-type Outcome = { ok: true; tables: Record<string, WrittenTable> } | { ok: false; kind: string; message: string; code?: string };
+type Outcome =
+  | { ok: true; tables: Record<string, WrittenTable> }
+  | { ok: false; kind: string; message: string; code?: string };
 
 /** Writes the CSV files of the derived tables of `job` in this thread. */
 export async function writeDerivedTables(job: DerivedJob): Promise<Record<string, WrittenTable>> {
   const { tables } = buildTables(datasetFromFile(job.dataset), job.filters);
   const written: Record<string, WrittenTable> = {};
-  for (const table of tables) if (DERIVED_TABLES.includes(table.name)) written[table.name] = await writeTable(job.dir, table, { formats: ['csv'], excelSafe: job.excelSafe, parquet: null });
+  for (const table of tables)
+    if (DERIVED_TABLES.includes(table.name))
+      written[table.name] = await writeTable(job.dir, table, {
+        formats: ['csv'],
+        excelSafe: job.excelSafe,
+        parquet: null,
+      });
   return written;
 }
 
@@ -58,12 +66,14 @@ export function startDerivedWorker(job: DerivedJob): DerivedWorker {
         outcome.kind === 'UsageError'
           ? new UsageError(outcome.message)
           : outcome.kind === 'ExportError'
-          ? new ExportError(outcome.message)
-          : Object.assign(new Error(outcome.message), { code: outcome.code });
+            ? new ExportError(outcome.message)
+            : Object.assign(new Error(outcome.message), { code: outcome.code });
       reject(error);
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => reject(new ExportError(`the worker writing the series stopped (exit code ${code})`)));
+    worker.once('exit', (code) =>
+      reject(new ExportError(`the worker writing the series stopped (exit code ${code})`)),
+    );
   });
   // Awaited when the derived tables are reached; a failure before that must not count as unhandled.
   result.catch(() => {});
@@ -87,6 +97,6 @@ if (!isMainThread && (workerData as { derivedJob?: DerivedJob } | null)?.derived
         message: e?.message ?? String(error),
         ...(e?.code ? { code: e.code } : {}),
       } satisfies Outcome);
-    }
+    },
   );
 }

@@ -8,13 +8,28 @@ import type { ExportOptions, Format } from './args.js';
 import { AtomicOutput } from './atomic-output.js';
 import { digestFile, sha256sums, type FileDigest } from './checksums.js';
 import { buildDatapackage, tableFile, type WrittenTable } from './datapackage.js';
-import { DERIVED_TABLES, derivedWorkerAvailable, startDerivedWorker, type DerivedWorker } from './derived-worker.js';
-import { ClaimsOrderRestart, datasetFromFile, fileFingerprint, packagedDataset, type LoadedDataset } from './dataset-source.js';
+import {
+  DERIVED_TABLES,
+  derivedWorkerAvailable,
+  startDerivedWorker,
+  type DerivedWorker,
+} from './derived-worker.js';
+import {
+  ClaimsOrderRestart,
+  datasetFromFile,
+  fileFingerprint,
+  packagedDataset,
+  type LoadedDataset,
+} from './dataset-source.js';
 import { ExportError, UsageError } from './errors.js';
 import { checkFilterIds } from './filters.js';
 import { ParquetWriter } from './parquet.js';
 import { buildReadme } from './readme.js';
-import { writeTable, type TableWriteOptions, type WrittenTable as TableFiles } from './table-writer.js';
+import {
+  writeTable,
+  type TableWriteOptions,
+  type WrittenTable as TableFiles,
+} from './table-writer.js';
 import { buildTables, type Table } from './tables.js';
 import { slowWriterDelay } from './test-hooks.js';
 
@@ -58,7 +73,11 @@ const STREAMED_TABLES = ['claims', 'series', 'conflicts'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Writes a table; a bundle whose claims cannot be merged on the fly is written again, sorted in memory. */
-async function writeTableOf(dir: string, table: Table, options: TableWriteOptions): Promise<TableFiles> {
+async function writeTableOf(
+  dir: string,
+  table: Table,
+  options: TableWriteOptions,
+): Promise<TableFiles> {
   try {
     return await writeTable(dir, table, options);
   } catch (error) {
@@ -71,9 +90,12 @@ async function writeTableOf(dir: string, table: Table, options: TableWriteOption
 export async function exportDataset(options: ExportOptions): Promise<ExportResult> {
   // A bundle is read more than once (its head, then its claims; again for a bundle out of order, or by the worker): it must not change meanwhile.
   const bundleBefore = options.dataset ? fileFingerprint(options.dataset) : null;
-  const data: LoadedDataset = options.dataset ? datasetFromFile(options.dataset) : packagedDataset();
+  const data: LoadedDataset = options.dataset
+    ? datasetFromFile(options.dataset)
+    : packagedDataset();
   checkFilterIds(options.filters, data.head);
-  if (!options.formats.length) throw new UsageError('--format: give at least one format (csv, parquet)');
+  if (!options.formats.length)
+    throw new UsageError('--format: give at least one format (csv, parquet)');
   const delay = slowWriterDelay();
   const output = AtomicOutput.prepare(options.out);
   const run: Run = { output, parquet: null, worker: null };
@@ -84,16 +106,36 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     // The second core: DuckDB's when Parquet is written (it copies the tables as they are written);
     // else, for a --dataset bundle, a worker's, which derives the series from its own read of the bundle.
     if (options.dataset && !options.formats.includes('parquet') && derivedWorkerAvailable())
-      run.worker = startDerivedWorker({ dataset: options.dataset, filters: options.filters, dir, excelSafe: options.excelSafe });
+      run.worker = startDerivedWorker({
+        dataset: options.dataset,
+        filters: options.filters,
+        dir,
+        excelSafe: options.excelSafe,
+      });
     const { tables, pass, release } = buildTables(data, options.filters, { derived: !run.worker });
-    if (options.formats.includes('parquet')) run.parquet = await ParquetWriter.open(stagingDir, STREAMED_TABLES);
-    const writeOptions: TableWriteOptions = { formats: options.formats, excelSafe: options.excelSafe, parquet: run.parquet };
+    if (options.formats.includes('parquet'))
+      run.parquet = await ParquetWriter.open(stagingDir, STREAMED_TABLES);
+    const writeOptions: TableWriteOptions = {
+      formats: options.formats,
+      excelSafe: options.excelSafe,
+      parquet: run.parquet,
+    };
     // DuckDB copies each table while the next ones are written; their Parquet files are awaited at the end.
-    const writes: { table: Table; rows: number; csv: FileDigest | null; parquet: Promise<FileDigest> | null }[] = [];
+    const writes: {
+      table: Table;
+      rows: number;
+      csv: FileDigest | null;
+      parquet: Promise<FileDigest> | null;
+    }[] = [];
     for (const table of tables) {
-      const files = run.worker && DERIVED_TABLES.includes(table.name) ? (await run.worker.result)[table.name]! : await writeTableOf(dir, table, writeOptions);
+      const files =
+        run.worker && DERIVED_TABLES.includes(table.name)
+          ? (await run.worker.result)[table.name]!
+          : await writeTableOf(dir, table, writeOptions);
       const parquetFile = tableFile(table.name, 'parquet');
-      const parquet = files.parquet ? files.parquet.then(() => digestFile(path.join(dir, parquetFile), parquetFile)) : null;
+      const parquet = files.parquet
+        ? files.parquet.then(() => digestFile(path.join(dir, parquetFile), parquetFile))
+        : null;
       // Awaited once the later tables are written; a failure meanwhile must not count as unhandled.
       parquet?.catch(() => {});
       writes.push({ table, rows: files.rows, csv: files.csv, parquet });
@@ -104,7 +146,10 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     const written: WrittenTable[] = [];
     const counts: { name: string; rows: number }[] = [];
     for (const { table, rows, csv, parquet } of writes) {
-      const digests: Record<Format, FileDigest | null> = { csv, parquet: parquet ? await parquet : null };
+      const digests: Record<Format, FileDigest | null> = {
+        csv,
+        parquet: parquet ? await parquet : null,
+      };
       for (const format of options.formats) {
         const digest = digests[format];
         if (!digest) continue;
@@ -135,14 +180,23 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     fs.writeFileSync(path.join(dir, 'README.md'), readme);
     const readmeDigest = await digestFile(path.join(dir, 'README.md'), 'README.md');
     const descriptor = buildDatapackage({ ...facts, written, readme: readmeDigest });
-    fs.writeFileSync(path.join(dir, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
-    const files = [...written.map((w) => w.digest), readmeDigest, await digestFile(path.join(dir, 'datapackage.json'), 'datapackage.json')];
+    fs.writeFileSync(
+      path.join(dir, 'datapackage.json'),
+      `${JSON.stringify(descriptor, null, 2)}\n`,
+    );
+    const files = [
+      ...written.map((w) => w.digest),
+      readmeDigest,
+      await digestFile(path.join(dir, 'datapackage.json'), 'datapackage.json'),
+    ];
     fs.writeFileSync(path.join(dir, 'SHA256SUMS'), sha256sums(files));
     files.push(await digestFile(path.join(dir, 'SHA256SUMS'), 'SHA256SUMS'));
     if (delay) await sleep(delay);
 
     if (options.dataset && fileFingerprint(options.dataset) !== bundleBefore)
-      throw new ExportError(`--dataset ${options.dataset} changed while it was being exported (it is read more than once); run again once it no longer changes`);
+      throw new ExportError(
+        `--dataset ${options.dataset} changed while it was being exported (it is read more than once); run again once it no longer changes`,
+      );
     output.commit();
     running.delete(run);
     return {
@@ -165,8 +219,18 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     running.delete(run);
     if (error instanceof UsageError || error instanceof ExportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new ExportError(`the disk of ${options.out} is full; free space and run again (the previous export is intact)`, { cause: error });
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`--out ${options.out}: permission denied while writing (${(error as Error).message}); choose a folder you can write to`);
-    throw new ExportError(`the export failed: ${(error as Error).message.split('\n')[0]} (the previous export is intact)`, { cause: error });
+    if (code === 'ENOSPC')
+      throw new ExportError(
+        `the disk of ${options.out} is full; free space and run again (the previous export is intact)`,
+        { cause: error },
+      );
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UsageError(
+        `--out ${options.out}: permission denied while writing (${(error as Error).message}); choose a folder you can write to`,
+      );
+    throw new ExportError(
+      `the export failed: ${(error as Error).message.split('\n')[0]} (the previous export is intact)`,
+      { cause: error },
+    );
   }
 }

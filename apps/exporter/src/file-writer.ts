@@ -35,13 +35,16 @@ export class BufferedFileWriter {
   private fd: number | null = null;
   private abandoned = false;
 
-  private constructor(private readonly handle: Promise<fs.FileHandle>, { hash = false, chunkSize = CHUNK }: WriterOptions) {
+  private constructor(
+    private readonly handle: Promise<fs.FileHandle>,
+    { hash = false, chunkSize = CHUNK }: WriterOptions,
+  ) {
     this.hash = hash ? crypto.createHash('sha256') : null;
     this.buffer = Buffer.allocUnsafe(chunkSize);
     // Awaited by the first write or by close(); a failure meanwhile must not count as unhandled.
     handle.then(
       (h) => (this.fd = h.fd),
-      () => {}
+      () => {},
     );
   }
 
@@ -93,7 +96,8 @@ export class BufferedFileWriter {
   private async writeAll(bytes: Buffer): Promise<void> {
     const handle = await this.handle;
     let done = 0;
-    while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+    while (done < bytes.length)
+      done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
   }
 
   /**
@@ -112,7 +116,10 @@ export class BufferedFileWriter {
   }
 
   /** Writes what is left, flushes it to disk (fsync, unless `sync` is false) and closes the file; returns its size and SHA-256 (when hashed). */
-  async close({ sync = true }: { sync?: boolean } = {}): Promise<{ bytes: number; sha256: string | null }> {
+  async close({ sync = true }: { sync?: boolean } = {}): Promise<{
+    bytes: number;
+    sha256: string | null;
+  }> {
     const handle = await this.handle;
     try {
       await this.flush();

@@ -103,7 +103,7 @@ function unjam(fifo: string, opening?: Promise<unknown>): void {
   if (!opening) return fs.closeSync(reader);
   void opening.then(
     () => fs.closeSync(reader),
-    () => fs.closeSync(reader)
+    () => fs.closeSync(reader),
   );
 }
 
@@ -124,7 +124,11 @@ export class ParquetWriter {
   private readonly live = new Map<string, BufferedFileWriter>();
   private made = 0;
 
-  private constructor(private readonly instance: DuckDBInstance, private readonly connection: DuckDBConnection, private readonly stagingDir: string) {}
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly stagingDir: string,
+  ) {}
 
   /** Opens an in-memory DuckDB that spills to `stagingDir`; the tables named in `streamed` (large ones) go through FIFOs, made there now. */
   static async open(stagingDir: string, streamed: readonly string[] = []): Promise<ParquetWriter> {
@@ -189,7 +193,9 @@ export class ParquetWriter {
     } catch (error) {
       throw await sink.discard(error);
     }
-    await (await sink.finish()).copied;
+    await (
+      await sink.finish()
+    ).copied;
     return rows;
   }
 
@@ -234,7 +240,7 @@ export class ParquetWriter {
       (error: Error) => {
         failure = error;
         unjam(fifo, opening);
-      }
+      },
     );
     const out = BufferedFileWriter.opening(opening, { chunkSize: FIFO_CHUNK });
     this.live.set(fifo, out);
@@ -273,7 +279,9 @@ export class ParquetWriter {
       out,
       finish: async () => {
         await out.close({ sync: false });
-        const copied = this.copyCsv(file, table, csv).finally(() => fs.rmSync(csv, { force: true }));
+        const copied = this.copyCsv(file, table, csv).finally(() =>
+          fs.rmSync(csv, { force: true }),
+        );
         copied.catch(() => {});
         return { copied };
       },
@@ -287,17 +295,33 @@ export class ParquetWriter {
 
   /** Queues the copy of `csv`, a CSV of `table` as writeCsv writes it without --excel-safe, to `file`. */
   private copyCsv(file: string, table: Table, csv: string): Promise<void> {
-    const copy = this.queue.catch(() => {}).then(() => this.runCopy(this.connection, file, table, csv));
+    const copy = this.queue
+      .catch(() => {})
+      .then(() => this.runCopy(this.connection, file, table, csv));
     this.queue = copy;
     // Awaited by whoever finishes the table; a failure meanwhile must not count as unhandled.
     copy.catch(() => {});
     return copy;
   }
 
-  private async runCopy(connection: DuckDBConnection, file: string, table: Table, csv: string): Promise<void> {
-    const columns = table.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type === 'list' ? 'VARCHAR' : DUCKDB_TYPES[c.type])}`).join(', ');
+  private async runCopy(
+    connection: DuckDBConnection,
+    file: string,
+    table: Table,
+    csv: string,
+  ): Promise<void> {
+    const columns = table.columns
+      .map(
+        (c) =>
+          `${sqlString(c.name)}: ${sqlString(c.type === 'list' ? 'VARCHAR' : DUCKDB_TYPES[c.type])}`,
+      )
+      .join(', ');
     const select = table.columns
-      .map((c) => (c.type === 'list' ? `string_split(${sqlIdentifier(c.name)}, ${sqlString(LIST_DELIMITER)}) AS ${sqlIdentifier(c.name)}` : sqlIdentifier(c.name)))
+      .map((c) =>
+        c.type === 'list'
+          ? `string_split(${sqlIdentifier(c.name)}, ${sqlString(LIST_DELIMITER)}) AS ${sqlIdentifier(c.name)}`
+          : sqlIdentifier(c.name),
+      )
       .join(', ');
     const sql =
       `COPY (SELECT ${select} FROM read_csv(${sqlString(csv)}, header = true, auto_detect = false, columns = {${columns}}, ` +
@@ -306,7 +330,10 @@ export class ParquetWriter {
     try {
       await connection.run(sql);
     } catch (error) {
-      throw new ExportError(`DuckDB could not write ${path.basename(file)}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      throw new ExportError(
+        `DuckDB could not write ${path.basename(file)}: ${(error as Error).message.split('\n')[0]}`,
+        { cause: error },
+      );
     }
   }
 }

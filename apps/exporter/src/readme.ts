@@ -51,7 +51,8 @@ export function buildReadme(input: ReadmeInput): string {
   const { version, schemaVersion } = input;
   const filters = describeFilters(input.filters);
   const rows = input.tables.map(
-    ({ table, rows: n }) => `| \`${table.name}\` | ${input.formats.map((f) => `\`${tableFile(table.name, f)}\``).join(' ')} | ${n} | ${table.title} |`,
+    ({ table, rows: n }) =>
+      `| \`${table.name}\` | ${input.formats.map((f) => `\`${tableFile(table.name, f)}\``).join(' ')} | ${n} | ${table.title} |`,
   );
   const claims = input.tables.find((t) => t.table.name === 'claims')?.rows ?? 0;
   const lines = [
@@ -76,10 +77,20 @@ export function buildReadme(input: ReadmeInput): string {
       '.',
     '',
     ...(filters.length
-      ? ['This export is **filtered**: it keeps only the claims with', '', ...filters, '', 'Series and conflicts are computed from these claims; the other tables are complete.', '']
+      ? [
+          'This export is **filtered**: it keeps only the claims with',
+          '',
+          ...filters,
+          '',
+          'Series and conflicts are computed from these claims; the other tables are complete.',
+          '',
+        ]
       : []),
     ...(input.excelSafe
-      ? ["The CSV files were written with `--excel-safe`: text cells that start with `=`, `+`, `-`, `@`, a tab or a CR carry a leading `'`, so spreadsheets do not run them. Load the Parquet files (or an export without `--excel-safe`) for analysis.", '']
+      ? [
+          "The CSV files were written with `--excel-safe`: text cells that start with `=`, `+`, `-`, `@`, a tab or a CR carry a leading `'`, so spreadsheets do not run them. Load the Parquet files (or an export without `--excel-safe`) for analysis.",
+          '',
+        ]
       : []),
     '## Files',
     '',

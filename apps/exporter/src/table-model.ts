@@ -42,9 +42,17 @@ export const DUCKDB_TYPES: Readonly<Record<ColumnType, string>> = {
   list: 'VARCHAR[]',
 };
 
-export const col = (name: string, type: ColumnType, description: string, required = false): Column =>
-  required ? { name, type, description, required } : { name, type, description };
-export const fk = (field: string | string[], table: string, ref: string | string[] = 'id'): ForeignKey => ({
+export const col = (
+  name: string,
+  type: ColumnType,
+  description: string,
+  required = false,
+): Column => (required ? { name, type, description, required } : { name, type, description });
+export const fk = (
+  field: string | string[],
+  table: string,
+  ref: string | string[] = 'id',
+): ForeignKey => ({
   fields: Array.isArray(field) ? field : [field],
   reference: { table, fields: Array.isArray(ref) ? ref : [ref] },
 });
@@ -57,7 +65,12 @@ export const edtfColumns = (name: string, what: string, required = false): Colum
 ];
 
 export const lifecycleColumns = (what: string): Column[] => [
-  col('withdrawn', 'boolean', `True when the ${what} has been withdrawn (records are never deleted).`, true),
+  col(
+    'withdrawn',
+    'boolean',
+    `True when the ${what} has been withdrawn (records are never deleted).`,
+    true,
+  ),
   col('withdrawn_date', 'date', 'Day the record was withdrawn.'),
   col('withdrawn_reason', 'string', 'Why the record was withdrawn.'),
   col('superseded_by', 'string', `Id of the ${what} that replaces this one.`),
@@ -74,5 +87,7 @@ export const lifecycle = (r: Lifecycle) => ({
 });
 
 /** A list cell: null when absent or empty, else a copy. */
-export const list = (ids: readonly string[] | undefined | null): readonly string[] | null => (ids && ids.length ? [...ids] : null);
-export const byId = <T extends { id: string }>(records: readonly T[]): T[] => [...records].sort((a, b) => compareCodeUnits(a.id, b.id));
+export const list = (ids: readonly string[] | undefined | null): readonly string[] | null =>
+  ids && ids.length ? [...ids] : null;
+export const byId = <T extends { id: string }>(records: readonly T[]): T[] =>
+  [...records].sort((a, b) => compareCodeUnits(a.id, b.id));

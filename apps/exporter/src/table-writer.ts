@@ -29,7 +29,11 @@ export interface WrittenTable {
 }
 
 /** Writes the files of `table` into `dir` (see the module comment). */
-export async function writeTable(dir: string, table: Table, options: TableWriteOptions): Promise<WrittenTable> {
+export async function writeTable(
+  dir: string,
+  table: Table,
+  options: TableWriteOptions,
+): Promise<WrittenTable> {
   const csvFile = tableFile(table.name, 'csv');
   const parquetFile = tableFile(table.name, 'parquet');
   let csv: BufferedFileWriter | null = null;

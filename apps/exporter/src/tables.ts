@@ -24,7 +24,15 @@ import { byId, type Row, type Table } from './table-model.js';
 
 export { claimsColumns } from './collection-tables.js';
 export { latestColumns } from './derived-tables.js';
-export { DUCKDB_TYPES, type Cell, type Column, type ColumnType, type ForeignKey, type Row, type Table } from './table-model.js';
+export {
+  DUCKDB_TYPES,
+  type Cell,
+  type Column,
+  type ColumnType,
+  type ForeignKey,
+  type Row,
+  type Table,
+} from './table-model.js';
 
 export interface TableSet {
   tables: Table[];
@@ -47,14 +55,28 @@ export interface TableSet {
  * `derived: false` the pass does not keep the figures: the derived tables are then written by
  * another pass (the export's worker, see derived-worker.ts), and asking for their rows here fails.
  */
-export function buildTables(data: LoadedDataset, filters: ClaimFilters, { derived: deriveHere = true }: { derived?: boolean } = {}): TableSet {
+export function buildTables(
+  data: LoadedDataset,
+  filters: ClaimFilters,
+  { derived: deriveHere = true }: { derived?: boolean } = {},
+): TableSet {
   const { head, dayBounds } = data;
   const filtered = isFiltered(filters);
   const pass = new ClaimsPass(data, filtered ? claimFilter(filters, head) : null, deriveHere);
   const kinds = filters.sourceKinds ? new Set<string>(filters.sourceKinds) : null;
   let sources: SourceSummary[] | null = null;
-  const keptSources = () => (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
+  const keptSources = () =>
+    (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
   const derived = derivedTables(() => seriesPoints(pass.takeFigures()));
-  const tables = [...collectionTables({ bundle: head, claimRows: () => pass.rows() as Iterable<Row>, sources: keptSources, dayBounds, filtered }), ...derived.tables];
+  const tables = [
+    ...collectionTables({
+      bundle: head,
+      claimRows: () => pass.rows() as Iterable<Row>,
+      sources: keptSources,
+      dayBounds,
+      filtered,
+    }),
+    ...derived.tables,
+  ];
   return { tables, pass, filtered, release: derived.release };
 }

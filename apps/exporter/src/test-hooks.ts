@@ -15,6 +15,9 @@ export function slowWriterDelay(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env[SLOW_ENV];
   if (raw === undefined || raw === '') return 0;
   const parsed = Delay.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`${SLOW_ENV} must be a whole number of milliseconds from 0 to 600000 (got "${raw}"); it is a test hook, unset it`);
+  if (!parsed.success)
+    throw new UsageError(
+      `${SLOW_ENV} must be a whole number of milliseconds from 0 to 600000 (got "${raw}"); it is a test hook, unset it`,
+    );
   return parsed.data;
 }

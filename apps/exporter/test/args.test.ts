@@ -13,11 +13,28 @@ const options = (argv: string[]) => {
 
 describe('parseArgs', () => {
   it('defaults to CSV and Parquet, no filter, no excel-safe; --out is made absolute', () => {
-    expect(options(['--out', 'exports'])).toEqual({ out: path.resolve('exports'), formats: ['csv', 'parquet'], excelSafe: false, filters: {} });
+    expect(options(['--out', 'exports'])).toEqual({
+      out: path.resolve('exports'),
+      formats: ['csv', 'parquet'],
+      excelSafe: false,
+      filters: {},
+    });
   });
 
   it('accepts --flag value and --flag=value, comma lists and repeated flags, without duplicates, in a fixed order', () => {
-    const o = options(['--out=x', '--format', 'parquet,csv', '--metric', 'arrests,charges', '--metric=arrests', '--source-kind', 'report', '--source-kind', 'news-article', '--excel-safe']);
+    const o = options([
+      '--out=x',
+      '--format',
+      'parquet,csv',
+      '--metric',
+      'arrests,charges',
+      '--metric=arrests',
+      '--source-kind',
+      'report',
+      '--source-kind',
+      'news-article',
+      '--excel-safe',
+    ]);
     expect(o.formats).toEqual(['csv', 'parquet']);
     expect(o.filters.metrics).toEqual(['arrests', 'charges']);
     expect(o.filters.sourceKinds).toEqual(['news-article', 'report']);
@@ -25,8 +42,23 @@ describe('parseArgs', () => {
   });
 
   it('parses dates and the dataset path', () => {
-    const o = options(['--out', 'x', '--since', '2020-07-01', '--until', '2020-07-31', '--place', 'united-kingdom', '--dataset', 'data.json']);
-    expect(o.filters).toEqual({ since: '2020-07-01', until: '2020-07-31', places: ['united-kingdom'] });
+    const o = options([
+      '--out',
+      'x',
+      '--since',
+      '2020-07-01',
+      '--until',
+      '2020-07-31',
+      '--place',
+      'united-kingdom',
+      '--dataset',
+      'data.json',
+    ]);
+    expect(o.filters).toEqual({
+      since: '2020-07-01',
+      until: '2020-07-31',
+      places: ['united-kingdom'],
+    });
     expect(o.dataset).toBe(path.resolve('data.json'));
   });
 
@@ -51,7 +83,10 @@ describe('parseArgs', () => {
 
 it('SOURCE_KINDS equals the kind enum of the published source.schema.json', () => {
   const require = createRequire(import.meta.url);
-  const schema = require('@encrochat-ledger/dataset/schemas/1.0/source.schema.json') as { properties: { kind: { $ref?: string; enum?: string[] } }; $defs?: Record<string, { enum?: string[] }> };
+  const schema = require('@encrochat-ledger/dataset/schemas/1.0/source.schema.json') as {
+    properties: { kind: { $ref?: string; enum?: string[] } };
+    $defs?: Record<string, { enum?: string[] }>;
+  };
   const kind = schema.properties.kind;
   const values = kind.enum ?? schema.$defs?.[kind.$ref?.split('/').pop() ?? '']?.enum;
   expect(values).toEqual([...SOURCE_KINDS]);

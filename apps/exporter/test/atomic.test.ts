@@ -38,15 +38,20 @@ async function startSlowExport(files: number) {
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const deadline = Date.now() + 60_000;
   for (;;) {
     const temp = leftovers().find((e) => e.startsWith(`.export.tmp-${child.pid}-`));
     if (temp) {
-      const written = fs.readdirSync(path.join(tmp.dir, temp)).filter((f) => f.endsWith('.csv') || f.endsWith('.parquet'));
+      const written = fs
+        .readdirSync(path.join(tmp.dir, temp))
+        .filter((f) => f.endsWith('.csv') || f.endsWith('.parquet'));
       if (written.length >= files) return { child, exited, stderr: () => stderr, temp, written };
     }
-    if (child.exitCode !== null) throw new Error(`the export ended before it could be killed: ${stderr}`);
+    if (child.exitCode !== null)
+      throw new Error(`the export ended before it could be killed: ${stderr}`);
     if (Date.now() > deadline) throw new Error('the export did not start writing within 60 s');
     await sleep(20);
   }
@@ -56,16 +61,21 @@ describe('a run killed mid-export', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGINT', 130],
-  ] as const)('by %s removes its temporary folder and leaves the previous export intact', async (signal, code) => {
-    const run = await startSlowExport(3);
-    expect(run.written.length).toBeLessThan(26); // mid-run: not every table file yet
-    run.child.kill(signal);
-    const { code: exitCode } = await run.exited;
-    expect(exitCode).toBe(code);
-    expect(run.stderr()).toBe(`encrochat-ledger-export: interrupted by ${signal}; nothing was changed\n`);
-    expect(snapshot(out)).toEqual(previous);
-    expect(leftovers()).toEqual([]);
-  });
+  ] as const)(
+    'by %s removes its temporary folder and leaves the previous export intact',
+    async (signal, code) => {
+      const run = await startSlowExport(3);
+      expect(run.written.length).toBeLessThan(26); // mid-run: not every table file yet
+      run.child.kill(signal);
+      const { code: exitCode } = await run.exited;
+      expect(exitCode).toBe(code);
+      expect(run.stderr()).toBe(
+        `encrochat-ledger-export: interrupted by ${signal}; nothing was changed\n`,
+      );
+      expect(snapshot(out)).toEqual(previous);
+      expect(leftovers()).toEqual([]);
+    },
+  );
 
   it('by SIGKILL leaves the previous export intact with no partial file; the next run removes the orphaned folder', async () => {
     const run = await startSlowExport(3);
@@ -91,7 +101,9 @@ describe('a run that fails mid-export', () => {
     fs.writeFileSync(input, JSON.stringify(bundle));
     const result = runCli(['--out', out, '--dataset', input]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^encrochat-ledger-export: table sources, row [^\n]+, column authors: list item "Doe; Jane" contains the list delimiter ";"\n$/);
+    expect(result.stderr).toMatch(
+      /^encrochat-ledger-export: table sources, row [^\n]+, column authors: list item "Doe; Jane" contains the list delimiter ";"\n$/,
+    );
     expect(snapshot(out)).toEqual(previous);
     expect(leftovers()).toEqual([]);
   });
@@ -101,16 +113,26 @@ describe('a --dataset bundle that changes during the export', () => {
   it('fails with one line, because the tables would come from different data, and leaves the previous export intact', async () => {
     const input = path.join(tmp.dir, 'input-changing.json');
     fs.writeFileSync(input, JSON.stringify(dataset));
-    const child = spawn(process.execPath, [cliPath, '--out', out, '--dataset', input], { env: { ...process.env, ENCROCHAT_EXPORT_SLOW_MS: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, '--out', out, '--dataset', input], {
+      env: { ...process.env, ENCROCHAT_EXPORT_SLOW_MS: '300' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     // Once the export has started writing, the bundle is rewritten (same bytes, a new file).
-    for (const deadline = Date.now() + 60_000; !leftovers().some((e) => e.startsWith(`.export.tmp-${child.pid}-`)); await sleep(20)) if (Date.now() > deadline) throw new Error('the export did not start');
+    for (
+      const deadline = Date.now() + 60_000;
+      !leftovers().some((e) => e.startsWith(`.export.tmp-${child.pid}-`));
+      await sleep(20)
+    )
+      if (Date.now() > deadline) throw new Error('the export did not start');
     fs.writeFileSync(`${input}.new`, JSON.stringify(dataset));
     fs.renameSync(`${input}.new`, input);
     expect(await exited).toBe(1);
-    expect(stderr).toMatch(/^encrochat-ledger-export: --dataset \S+input-changing\.json changed while it was being exported \(it is read more than once\); run again once it no longer changes\n$/);
+    expect(stderr).toMatch(
+      /^encrochat-ledger-export: --dataset \S+input-changing\.json changed while it was being exported \(it is read more than once\); run again once it no longer changes\n$/,
+    );
     expect(snapshot(out)).toEqual(previous);
     expect(leftovers()).toEqual([]);
   });
@@ -127,20 +149,29 @@ describe('the target folder', () => {
   it('--out pointing at a file: one line, exit 2, the file untouched', () => {
     const file = path.join(tmp.dir, 'input-a-file.txt');
     fs.writeFileSync(file, 'mine');
-    expectOneLine(runCli(['--out', file]), /^encrochat-ledger-export: --out .*input-a-file\.txt is a file; give a folder/);
+    expectOneLine(
+      runCli(['--out', file]),
+      /^encrochat-ledger-export: --out .*input-a-file\.txt is a file; give a folder/,
+    );
     expect(fs.readFileSync(file, 'utf8')).toBe('mine');
   });
 
   it('--out inside a file: one line, exit 2', () => {
     fs.writeFileSync(path.join(tmp.dir, 'input-plain'), 'x');
-    expectOneLine(runCli(['--out', path.join(tmp.dir, 'input-plain', 'sub')]), /^encrochat-ledger-export: --out .*: a part of the path is a file, not a folder/);
+    expectOneLine(
+      runCli(['--out', path.join(tmp.dir, 'input-plain', 'sub')]),
+      /^encrochat-ledger-export: --out .*: a part of the path is a file, not a folder/,
+    );
   });
 
   it('a folder of other files is never replaced: one line, exit 2, nothing touched', () => {
     const mine = path.join(tmp.dir, 'input-mine');
     fs.mkdirSync(mine);
     fs.writeFileSync(path.join(mine, 'notes.txt'), 'keep me');
-    expectOneLine(runCli(['--out', mine]), /is a folder that is not an encrochat-ledger export; choose a new or empty folder/);
+    expectOneLine(
+      runCli(['--out', mine]),
+      /is a folder that is not an encrochat-ledger export; choose a new or empty folder/,
+    );
     expect(fs.readdirSync(mine)).toEqual(['notes.txt']);
   });
 
@@ -152,7 +183,10 @@ describe('the target folder', () => {
     // root may write anywhere: run the CLI as nobody (65534) then.
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const result = runCli(['--out', path.join(locked, 'export')], { ...asUser, cwd: '/' });
-    expectOneLine(result, /^encrochat-ledger-export: --out .*input-locked\/export: no permission to write in .*input-locked; choose a folder you can write to\n$/);
+    expectOneLine(
+      result,
+      /^encrochat-ledger-export: --out .*input-locked\/export: no permission to write in .*input-locked; choose a folder you can write to\n$/,
+    );
     expect(fs.readdirSync(locked)).toEqual([]);
   });
 
@@ -172,7 +206,9 @@ describe('the target folder', () => {
     expect(runCli(['--out', target, '--format', 'csv']).status).toBe(0);
     const before = snapshot(target);
     // The pid of a process that has ended.
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     const aside = path.join(tmp.dir, `.input-restore.old-${gone}-deadbeef`);
     fs.renameSync(target, aside);
     AtomicOutput.tidy(target);

@@ -30,23 +30,36 @@ describe('formatCell', () => {
     expect(formatCell('', text, { excelSafe: false })).toBe('""');
   });
   it('writes numbers, booleans, dates and lists', () => {
-    expect(formatCell(54_000_000, { ...text, type: 'number' }, { excelSafe: false })).toBe('54000000');
+    expect(formatCell(54_000_000, { ...text, type: 'number' }, { excelSafe: false })).toBe(
+      '54000000',
+    );
     expect(formatCell(0.1, { ...text, type: 'number' }, { excelSafe: false })).toBe('0.1');
     expect(formatCell(-0, { ...text, type: 'number' }, { excelSafe: false })).toBe('0');
     expect(formatCell(true, { ...text, type: 'boolean' }, { excelSafe: false })).toBe('true');
-    expect(formatCell('2020-07-02', { ...text, type: 'date' }, { excelSafe: false })).toBe('2020-07-02');
-    expect(formatCell(['nca', 'met'], { ...text, type: 'list' }, { excelSafe: false })).toBe('nca;met');
+    expect(formatCell('2020-07-02', { ...text, type: 'date' }, { excelSafe: false })).toBe(
+      '2020-07-02',
+    );
+    expect(formatCell(['nca', 'met'], { ...text, type: 'list' }, { excelSafe: false })).toBe(
+      'nca;met',
+    );
   });
   it('refuses a list item holding the delimiter', () => {
-    expect(() => formatCell(['a;b'], { ...text, type: 'list' }, { excelSafe: false })).toThrow(/contains the list delimiter/);
+    expect(() => formatCell(['a;b'], { ...text, type: 'list' }, { excelSafe: false })).toThrow(
+      /contains the list delimiter/,
+    );
   });
 });
 
 describe('excelSafe', () => {
-  it.each(['=1+1', '+44 20', '-5 kg', '@SUM(A1)', '\tTAB', '\rCR', '=HYPERLINK("http://x","y")'])('prefixes %j with a quote', (v) => {
-    expect(excelSafe(v)).toBe(`'${v}`);
-  });
-  it.each(['746 arrests', "'quoted", 'a=b', ' =not a formula'])('leaves %j alone', (v) => expect(excelSafe(v)).toBe(v));
+  it.each(['=1+1', '+44 20', '-5 kg', '@SUM(A1)', '\tTAB', '\rCR', '=HYPERLINK("http://x","y")'])(
+    'prefixes %j with a quote',
+    (v) => {
+      expect(excelSafe(v)).toBe(`'${v}`);
+    },
+  );
+  it.each(['746 arrests', "'quoted", 'a=b', ' =not a formula'])('leaves %j alone', (v) =>
+    expect(excelSafe(v)).toBe(v),
+  );
   it('applies to text and lists only, never to numbers', () => {
     expect(formatCell(-5, { ...text, type: 'number' }, { excelSafe: true })).toBe('-5');
     expect(formatCell(['=x'], { ...text, type: 'list' }, { excelSafe: true })).toBe("'=x");
@@ -55,7 +68,17 @@ describe('excelSafe', () => {
 });
 
 describe('writeCsv', () => {
-  const nasty = ['plain', 'comma, inside', 'quote " inside', '""', 'multi\r\nline\nvalue', 'trailing space ', 'ünïcödé — “typographic” ‘quotes’ 😀', '=formula', ''];
+  const nasty = [
+    'plain',
+    'comma, inside',
+    'quote " inside',
+    '""',
+    'multi\r\nline\nvalue',
+    'trailing space ',
+    'ünïcödé — “typographic” ‘quotes’ 😀',
+    '=formula',
+    '',
+  ];
   const table: Table = {
     name: 'nasty',
     title: 'Nasty',
@@ -70,7 +93,14 @@ describe('writeCsv', () => {
     primaryKey: ['id'],
     foreignKeys: [],
     rows: function* (): Iterable<Row> {
-      for (const [i, value] of nasty.entries()) yield { id: i, text: value, ids: i % 2 ? ['a', 'b-c'] : null, n: i % 3 ? i / 7 : null, flag: i % 2 === 0 };
+      for (const [i, value] of nasty.entries())
+        yield {
+          id: i,
+          text: value,
+          ids: i % 2 ? ['a', 'b-c'] : null,
+          n: i % 3 ? i / 7 : null,
+          flag: i % 2 === 0,
+        };
       yield { id: nasty.length, text: null, ids: null, n: 1e21, flag: null };
     },
   };
@@ -80,7 +110,9 @@ describe('writeCsv', () => {
     expect(await writeCsv(file, table, { excelSafe: false })).toBe(nasty.length + 1);
     const { header, records } = readCsv(file);
     expect(header).toEqual(['id', 'text', 'ids', 'n', 'flag']);
-    const parsed = records.map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, typedCsvValue(r[i]!, c)])));
+    const parsed = records.map((r) =>
+      Object.fromEntries(table.columns.map((c, i) => [c.name, typedCsvValue(r[i]!, c)])),
+    );
     const expected = [...table.rows()].map((r) => ({ ...r, text: r.text === '' ? null : r.text }));
     expect(parsed).toEqual(expected);
     expect(fs.readFileSync(file, 'utf8')).toContain('\r\n1,"comma, inside",a;b-c,');
@@ -91,7 +123,9 @@ describe('writeCsv', () => {
     await writeCsv(file, table, { excelSafe: true });
     const plain = readCsv(path.join(tmp.dir, 'nasty.csv')).records;
     const safe = readCsv(file).records;
-    const changed = safe.flatMap((r, i) => r.map((v, j) => (v !== plain[i]![j] ? [v, plain[i]![j]] : null)).filter(Boolean));
+    const changed = safe.flatMap((r, i) =>
+      r.map((v, j) => (v !== plain[i]![j] ? [v, plain[i]![j]] : null)).filter(Boolean),
+    );
     expect(changed).toEqual([["'=formula", '=formula']]);
   });
 });
@@ -108,11 +142,19 @@ describe('--excel-safe end to end', () => {
     expect(result.status, result.stderr).toBe(0);
     const claims = readCsv(path.join(out, 'claims.csv'));
     const col = claims.header.indexOf('source_title');
-    const titles = new Set(claims.records.filter((r) => r[claims.header.indexOf('source_id')] === source.id).map((r) => r[col]));
+    const titles = new Set(
+      claims.records
+        .filter((r) => r[claims.header.indexOf('source_id')] === source.id)
+        .map((r) => r[col]),
+    );
     expect([...titles]).toEqual([`'${source.title}`]);
     const { rows } = await readParquetHyparquet(path.join(out, 'claims.parquet'));
-    expect(new Set(rows.filter((r) => r.source_id === source.id).map((r) => r.source_title))).toEqual(new Set([source.title]));
-    const descriptor = JSON.parse(fs.readFileSync(path.join(out, 'datapackage.json'), 'utf8')) as { 'encrochat:export': { excel_safe: boolean } };
+    expect(
+      new Set(rows.filter((r) => r.source_id === source.id).map((r) => r.source_title)),
+    ).toEqual(new Set([source.title]));
+    const descriptor = JSON.parse(fs.readFileSync(path.join(out, 'datapackage.json'), 'utf8')) as {
+      'encrochat:export': { excel_safe: boolean };
+    };
     expect(descriptor['encrochat:export'].excel_safe).toBe(true);
   });
 });

@@ -18,17 +18,28 @@ const urlOrPath = {
   pattern: '^(https?://.+|(?![./~])(?!file:)(?!.*(^|/)\\.\\.(/|$))(?!.*\\\\)(?!.*://).+)$',
 } as const;
 
-const stringOrStrings = { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] } as const;
+const stringOrStrings = {
+  oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+} as const;
 
 const license = {
   type: 'object',
-  properties: { name: { type: 'string', pattern: '^[-a-zA-Z0-9._]+$' }, path: urlOrPath, title: { type: 'string' } },
+  properties: {
+    name: { type: 'string', pattern: '^[-a-zA-Z0-9._]+$' },
+    path: urlOrPath,
+    title: { type: 'string' },
+  },
   anyOf: [{ required: ['name'] }, { required: ['path'] }],
 } as const;
 
 const source = {
   type: 'object',
-  properties: { title: { type: 'string' }, path: urlOrPath, email: { type: 'string', format: 'email' }, version: { type: 'string' } },
+  properties: {
+    title: { type: 'string' },
+    path: urlOrPath,
+    email: { type: 'string', format: 'email' },
+    version: { type: 'string' },
+  },
   anyOf: [{ required: ['title'] }, { required: ['path'] }],
 } as const;
 
@@ -43,10 +54,32 @@ const contributor = {
     roles: { type: 'array', items: { type: 'string' } },
     organization: { type: 'string' },
   },
-  anyOf: [{ required: ['title'] }, { required: ['givenName'] }, { required: ['familyName'] }, { required: ['organization'] }],
+  anyOf: [
+    { required: ['title'] },
+    { required: ['givenName'] },
+    { required: ['familyName'] },
+    { required: ['organization'] },
+  ],
 } as const;
 
-const FIELD_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'list', 'datetime', 'date', 'time', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any'];
+const FIELD_TYPES = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'array',
+  'list',
+  'datetime',
+  'date',
+  'time',
+  'year',
+  'yearmonth',
+  'duration',
+  'geopoint',
+  'geojson',
+  'any',
+];
 
 const field = {
   type: 'object',
@@ -81,8 +114,14 @@ const field = {
     falseValues: { type: 'array', items: { type: 'string' } },
   },
   allOf: [
-    { if: { properties: { itemType: {} }, required: ['itemType'] }, then: { properties: { type: { const: 'list' } } } },
-    { if: { properties: { delimiter: {} }, required: ['delimiter'] }, then: { properties: { type: { const: 'list' } } } },
+    {
+      if: { properties: { itemType: {} }, required: ['itemType'] },
+      then: { properties: { type: { const: 'list' } } },
+    },
+    {
+      if: { properties: { delimiter: {} }, required: ['delimiter'] },
+      then: { properties: { type: { const: 'list' } } },
+    },
   ],
 } as const;
 
@@ -111,7 +150,14 @@ const tableSchema = {
     missingValues: {
       oneOf: [
         { type: 'array', items: { type: 'string' } },
-        { type: 'array', items: { type: 'object', required: ['value'], properties: { value: { type: 'string' }, label: { type: 'string' } } } },
+        {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['value'],
+            properties: { value: { type: 'string' }, label: { type: 'string' } },
+          },
+        },
       ],
     },
     fieldsMatch: { enum: ['exact', 'equal', 'subset', 'superset', 'partial'] },
@@ -159,7 +205,10 @@ const resource = {
     licenses: { type: 'array', items: license, minItems: 1 },
   },
   // Exactly one of path and data.
-  oneOf: [{ required: ['path'], not: { required: ['data'] } }, { required: ['data'], not: { required: ['path'] } }],
+  oneOf: [
+    { required: ['path'], not: { required: ['data'] } },
+    { required: ['data'], not: { required: ['path'] } },
+  ],
   // A tabular resource has a Table Schema.
   if: { properties: { type: { const: 'table' } }, required: ['type'] },
   then: { required: ['schema'] },
@@ -168,11 +217,15 @@ const resource = {
 /** The structural rules as a draft-07 JSON Schema (for Ajv with ajv-formats). */
 export const dataPackageV2Rules = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $comment: 'Hand-written structural rules of Frictionless Data Package v2; NOT the official profile. See the top of datapackage-v2-rules.ts.',
+  $comment:
+    'Hand-written structural rules of Frictionless Data Package v2; NOT the official profile. See the top of datapackage-v2-rules.ts.',
   type: 'object',
   required: ['resources'],
   properties: {
-    $schema: { type: 'string', pattern: '^https://datapackage\\.org/profiles/2\\.[0-9]+/datapackage\\.json$' },
+    $schema: {
+      type: 'string',
+      pattern: '^https://datapackage\\.org/profiles/2\\.[0-9]+/datapackage\\.json$',
+    },
     name: { type: 'string', pattern: '^[-a-z0-9._]+$' },
     id: { type: 'string' },
     title: { type: 'string' },
@@ -190,9 +243,20 @@ export const dataPackageV2Rules = {
 } as const;
 
 type Descriptor = {
-  resources: { name: string; schema?: { fields: { name: string }[]; primaryKey?: string | string[]; foreignKeys?: { fields: string | string[]; reference: { resource?: string; fields: string | string[] } }[] } }[];
+  resources: {
+    name: string;
+    schema?: {
+      fields: { name: string }[];
+      primaryKey?: string | string[];
+      foreignKeys?: {
+        fields: string | string[];
+        reference: { resource?: string; fields: string | string[] };
+      }[];
+    };
+  }[];
 };
-const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const asList = (v: string | string[] | undefined) =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
 
 /** Rules of the v2 text a JSON Schema cannot express. Returns the problems found (empty when none). */
 export function checkSemantics(descriptor: Descriptor): string[] {
@@ -208,19 +272,30 @@ export function checkSemantics(descriptor: Descriptor): string[] {
     const names = schema.fields.map((f) => f.name);
     const fieldSet = new Set(names);
     if (fieldSet.size !== names.length) problems.push(`${r.name}: field names are not unique`);
-    for (const key of asList(schema.primaryKey)) if (!fieldSet.has(key)) problems.push(`${r.name}: primaryKey field "${key}" is not a field`);
+    for (const key of asList(schema.primaryKey))
+      if (!fieldSet.has(key)) problems.push(`${r.name}: primaryKey field "${key}" is not a field`);
     for (const fk of schema.foreignKeys ?? []) {
       const fields = asList(fk.fields);
       const refFields = asList(fk.reference.fields);
-      for (const f of fields) if (!fieldSet.has(f)) problems.push(`${r.name}: foreign key field "${f}" is not a field`);
-      if (fields.length !== refFields.length) problems.push(`${r.name}: foreign key ${fields.join(',')} has ${refFields.length} reference fields`);
+      for (const f of fields)
+        if (!fieldSet.has(f)) problems.push(`${r.name}: foreign key field "${f}" is not a field`);
+      if (fields.length !== refFields.length)
+        problems.push(
+          `${r.name}: foreign key ${fields.join(',')} has ${refFields.length} reference fields`,
+        );
       const target = fk.reference.resource === undefined ? r : byName.get(fk.reference.resource);
       if (!target) {
-        problems.push(`${r.name}: foreign key ${fields.join(',')} references the unknown resource "${fk.reference.resource}"`);
+        problems.push(
+          `${r.name}: foreign key ${fields.join(',')} references the unknown resource "${fk.reference.resource}"`,
+        );
         continue;
       }
       const targetFields = new Set((target.schema?.fields ?? []).map((f) => f.name));
-      for (const f of refFields) if (!targetFields.has(f)) problems.push(`${r.name}: foreign key references "${target.name}.${f}", which is not a field`);
+      for (const f of refFields)
+        if (!targetFields.has(f))
+          problems.push(
+            `${r.name}: foreign key references "${target.name}.${f}", which is not a field`,
+          );
     }
   }
   return problems;

@@ -13,7 +13,14 @@ import addFormats, { type FormatsPlugin } from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { version as datasetVersion, claimsTableSchema } from '@encrochat-ledger/dataset';
 import { checkSemantics, dataPackageV2Rules } from './datapackage-v2-rules.js';
-import { normaliseParquetValue, readCsv, readParquetHyparquet, runCli, tempDir, typedCsvValue } from './helpers.js';
+import {
+  normaliseParquetValue,
+  readCsv,
+  readParquetHyparquet,
+  runCli,
+  tempDir,
+  typedCsvValue,
+} from './helpers.js';
 import type { Column } from '../src/tables.js';
 
 type Field = { name: string; type: Column['type'] };
@@ -37,7 +44,10 @@ const exports = {
 beforeAll(() => {
   for (const [name, args] of [
     ['full', []],
-    ['filtered', ['--metric', 'arrests,cash_seized', '--source-kind', 'news-article', '--since', '2021-01-01']],
+    [
+      'filtered',
+      ['--metric', 'arrests,cash_seized', '--source-kind', 'news-article', '--since', '2021-01-01'],
+    ],
   ] as const) {
     const result = runCli(['--out', exports[name], ...args]);
     expect(result.stderr).toBe('');
@@ -46,11 +56,17 @@ beforeAll(() => {
 });
 afterAll(() => tmp.remove());
 
-const descriptorOf = (dir: string): Descriptor => JSON.parse(fs.readFileSync(path.join(dir, 'datapackage.json'), 'utf8')) as Descriptor;
+const descriptorOf = (dir: string): Descriptor =>
+  JSON.parse(fs.readFileSync(path.join(dir, 'datapackage.json'), 'utf8')) as Descriptor;
 
 /** The official profile, vendored unchanged at the repository's root (vendor/frictionless/README.md). */
 function officialProfile() {
-  const profile = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../vendor/frictionless/2.0/datapackage.json'), 'utf8'));
+  const profile = JSON.parse(
+    fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../../vendor/frictionless/2.0/datapackage.json'),
+      'utf8',
+    ),
+  );
   const ajv = new Ajv({ allErrors: true, strict: false });
   const formats = addFormats as unknown as { default?: FormatsPlugin } & FormatsPlugin;
   (formats.default ?? formats)(ajv);
@@ -59,7 +75,13 @@ function officialProfile() {
 }
 
 function createValidator() {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
   const formats = addFormats as unknown as { default?: FormatsPlugin } & FormatsPlugin;
   (formats.default ?? formats)(ajv, ['uri', 'email', 'date-time']);
   return ajv.compile(dataPackageV2Rules);
@@ -71,10 +93,19 @@ async function readResource(dir: string, resource: Resource): Promise<Record<str
   if (resource.format === 'csv') {
     const { header, records } = readCsv(path.join(dir, resource.path));
     expect(header).toEqual(fields.map((f) => f.name));
-    return records.map((r) => Object.fromEntries(fields.map((f, i) => [f.name, typedCsvValue(r[i]!, { name: f.name, type: f.type, description: '' })])));
+    return records.map((r) =>
+      Object.fromEntries(
+        fields.map((f, i) => [
+          f.name,
+          typedCsvValue(r[i]!, { name: f.name, type: f.type, description: '' }),
+        ]),
+      ),
+    );
   }
   const { rows } = await readParquetHyparquet(path.join(dir, resource.path));
-  return rows.map((r) => Object.fromEntries(fields.map((f) => [f.name, normaliseParquetValue(r[f.name])])));
+  return rows.map((r) =>
+    Object.fromEntries(fields.map((f) => [f.name, normaliseParquetValue(r[f.name])])),
+  );
 }
 
 describe.each(Object.entries(exports))('%s export', (_label, dir) => {
@@ -94,11 +125,18 @@ describe.each(Object.entries(exports))('%s export', (_label, dir) => {
   it('describes every file but itself and SHA256SUMS, with exact bytes and sha256', () => {
     const descriptor = descriptorOf(dir);
     const described = descriptor.resources.map((r) => r.path).sort();
-    expect(described).toEqual(fs.readdirSync(dir).filter((f) => f !== 'datapackage.json' && f !== 'SHA256SUMS').sort());
+    expect(described).toEqual(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f !== 'datapackage.json' && f !== 'SHA256SUMS')
+        .sort(),
+    );
     for (const r of descriptor.resources) {
       const bytes = fs.readFileSync(path.join(dir, r.path));
       expect(r.bytes, r.path).toBe(bytes.length);
-      expect(r.hash, r.path).toBe(`sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`);
+      expect(r.hash, r.path).toBe(
+        `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`,
+      );
     }
   });
 
@@ -107,7 +145,9 @@ describe.each(Object.entries(exports))('%s export', (_label, dir) => {
     expect(d.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
     expect(d.version).toBe(datasetVersion);
     expect(d.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0' })]);
-    expect(d.sources).toEqual([expect.objectContaining({ title: `@encrochat-ledger/dataset ${datasetVersion}` })]);
+    expect(d.sources).toEqual([
+      expect.objectContaining({ title: `@encrochat-ledger/dataset ${datasetVersion}` }),
+    ]);
     expect(d).not.toHaveProperty('created');
   });
 
@@ -115,7 +155,9 @@ describe.each(Object.entries(exports))('%s export', (_label, dir) => {
     for (const r of descriptorOf(dir).resources.filter((x) => x.name.startsWith('claims-'))) {
       // The JSON table's arrays are, in CSV, strings of `;`-joined values.
       const inFormat = (type: string) => (type === 'array' && r.format === 'csv' ? 'string' : type);
-      expect(r.schema!.fields.map((f) => [f.name, f.type])).toEqual(claimsTableSchema.fields.map((f) => [f.name, inFormat(f.type)]));
+      expect(r.schema!.fields.map((f) => [f.name, f.type])).toEqual(
+        claimsTableSchema.fields.map((f) => [f.name, inFormat(f.type)]),
+      );
       expect(r.schema!.primaryKey).toEqual(claimsTableSchema.primaryKey);
     }
   });
@@ -123,19 +165,34 @@ describe.each(Object.entries(exports))('%s export', (_label, dir) => {
   it('SHA256SUMS lists every other file with its digest (checked by sha256sum -c when installed, and here)', () => {
     const lines = fs.readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8').trimEnd().split('\n');
     const listed = lines.map((l) => l.split('  ')[1]);
-    expect(listed).toEqual(fs.readdirSync(dir).filter((f) => f !== 'SHA256SUMS').sort());
+    expect(listed).toEqual(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f !== 'SHA256SUMS')
+        .sort(),
+    );
     for (const line of lines) {
       const [digest, file] = line.split('  ') as [string, string];
-      expect(crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex'), file).toBe(digest);
+      expect(
+        crypto
+          .createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, file)))
+          .digest('hex'),
+        file,
+      ).toBe(digest);
     }
-    const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
+    const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     if (!check.error) expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 
   it('every primary key is unique and every declared foreign key resolves, in CSV and in Parquet', async () => {
     const descriptor = descriptorOf(dir);
     const data = new Map<string, Record<string, unknown>[]>();
-    for (const r of descriptor.resources) if (r.schema) data.set(r.name, await readResource(dir, r));
+    for (const r of descriptor.resources)
+      if (r.schema) data.set(r.name, await readResource(dir, r));
     let checked = 0;
     for (const r of descriptor.resources) {
       if (!r.schema) continue;
@@ -144,13 +201,21 @@ describe.each(Object.entries(exports))('%s export', (_label, dir) => {
       expect(new Set(keys).size, `${r.name} primary key`).toBe(rows.length);
       for (const fk of r.schema.foreignKeys ?? []) {
         const targetName = fk.reference.resource ?? r.name;
-        expect(targetName.endsWith(`-${r.format}`), `${r.name} references ${targetName} of the same format`).toBe(true);
+        expect(
+          targetName.endsWith(`-${r.format}`),
+          `${r.name} references ${targetName} of the same format`,
+        ).toBe(true);
         const target = data.get(targetName)!;
-        const present = new Set(target.map((row) => JSON.stringify(fk.reference.fields.map((f) => row[f]))));
+        const present = new Set(
+          target.map((row) => JSON.stringify(fk.reference.fields.map((f) => row[f]))),
+        );
         for (const row of rows) {
           const values = fk.fields.map((f) => row[f]);
           if (values.some((v) => v === null)) continue;
-          expect(present.has(JSON.stringify(values)), `${r.name}.${fk.fields.join(',')} = ${JSON.stringify(values)} in ${targetName}`).toBe(true);
+          expect(
+            present.has(JSON.stringify(values)),
+            `${r.name}.${fk.fields.join(',')} = ${JSON.stringify(values)} in ${targetName}`,
+          ).toBe(true);
           checked++;
         }
       }
@@ -172,26 +237,63 @@ describe('the hand-written v2 rules are not vacuous', () => {
 
   it.each([
     ['no resources', (d: Descriptor) => void (d.resources = [])],
-    ['a resource without a name', (d: Descriptor) => void delete (d.resources[0] as Partial<Resource>).name],
-    ['a resource with both path and data', (d: Descriptor) => void Object.assign(d.resources[0]!, { data: [] })],
+    [
+      'a resource without a name',
+      (d: Descriptor) => void delete (d.resources[0] as Partial<Resource>).name,
+    ],
+    [
+      'a resource with both path and data',
+      (d: Descriptor) => void Object.assign(d.resources[0]!, { data: [] }),
+    ],
     ['an absolute path', (d: Descriptor) => void (d.resources[0]!.path = '/etc/passwd')],
     ['a path with ..', (d: Descriptor) => void (d.resources[0]!.path = 'data/../../secret.csv')],
     ['a malformed hash', (d: Descriptor) => void (d.resources[0]!.hash = 'sha256:not-hex')],
     ['a negative size', (d: Descriptor) => void (d.resources[0]!.bytes = -1)],
-    ['an unknown field type', (d: Descriptor) => void (d.resources[0]!.schema!.fields[0]!.type = 'text' as never)],
+    [
+      'an unknown field type',
+      (d: Descriptor) => void (d.resources[0]!.schema!.fields[0]!.type = 'text' as never),
+    ],
     ['a table resource without schema', (d: Descriptor) => void delete d.resources[0]!.schema],
-    ['an item type on a non-list field', (d: Descriptor) => void Object.assign(d.resources[0]!.schema!.fields[0]!, { itemType: 'string' })],
-    ['a licence with neither name nor path', (d: Descriptor) => void (d.licenses = [{ title: 'x' }])],
-    ['a v1 profile', (d: Descriptor) => void (d.$schema = 'https://datapackage.org/profiles/1.0/datapackage.json')],
+    [
+      'an item type on a non-list field',
+      (d: Descriptor) =>
+        void Object.assign(d.resources[0]!.schema!.fields[0]!, { itemType: 'string' }),
+    ],
+    [
+      'a licence with neither name nor path',
+      (d: Descriptor) => void (d.licenses = [{ title: 'x' }]),
+    ],
+    [
+      'a v1 profile',
+      (d: Descriptor) => void (d.$schema = 'https://datapackage.org/profiles/1.0/datapackage.json'),
+    ],
   ])('rejects %s', (_name, change) => {
     expect(validate(mutate(change))).toBe(false);
   });
 
   it.each([
-    ['duplicate resource names', (d: Descriptor) => void (d.resources[1]!.name = d.resources[0]!.name), 'is not unique'],
-    ['a foreign key to an unknown resource', (d: Descriptor) => void (d.resources[0]!.schema!.foreignKeys![0]!.reference.resource = 'nowhere-csv'), 'unknown resource'],
-    ['a foreign key to an unknown field', (d: Descriptor) => void (d.resources[0]!.schema!.foreignKeys![0]!.reference.fields = ['nope']), 'not a field'],
-    ['a primary key on an unknown field', (d: Descriptor) => void (d.resources[0]!.schema!.primaryKey = ['nope']), 'primaryKey'],
+    [
+      'duplicate resource names',
+      (d: Descriptor) => void (d.resources[1]!.name = d.resources[0]!.name),
+      'is not unique',
+    ],
+    [
+      'a foreign key to an unknown resource',
+      (d: Descriptor) =>
+        void (d.resources[0]!.schema!.foreignKeys![0]!.reference.resource = 'nowhere-csv'),
+      'unknown resource',
+    ],
+    [
+      'a foreign key to an unknown field',
+      (d: Descriptor) =>
+        void (d.resources[0]!.schema!.foreignKeys![0]!.reference.fields = ['nope']),
+      'not a field',
+    ],
+    [
+      'a primary key on an unknown field',
+      (d: Descriptor) => void (d.resources[0]!.schema!.primaryKey = ['nope']),
+      'primaryKey',
+    ],
   ])('semantic check reports %s', (_name, change, message) => {
     expect(checkSemantics(mutate(change) as never).join('\n')).toContain(message);
   });

@@ -22,7 +22,10 @@ describe('EDTF day bounds', () => {
     for (const row of claimsTable) {
       const asOf = edtfBounds(row.as_of);
       expect([asOf.start, asOf.end], row.as_of).toEqual([row.as_of_start, row.as_of_end]);
-      if (row.source_published) expect(edtfBounds(row.source_published).start, row.source_published).toBe(row.source_published_start);
+      if (row.source_published)
+        expect(edtfBounds(row.source_published).start, row.source_published).toBe(
+          row.source_published_start,
+        );
       checked++;
     }
     expect(checked).toBe(dataset.sources.reduce((n, s) => n + s.claims.length, 0));
@@ -50,7 +53,9 @@ describe('--dataset FILE', () => {
     const result = runCli(['--out', b, '--dataset', bundleFile]);
     expect(result.status, result.stderr).toBe(0);
     expectSameTables(a, b);
-    expect(fs.readFileSync(path.join(b, 'README.md'), 'utf8')).toContain('not the published @encrochat-ledger/dataset');
+    expect(fs.readFileSync(path.join(b, 'README.md'), 'utf8')).toContain(
+      'not the published @encrochat-ledger/dataset',
+    );
   });
 
   it('gives the same files for a bundle whose sources are out of order (the claims are written again, sorted in memory, through a new FIFO)', () => {
@@ -60,7 +65,10 @@ describe('--dataset FILE', () => {
     fs.writeFileSync(input, JSON.stringify(shuffled));
     const a = path.join(tmp.dir, 'in-order');
     const b = path.join(tmp.dir, 'out-of-order');
-    for (const [out, bundle] of [[a, bundleFile], [b, input]] as const) {
+    for (const [out, bundle] of [
+      [a, bundleFile],
+      [b, input],
+    ] as const) {
       const result = runCli(['--out', out, '--dataset', bundle, '--format', 'parquet,csv']);
       expect(result.status, result.stderr).toBe(0);
     }
@@ -81,28 +89,75 @@ describe('--dataset FILE', () => {
       language: 'en',
       reliability: 'official',
       claims: [
-        { id: 'zz-fork-2021-03-report/uk-arrests', metric: 'arrests', value: 1000, unit: 'count', qualifier: 'exact', scope: { place: 'united-kingdom', operation: 'venetic', networks: ['encrochat'] }, as_of: '2021-03~', as_of_basis: 'stated', quote: '1,000 arrests' },
-        { id: 'zz-fork-2021-03-report/uk-arrests-again', metric: 'arrests', value: 1200, unit: 'count', qualifier: 'more_than', scope: { place: 'united-kingdom', operation: 'venetic', networks: ['encrochat'] }, as_of: '2021-03', as_of_basis: 'stated', quote: 'over 1,200 arrests' },
+        {
+          id: 'zz-fork-2021-03-report/uk-arrests',
+          metric: 'arrests',
+          value: 1000,
+          unit: 'count',
+          qualifier: 'exact',
+          scope: { place: 'united-kingdom', operation: 'venetic', networks: ['encrochat'] },
+          as_of: '2021-03~',
+          as_of_basis: 'stated',
+          quote: '1,000 arrests',
+        },
+        {
+          id: 'zz-fork-2021-03-report/uk-arrests-again',
+          metric: 'arrests',
+          value: 1200,
+          unit: 'count',
+          qualifier: 'more_than',
+          scope: { place: 'united-kingdom', operation: 'venetic', networks: ['encrochat'] },
+          as_of: '2021-03',
+          as_of_basis: 'stated',
+          quote: 'over 1,200 arrests',
+        },
       ],
     });
     const file = path.join(tmp.dir, 'fork.json');
     fs.writeFileSync(file, JSON.stringify(fork));
     const out = path.join(tmp.dir, 'fork');
-    const result = runCli(['--out', out, '--format', 'csv', '--dataset', file], { env: { TZ: 'Pacific/Kiritimati' } });
+    const result = runCli(['--out', out, '--format', 'csv', '--dataset', file], {
+      env: { TZ: 'Pacific/Kiritimati' },
+    });
     expect(result.status, result.stderr).toBe(0);
     const claims = readCsv(path.join(out, 'claims.csv'));
     const at = (name: string) => claims.header.indexOf(name);
     const row = claims.records.find((r) => r[0] === 'zz-fork-2021-03-report/uk-arrests')!;
-    expect([row[at('as_of_start')], row[at('as_of_end')], row[at('source_published_start')], row[at('min')], row[at('max')]]).toEqual(['2021-03-01', '2021-03-31', '2021-03-15', '1000', '1000']);
+    expect([
+      row[at('as_of_start')],
+      row[at('as_of_end')],
+      row[at('source_published_start')],
+      row[at('min')],
+      row[at('max')],
+    ]).toEqual(['2021-03-01', '2021-03-31', '2021-03-15', '1000', '1000']);
     const conflicts = readCsv(path.join(out, 'conflicts.csv'));
     // The group holds the two new claims and any claim of the dataset at the same point (UK arrests, March 2021).
     const samePoint = claimsTable
-      .filter((c) => c.metric === 'arrests' && c.place === 'united-kingdom' && c.operation === 'venetic' && c.as_of_start === '2021-03-01' && c.as_of_end === '2021-03-31')
+      .filter(
+        (c) =>
+          c.metric === 'arrests' &&
+          c.place === 'united-kingdom' &&
+          c.operation === 'venetic' &&
+          c.as_of_start === '2021-03-01' &&
+          c.as_of_end === '2021-03-31',
+      )
       .map((c) => c.claim_id);
-    expect(conflicts.records.filter((r) => r[0] === 'arrests::count:united-kingdom:venetic::encrochat@2021-03-01/2021-03-31').map((r) => r[1])).toEqual(
-      [...samePoint, 'zz-fork-2021-03-report/uk-arrests', 'zz-fork-2021-03-report/uk-arrests-again'].sort(),
+    expect(
+      conflicts.records
+        .filter(
+          (r) => r[0] === 'arrests::count:united-kingdom:venetic::encrochat@2021-03-01/2021-03-31',
+        )
+        .map((r) => r[1]),
+    ).toEqual(
+      [
+        ...samePoint,
+        'zz-fork-2021-03-report/uk-arrests',
+        'zz-fork-2021-03-report/uk-arrests-again',
+      ].sort(),
     );
-    const descriptor = JSON.parse(fs.readFileSync(path.join(out, 'datapackage.json'), 'utf8')) as { version: string };
+    const descriptor = JSON.parse(fs.readFileSync(path.join(out, 'datapackage.json'), 'utf8')) as {
+      version: string;
+    };
     expect(descriptor.version).toBe('9.9.9-fork');
   });
 
@@ -113,7 +168,9 @@ describe('--dataset FILE', () => {
     fs.writeFileSync(file, JSON.stringify(fork));
     const result = runCli(['--out', path.join(tmp.dir, 'never'), '--dataset', file]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^encrochat-ledger-export: --dataset .*bad-date\.json: "2020-13" is not a valid EDTF date; check the data with encrochat-ledger-validate\n$/);
+    expect(result.stderr).toMatch(
+      /^encrochat-ledger-export: --dataset .*bad-date\.json: "2020-13" is not a valid EDTF date; check the data with encrochat-ledger-validate\n$/,
+    );
     expect(fs.existsSync(path.join(tmp.dir, 'never'))).toBe(false);
   });
 });

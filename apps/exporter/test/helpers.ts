@@ -23,8 +23,12 @@ export function tempDir(label: string): { dir: string; remove: () => void } {
 }
 
 /** Runs the built CLI (dist/cli.js) with node. */
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number } = {}): SpawnSyncReturns<string> {
-  if (!fs.existsSync(cliPath)) throw new Error(`${cliPath} is missing: run npm run build -w @encrochat-ledger/exporter first`);
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; uid?: number; gid?: number } = {},
+): SpawnSyncReturns<string> {
+  if (!fs.existsSync(cliPath))
+    throw new Error(`${cliPath} is missing: run npm run build -w @encrochat-ledger/exporter first`);
   return spawnSync(process.execPath, [cliPath, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...options.env },
@@ -38,10 +42,16 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of fs
+      .readdirSync(d, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
+      else
+        out[path.relative(dir, full)] = crypto
+          .createHash('sha256')
+          .update(fs.readFileSync(full))
+          .digest('hex');
     }
   };
   walk(dir);
@@ -50,7 +60,11 @@ export function snapshot(dir: string): Record<string, string> {
 
 /** Parses a CSV file with csv-parse (RFC 4180), returning the header and the records as strings. */
 export function readCsv(file: string): { header: string[]; records: string[][] } {
-  const records = parse(fs.readFileSync(file), { relax_column_count: false, bom: false, skip_empty_lines: false }) as string[][];
+  const records = parse(fs.readFileSync(file), {
+    relax_column_count: false,
+    bom: false,
+    skip_empty_lines: false,
+  }) as string[][];
   const [header, ...rest] = records;
   return { header: header ?? [], records: rest };
 }
@@ -63,7 +77,8 @@ export function typedCsvValue(text: string, column: Column): unknown {
     case 'integer':
       return Number(text);
     case 'boolean':
-      if (text !== 'true' && text !== 'false') throw new Error(`${column.name}: not a boolean: ${text}`);
+      if (text !== 'true' && text !== 'false')
+        throw new Error(`${column.name}: not a boolean: ${text}`);
       return text === 'true';
     case 'list':
       return text.split(';');
@@ -72,17 +87,25 @@ export function typedCsvValue(text: string, column: Column): unknown {
   }
 }
 
-const compressors = { ZSTD: (input: Uint8Array, outputLength: number) => decompress(input, new Uint8Array(outputLength)) };
+const compressors = {
+  ZSTD: (input: Uint8Array, outputLength: number) =>
+    decompress(input, new Uint8Array(outputLength)),
+};
 
 /** Reads a Parquet file with hyparquet (an independent reader; zstd via fzstd). */
-export async function readParquetHyparquet(file: string): Promise<{ rows: Record<string, unknown>[]; metadata: Awaited<ReturnType<typeof parquetMetadataAsync>> }> {
+export async function readParquetHyparquet(file: string): Promise<{
+  rows: Record<string, unknown>[];
+  metadata: Awaited<ReturnType<typeof parquetMetadataAsync>>;
+}> {
   const buffer = await asyncBufferFromFile(file);
   const metadata = await parquetMetadataAsync(buffer);
   const rows = await parquetReadObjects({ file: buffer, metadata, compressors });
   return { rows, metadata };
 }
 
-const { readParquet } = createRequire(import.meta.url)('parquet-wasm/node') as typeof import('parquet-wasm/node');
+const { readParquet } = createRequire(import.meta.url)(
+  'parquet-wasm/node',
+) as typeof import('parquet-wasm/node');
 
 /**
  * Reads a Parquet file with parquet-wasm — the Rust arrow/parquet crates compiled to WebAssembly, an
@@ -91,15 +114,25 @@ const { readParquet } = createRequire(import.meta.url)('parquet-wasm/node') as t
  */
 export function readParquetArrow(file: string): Record<string, unknown>[] {
   const table = tableFromIPC(readParquet(new Uint8Array(fs.readFileSync(file))).intoIPCStream());
-  const dates = new Set(table.schema.fields.filter((f) => DataType.isDate(f.type)).map((f) => f.name));
+  const dates = new Set(
+    table.schema.fields.filter((f) => DataType.isDate(f.type)).map((f) => f.name),
+  );
   const plain = (name: string, value: unknown): unknown => {
     if (value === null || value === undefined) return null;
     if (dates.has(name)) return new Date(value as number).toISOString().slice(0, 10);
     if (typeof value === 'bigint') return Number(value);
-    if (typeof value === 'object' && Symbol.iterator in value) return [...(value as Iterable<unknown>)];
+    if (typeof value === 'object' && Symbol.iterator in value)
+      return [...(value as Iterable<unknown>)];
     return value;
   };
-  return [...table].map((row) => Object.fromEntries(table.schema.fields.map(({ name }) => [name, plain(name, (row as Record<string, unknown>)[name])])));
+  return [...table].map((row) =>
+    Object.fromEntries(
+      table.schema.fields.map(({ name }) => [
+        name,
+        plain(name, (row as Record<string, unknown>)[name]),
+      ]),
+    ),
+  );
 }
 
 /** A value read by hyparquet, normalised to what the dataset holds (dates as YYYY-MM-DD, INT64 as number). */

@@ -36,7 +36,12 @@ async function open(): Promise<{ writer: ParquetWriter; dir: string }> {
 }
 
 /** Writes `lines` to the sink, as writeTable does; returns the error it ends with, if any. */
-async function feed(writer: ParquetWriter, file: string, lines: Iterable<string>, of: Table = table): Promise<unknown> {
+async function feed(
+  writer: ParquetWriter,
+  file: string,
+  lines: Iterable<string>,
+  of: Table = table,
+): Promise<unknown> {
   const sink = await writer.sink(file, of);
   try {
     for (const line of lines) {
@@ -56,7 +61,8 @@ function* lines<T>(count: number, line: (i: number) => T): Generator<T> {
   for (let i = 0; i < count; i++) yield line(i);
 }
 
-const leftovers = (dir: string) => fs.readdirSync(path.join(dir, '.staging')).filter((f) => f !== 'duckdb');
+const leftovers = (dir: string) =>
+  fs.readdirSync(path.join(dir, '.staging')).filter((f) => f !== 'duckdb');
 
 describe('ParquetWriter.sink through a FIFO', () => {
   it('ParquetWriter.write: every row, in order, copied while the CSV is written (more than two 32 MiB chunks)', async () => {
@@ -72,7 +78,9 @@ describe('ParquetWriter.sink through a FIFO', () => {
     expect(leftovers(dir)).toEqual([]);
     const db = await DuckDBInstance.create(':memory:');
     const connection = await db.connect();
-    const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS rows, sum(CASE WHEN n = row - 1 THEN 1 ELSE 0 END)::INTEGER AS in_place FROM (SELECT n, row_number() OVER () AS row FROM read_parquet(${sqlString(file)}))`);
+    const reader = await connection.runAndReadAll(
+      `SELECT count(*)::INTEGER AS rows, sum(CASE WHEN n = row - 1 THEN 1 ELSE 0 END)::INTEGER AS in_place FROM (SELECT n, row_number() OVER () AS row FROM read_parquet(${sqlString(file)}))`,
+    );
     expect(reader.getRowObjects()[0]).toEqual({ rows: count, in_place: count });
     connection.closeSync();
     db.closeSync();
@@ -84,7 +92,12 @@ describe('ParquetWriter.sink through a FIFO', () => {
     for (let i = 0; i < 1000; i++) first.out.write(`${i},a\r\n`);
     // The first table's FIFO stays open (its copy waits for more rows) while the second is written and copied.
     const second = { ...table, name: 'second' };
-    const error = await feed(writer, path.join(dir, 'second.parquet'), lines(500, (i) => `${i},b\r\n`), second);
+    const error = await feed(
+      writer,
+      path.join(dir, 'second.parquet'),
+      lines(500, (i) => `${i},b\r\n`),
+      second,
+    );
     expect(error).toBe(null);
     await (
       await first.finish()
@@ -92,7 +105,12 @@ describe('ParquetWriter.sink through a FIFO', () => {
     writer.close();
     const db = await DuckDBInstance.create(':memory:');
     const connection = await db.connect();
-    const count = async (name: string) => (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(path.join(dir, name))})`)).getRowObjects()[0];
+    const count = async (name: string) =>
+      (
+        await connection.runAndReadAll(
+          `SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(path.join(dir, name))})`,
+        )
+      ).getRowObjects()[0];
     expect(await count('first.parquet')).toEqual({ n: 1000 });
     expect(await count('second.parquet')).toEqual({ n: 500 });
     connection.closeSync();
@@ -100,7 +118,8 @@ describe('ParquetWriter.sink through a FIFO', () => {
   }, 20_000);
 
   it('the same Parquet bytes through FIFOs as through staging files (where there are no FIFOs)', async () => {
-    const rows = () => lines(200_000, (i) => ({ n: i, label: i % 3 ? `label ${i}, "quoted"` : null }));
+    const rows = () =>
+      lines(200_000, (i) => ({ n: i, label: i % 3 ? `label ${i}, "quoted"` : null }));
     const bytes = async (streamed: string[]) => {
       const dir = path.join(tmp.dir, `run-${++runs}`);
       const writer = await ParquetWriter.open(path.join(dir, '.staging'), streamed);
@@ -117,7 +136,11 @@ describe('ParquetWriter.sink through a FIFO', () => {
     const { writer, dir } = await open();
     const file = path.join(dir, 'numbers.parquet');
     // Far more than a pipe and two chunks hold: the writer is still writing when DuckDB gives up.
-    const error = await feed(writer, file, lines(2_000_000, (i) => (i === 10 ? 'not a number,x\r\n' : `${i},${'y'.repeat(40)}\r\n`)));
+    const error = await feed(
+      writer,
+      file,
+      lines(2_000_000, (i) => (i === 10 ? 'not a number,x\r\n' : `${i},${'y'.repeat(40)}\r\n`)),
+    );
     await writer.settle();
     writer.close();
     expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);
@@ -128,7 +151,11 @@ describe('ParquetWriter.sink through a FIFO', () => {
   it('a copy that fails before DuckDB opens the FIFO does not leave the writer waiting for it', async () => {
     const { writer, dir } = await open();
     const file = path.join(dir, 'no-such-folder', 'numbers.parquet');
-    const error = await feed(writer, file, lines(1000, (i) => `${i},z\r\n`));
+    const error = await feed(
+      writer,
+      file,
+      lines(1000, (i) => `${i},z\r\n`),
+    );
     await writer.settle();
     writer.close();
     expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);

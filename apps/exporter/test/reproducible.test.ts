@@ -13,7 +13,18 @@ afterAll(() => tmp.remove());
 
 describe.each([
   ['the full export', []],
-  ['a filtered, excel-safe export', ['--metric', 'arrests,charges', '--place', 'united-kingdom', '--since', '2020-07-01', '--excel-safe']],
+  [
+    'a filtered, excel-safe export',
+    [
+      '--metric',
+      'arrests,charges',
+      '--place',
+      'united-kingdom',
+      '--since',
+      '2020-07-01',
+      '--excel-safe',
+    ],
+  ],
   ['a Parquet-only export', ['--format', 'parquet', '--source-kind', 'press-release,news-article']],
 ] as const)('%s', (label, args) => {
   it('is identical to the byte across runs, folders, working directories, time zones and locales', () => {
@@ -22,7 +33,10 @@ describe.each([
     const b = path.join(tmp.dir, 'elsewhere', `${slug}-b`);
     const first = runCli(['--out', a, ...args], { env: { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' } });
     expect(first.status, first.stderr).toBe(0);
-    const second = runCli(['--out', b, ...args], { env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }, cwd: tmp.dir });
+    const second = runCli(['--out', b, ...args], {
+      env: { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+      cwd: tmp.dir,
+    });
     expect(second.status, second.stderr).toBe(0);
     const sa = snapshot(a);
     expect(Object.keys(sa).length).toBeGreaterThan(10);
@@ -44,7 +58,10 @@ it('no file holds a wall-clock timestamp of the run', () => {
 describe('the documents', () => {
   it('state the Parquet row group size the exporter writes (the root README and the exporter README)', () => {
     const stated = new Intl.NumberFormat('en-GB').format(ROW_GROUP_SIZE);
-    for (const readme of [path.join(appRoot, '..', '..', 'README.md'), path.join(appRoot, 'README.md')]) {
+    for (const readme of [
+      path.join(appRoot, '..', '..', 'README.md'),
+      path.join(appRoot, 'README.md'),
+    ]) {
       const text = fs.readFileSync(readme, 'utf8');
       expect(text, readme).toContain(`row groups of ${stated} rows`);
     }

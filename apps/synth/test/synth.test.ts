@@ -13,7 +13,9 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-synth-'));
 function digest(dir: string): string {
   const hash = crypto.createHash('sha256');
   const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of fs
+      .readdirSync(d, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full);
       else hash.update(path.relative(dir, full)).update(fs.readFileSync(full));
@@ -29,9 +31,22 @@ describe('synthesise', () => {
 
   it('writes exactly the claims asked for, in the data/ layout', () => {
     expect(result.claims).toBe(1000);
-    const claims = fs.readdirSync(path.join(a, 'sources')).reduce((n, f) => n + JSON.parse(fs.readFileSync(path.join(a, 'sources', f), 'utf8')).claims.length, 0);
+    const claims = fs
+      .readdirSync(path.join(a, 'sources'))
+      .reduce(
+        (n, f) => n + JSON.parse(fs.readFileSync(path.join(a, 'sources', f), 'utf8')).claims.length,
+        0,
+      );
     expect(claims).toBe(1000);
-    expect(fs.readdirSync(a).sort()).toEqual(['metrics', 'networks', 'operations', 'organisations', 'persons', 'places', 'sources']);
+    expect(fs.readdirSync(a).sort()).toEqual([
+      'metrics',
+      'networks',
+      'operations',
+      'organisations',
+      'persons',
+      'places',
+      'sources',
+    ]);
   });
 
   it('is deterministic for a seed, and changes with it', () => {
@@ -48,10 +63,33 @@ describe('synthesise', () => {
   });
 
   it('has realistic variety: every qualifier, several EDTF forms, conflicts, long quotes', () => {
-    const claims = fs.readdirSync(path.join(a, 'sources')).flatMap((f) => JSON.parse(fs.readFileSync(path.join(a, 'sources', f), 'utf8')).claims);
-    expect(new Set(claims.map((c) => c.qualifier))).toEqual(new Set(['exact', 'approximate', 'more_than', 'at_least', 'nearly', 'up_to', 'range', 'unspecified']));
+    const claims = fs
+      .readdirSync(path.join(a, 'sources'))
+      .flatMap((f) => JSON.parse(fs.readFileSync(path.join(a, 'sources', f), 'utf8')).claims);
+    expect(new Set(claims.map((c) => c.qualifier))).toEqual(
+      new Set([
+        'exact',
+        'approximate',
+        'more_than',
+        'at_least',
+        'nearly',
+        'up_to',
+        'range',
+        'unspecified',
+      ]),
+    );
     expect(new Set(claims.map((c) => c.metric)).size).toBeGreaterThan(20);
-    const forms = new Set(claims.map((c) => (c.as_of.includes('/') ? 'interval' : c.as_of.endsWith('~') ? 'uncertain' : c.as_of.includes('T') ? 'datetime' : c.as_of.length)));
+    const forms = new Set(
+      claims.map((c) =>
+        c.as_of.includes('/')
+          ? 'interval'
+          : c.as_of.endsWith('~')
+            ? 'uncertain'
+            : c.as_of.includes('T')
+              ? 'datetime'
+              : c.as_of.length,
+      ),
+    );
     expect(forms.size).toBeGreaterThanOrEqual(4);
     expect(claims.some((c) => c.quote.length > 250)).toBe(true);
     expect(claims.filter((c) => c.as_of_basis === 'stated').length).toBeGreaterThan(50);

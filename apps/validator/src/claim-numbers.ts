@@ -10,10 +10,20 @@ import { matchesCandidate, readingsInUnit, type UnitReading } from '@encrochat-l
 const memo = new WeakMap<object, Map<number, UnitReading[]>>();
 
 /** The readings of the claim's quote (in the claim's unit) that match `value`; empty when the quote does not state it. */
-export function readingsOf(claim: Record<string, any>, value: number, language: string): UnitReading[] {
+export function readingsOf(
+  claim: Record<string, any>,
+  value: number,
+  language: string,
+): UnitReading[] {
   let byValue = memo.get(claim);
   if (!byValue) memo.set(claim, (byValue = new Map()));
   let found = byValue.get(value);
-  if (!found) byValue.set(value, (found = readingsInUnit(claim.quote, claim.unit, language).filter((r) => matchesCandidate(value, [r.inUnit]))));
+  if (!found)
+    byValue.set(
+      value,
+      (found = readingsInUnit(claim.quote, claim.unit, language).filter((r) =>
+        matchesCandidate(value, [r.inUnit]),
+      )),
+    );
   return found;
 }

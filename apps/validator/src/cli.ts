@@ -38,21 +38,35 @@ Examples:
 `;
 
 const Options = z.object({
-  format: z.enum(FORMATS, { message: `--format must be one of ${FORMATS.join(', ')}` }).default('text'),
+  format: z
+    .enum(FORMATS, { message: `--format must be one of ${FORMATS.join(', ')}` })
+    .default('text'),
   archive: z.string().min(1).optional(),
   'fail-on-warnings': z.boolean().default(false),
   info: z.boolean().default(false),
-  today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '--today must be a date like 2024-05-31').optional(),
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '--today must be a date like 2024-05-31')
+    .optional(),
   timings: z.boolean().default(false),
   help: z.boolean().default(false),
   version: z.boolean().default(false),
 });
 
 function version(): string {
-  return (JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, isTTY: boolean): number {
+export function main(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  isTTY: boolean,
+): number {
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
@@ -93,10 +107,24 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return 2;
   }
   try {
-    const report = validate({ paths: positionals, timings: opts.timings, ...(opts.archive ? { archiveDir: opts.archive } : {}), ...(opts.today ? { today: opts.today } : {}) });
-    out(format(report, opts.format, { colour: isTTY && opts.format === 'text' && !process.env.NO_COLOR, showInfo: opts.info, version: version() }));
-    if (report.timings) err(formatTimings(report.timings, new Map(allRules.map((r) => [r.code, r.title]))));
-    return report.counts.error > 0 || (opts['fail-on-warnings'] && report.counts.warning > 0) ? 1 : 0;
+    const report = validate({
+      paths: positionals,
+      timings: opts.timings,
+      ...(opts.archive ? { archiveDir: opts.archive } : {}),
+      ...(opts.today ? { today: opts.today } : {}),
+    });
+    out(
+      format(report, opts.format, {
+        colour: isTTY && opts.format === 'text' && !process.env.NO_COLOR,
+        showInfo: opts.info,
+        version: version(),
+      }),
+    );
+    if (report.timings)
+      err(formatTimings(report.timings, new Map(allRules.map((r) => [r.code, r.title]))));
+    return report.counts.error > 0 || (opts['fail-on-warnings'] && report.counts.warning > 0)
+      ? 1
+      : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       err(`encrochat-ledger-validate: ${error.message} (see --help)\n`);
@@ -108,5 +136,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 }
 
 if (import.meta.url === `file://${fs.realpathSync(process.argv[1] ?? '')}`) {
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s), process.stdout.isTTY === true);
+  process.exitCode = main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+    process.stdout.isTTY === true,
+  );
 }

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { EXCEPTIONS_FILE } from '@encrochat-ledger/core';
 import { z } from 'zod';
 
-const Schema = z.record(z.string().regex(/^[A-Z]+\d{3}$/), z.record(z.string().min(1), z.string().min(10, 'give a reason of at least 10 characters')));
+const Schema = z.record(
+  z.string().regex(/^[A-Z]+\d{3}$/),
+  z.record(z.string().min(1), z.string().min(10, 'give a reason of at least 10 characters')),
+);
 
 export interface Exceptions {
   file: string;
@@ -30,7 +33,17 @@ export function readExceptions(root: string, cwd: string): Exceptions | null {
     return { file, display, entries, problem: `invalid JSON: ${(error as Error).message}` };
   }
   const parsed = Schema.safeParse(raw);
-  if (!parsed.success) return { file, display, entries, problem: parsed.error.issues.map((i) => `${i.path.join('/') || '(top)'}: ${i.message}`).join('; ') };
-  for (const [code, keys] of Object.entries(parsed.data)) for (const [key, reason] of Object.entries(keys)) entries.set(`${code}\u0000${key}`, { code, key, reason });
+  if (!parsed.success)
+    return {
+      file,
+      display,
+      entries,
+      problem: parsed.error.issues
+        .map((i) => `${i.path.join('/') || '(top)'}: ${i.message}`)
+        .join('; '),
+    };
+  for (const [code, keys] of Object.entries(parsed.data))
+    for (const [key, reason] of Object.entries(keys))
+      entries.set(`${code}\u0000${key}`, { code, key, reason });
   return { file, display, entries };
 }

@@ -5,7 +5,15 @@
  */
 export { validate, validateInputs, type Report, type ValidateOptions } from './validate.js';
 export type { Finding, Position, Severity } from './finding.js';
-export { format, formatGithub, formatJson, formatSarif, formatText, FORMATS, type Format } from './format.js';
+export {
+  format,
+  formatGithub,
+  formatJson,
+  formatSarif,
+  formatText,
+  FORMATS,
+  type Format,
+} from './format.js';
 export { allRules, dataRules, fileRules } from './rules/index.js';
 export { normaliseForQuote } from './quotes.js';
 export { TIMING_SCOPES, type Timing, type TimingScope } from './timings.js';

@@ -10,7 +10,8 @@
  * caller cannot tell, and says nothing.
  */
 
-export type WordedQualifier = 'exact' | 'approximate' | 'more_than' | 'at_least' | 'nearly' | 'up_to' | 'range';
+export type WordedQualifier =
+  'exact' | 'approximate' | 'more_than' | 'at_least' | 'nearly' | 'up_to' | 'range';
 
 type Vocabulary = {
   /** Phrases right before the number (lowercase; "de" also stands for the elided "d'"). */
@@ -29,12 +30,44 @@ type Vocabulary = {
 const VOCABULARY: Record<string, Vocabulary> = {
   en: {
     before: {
-      more_than: ['more than', 'over', 'in excess of', 'above', 'upwards of', 'topping', 'greater than'],
+      more_than: [
+        'more than',
+        'over',
+        'in excess of',
+        'above',
+        'upwards of',
+        'topping',
+        'greater than',
+      ],
       at_least: ['at least', 'no fewer than', 'no less than', 'not less than', 'a minimum of'],
-      nearly: ['nearly', 'almost', 'close to', 'just under', 'not far short of', 'just short of', 'just shy of'],
+      nearly: [
+        'nearly',
+        'almost',
+        'close to',
+        'just under',
+        'not far short of',
+        'just short of',
+        'just shy of',
+      ],
       approximate: [
-        'about', 'around', 'some', 'approximately', 'approx.', 'roughly', 'circa', 'c.', 'ca.', 'estimated', 'estimated at', 'estimated that',
-        'estimated to be', 'estimated to be worth', 'thought to be', 'thought to be worth', 'believed to be', 'believed to be worth',
+        'about',
+        'around',
+        'some',
+        'approximately',
+        'approx.',
+        'roughly',
+        'circa',
+        'c.',
+        'ca.',
+        'estimated',
+        'estimated at',
+        'estimated that',
+        'estimated to be',
+        'estimated to be worth',
+        'thought to be',
+        'thought to be worth',
+        'believed to be',
+        'believed to be worth',
       ],
       up_to: ['up to', 'as many as', 'at most', 'a maximum of', 'no more than', 'not more than'],
     },
@@ -48,7 +81,18 @@ const VOCABULARY: Record<string, Vocabulary> = {
       more_than: ['meer dan', 'ruim', 'dik', 'boven de'],
       at_least: ['minstens', 'ten minste', 'tenminste', 'minimaal', 'zeker'],
       nearly: ['bijna', 'nagenoeg', 'vrijwel', 'krap'],
-      approximate: ['ongeveer', 'circa', 'ca.', "zo'n", 'rond de', 'rond', 'omstreeks', 'pakweg', 'naar schatting', 'zowat'],
+      approximate: [
+        'ongeveer',
+        'circa',
+        'ca.',
+        "zo'n",
+        'rond de',
+        'rond',
+        'omstreeks',
+        'pakweg',
+        'naar schatting',
+        'zowat',
+      ],
       up_to: ['tot', 'tot wel', 'maximaal', 'hooguit', 'ten hoogste'],
     },
     after: { at_least: ['of meer'] },
@@ -61,7 +105,18 @@ const VOCABULARY: Record<string, Vocabulary> = {
       more_than: ['mehr als', 'über', 'gut', 'knapp über'],
       at_least: ['mindestens', 'wenigstens', 'zumindest'],
       nearly: ['knapp', 'fast', 'beinahe', 'nahezu', 'annähernd'],
-      approximate: ['rund', 'etwa', 'ungefähr', 'circa', 'ca.', 'zirka', 'schätzungsweise', 'geschätzt', 'geschätzte', 'geschätzten'],
+      approximate: [
+        'rund',
+        'etwa',
+        'ungefähr',
+        'circa',
+        'ca.',
+        'zirka',
+        'schätzungsweise',
+        'geschätzt',
+        'geschätzte',
+        'geschätzten',
+      ],
       up_to: ['bis zu', 'höchstens', 'maximal'],
     },
     after: { at_least: ['oder mehr', 'und mehr'] },
@@ -74,14 +129,32 @@ const VOCABULARY: Record<string, Vocabulary> = {
       more_than: ['plus de', 'au-delà de', 'supérieur à'],
       at_least: ['au moins', 'pas moins de', 'au minimum'],
       nearly: ['près de', 'presque', 'quasiment', 'pratiquement', 'pas loin de'],
-      approximate: ['environ', 'quelque', 'approximativement', 'autour de', 'aux alentours de', 'à peu près'],
+      approximate: [
+        'environ',
+        'quelque',
+        'approximativement',
+        'autour de',
+        'aux alentours de',
+        'à peu près',
+      ],
       up_to: ["jusqu'à", 'au maximum', 'au plus'],
     },
     after: { at_least: ['ou plus', 'et plus'] },
     between: ['entre'],
     and: ['et'],
     to: ['à'],
-    nouns: ['dizaine', 'douzaine', 'quinzaine', 'vingtaine', 'trentaine', 'quarantaine', 'cinquantaine', 'soixantaine', 'centaine', 'millier'],
+    nouns: [
+      'dizaine',
+      'douzaine',
+      'quinzaine',
+      'vingtaine',
+      'trentaine',
+      'quarantaine',
+      'cinquantaine',
+      'soixantaine',
+      'centaine',
+      'millier',
+    ],
     articles: ['une', 'un'],
   },
   es: {
@@ -104,7 +177,17 @@ const VOCABULARY: Record<string, Vocabulary> = {
       more_than: ['över', 'mer än', 'fler än', 'drygt'],
       at_least: ['minst', 'åtminstone'],
       nearly: ['nästan', 'närmare', 'knappt', 'närapå'],
-      approximate: ['cirka', 'ca', 'ca.', 'c:a', 'omkring', 'ungefär', 'runt', 'kring', 'uppskattningsvis'],
+      approximate: [
+        'cirka',
+        'ca',
+        'ca.',
+        'c:a',
+        'omkring',
+        'ungefär',
+        'runt',
+        'kring',
+        'uppskattningsvis',
+      ],
       up_to: ['upp till', 'uppemot', 'högst'],
     },
     after: { at_least: ['eller mer', 'eller fler'] },
@@ -119,7 +202,17 @@ const VOCABULARY: Record<string, Vocabulary> = {
       more_than: ['over', 'mer enn', 'flere enn', 'drøyt', 'drøye', 'i overkant av'],
       at_least: ['minst'],
       nearly: ['nesten', 'nærmere', 'snaut', 'knapt', 'i underkant av'],
-      approximate: ['cirka', 'ca', 'ca.', 'omkring', 'rundt', 'omtrent', 'anslagsvis', 'antatte', 'antatt'],
+      approximate: [
+        'cirka',
+        'ca',
+        'ca.',
+        'omkring',
+        'rundt',
+        'omtrent',
+        'anslagsvis',
+        'antatte',
+        'antatt',
+      ],
       up_to: ['opptil', 'opp til', 'inntil', 'høyst'],
     },
     after: { at_least: ['eller mer', 'eller flere'] },
@@ -150,21 +243,32 @@ function vocabularyFor(language: string): Vocabulary | null {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const anyOf = (phrases: string[]) => phrases.map(escape).sort((a, b) => b.length - a.length).join('|');
+const anyOf = (phrases: string[]) =>
+  phrases
+    .map(escape)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 
 /** A phrase at the end of a text, on a word boundary. */
-const ending = (phrases: string[]) => new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${anyOf(phrases)})$`, 'u');
+const ending = (phrases: string[]) =>
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${anyOf(phrases)})$`, 'u');
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Whether `text` ends with `phrase`, on a word boundary. */
-const endsWithPhrase = (text: string, phrase: string) => text.endsWith(phrase) && (text.length === phrase.length || !WORD_CHAR.test(text[text.length - phrase.length - 1]!));
+const endsWithPhrase = (text: string, phrase: string) =>
+  text.endsWith(phrase) &&
+  (text.length === phrase.length || !WORD_CHAR.test(text[text.length - phrase.length - 1]!));
 /** Whether `text` starts with `phrase`, on a word boundary. */
-const startsWithPhrase = (text: string, phrase: string) => text.startsWith(phrase) && (text.length === phrase.length || !WORD_CHAR.test(text[phrase.length]!));
+const startsWithPhrase = (text: string, phrase: string) =>
+  text.startsWith(phrase) &&
+  (text.length === phrase.length || !WORD_CHAR.test(text[phrase.length]!));
 
 /** The phrases of a vocabulary with their qualifiers, longest first: "no more than" is read before "more than". */
 const byLength = (phrases: Vocabulary['before']) =>
   Object.entries(phrases)
-    .flatMap(([qualifier, list]) => list!.map((phrase) => [phrase, qualifier as WordedQualifier] as const))
+    .flatMap(([qualifier, list]) =>
+      list!.map((phrase) => [phrase, qualifier as WordedQualifier] as const),
+    )
     .sort((a, b) => b[0].length - a[0].length);
 
 /** A number as written, with a currency sign or unit stuck to it: "80", "£500,000", "1,5", "15.000", "80kg". */
@@ -193,7 +297,10 @@ function compile(v: Vocabulary): Compiled {
   c = {
     before: byLength(v.before),
     after: byLength(v.after ?? {}),
-    upperEnd: new RegExp(`(?:\\d\\S*\\s*${to}|(?:^|[^\\p{L}\\p{N}])(?:${anyOf(v.between)})\\s+${FIGURE}\\s+(?:${anyOf(v.and)}))$`, 'u'),
+    upperEnd: new RegExp(
+      `(?:\\d\\S*\\s*${to}|(?:^|[^\\p{L}\\p{N}])(?:${anyOf(v.between)})\\s+${FIGURE}\\s+(?:${anyOf(v.and)}))$`,
+      'u',
+    ),
     between: ending(v.between),
     lowerEnd: new RegExp(`^\\S*\\s*${to}\\s*${FIGURE}`, 'u'),
     nouns: new Set(v.nouns ?? []),
@@ -207,7 +314,23 @@ function compile(v: Vocabulary): Compiled {
  * What may stand between a qualifier and its number and says nothing of exactness: currency signs
  * and codes ("more than £54m", "close to EUR 900 million"), quotation marks, a comma ("al menos, 69").
  */
-const FILLER_CHARS = new Set([' ', '"', '“', '”', '„', '«', '»', '‘', '’', "'", '(', ',', '£', '€', '$']);
+const FILLER_CHARS = new Set([
+  ' ',
+  '"',
+  '“',
+  '”',
+  '„',
+  '«',
+  '»',
+  '‘',
+  '’',
+  "'",
+  '(',
+  ',',
+  '£',
+  '€',
+  '$',
+]);
 const CURRENCY_CODES = ['eur', 'gbp', 'usd', 'sek', 'nok', 'dkk', 'chf', 'kr'];
 
 /** The text without the filler at its end. */
@@ -215,7 +338,10 @@ function withoutFiller(text: string): string {
   let end = text.length;
   for (;;) {
     while (end > 0 && FILLER_CHARS.has(text[end - 1]!)) end--;
-    const code = CURRENCY_CODES.find((c) => text.endsWith(c, end) && (end === c.length || !WORD_CHAR.test(text[end - c.length - 1]!)));
+    const code = CURRENCY_CODES.find(
+      (c) =>
+        text.endsWith(c, end) && (end === c.length || !WORD_CHAR.test(text[end - c.length - 1]!)),
+    );
     if (!code) return text.slice(0, end);
     end -= code.length;
   }
@@ -235,7 +361,12 @@ function normalise(text: string): string {
  * The qualifier the words give the number written at `start`..`end` of `text` (see the header), or
  * null when the language has no vocabulary here.
  */
-export function wordedQualifier(text: string, start: number, end: number, language: string): WordedQualifier | null {
+export function wordedQualifier(
+  text: string,
+  start: number,
+  end: number,
+  language: string,
+): WordedQualifier | null {
   const vocabulary = vocabularyFor(language);
   if (!vocabulary) return null;
   const c = compile(vocabulary);

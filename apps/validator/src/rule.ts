@@ -1,4 +1,11 @@
-import type { Ajv2020, CollectionName, DataFile, ParsedFile, QuickValidator, RecordEntry } from '@encrochat-ledger/core';
+import type {
+  Ajv2020,
+  CollectionName,
+  DataFile,
+  ParsedFile,
+  QuickValidator,
+  RecordEntry,
+} from '@encrochat-ledger/core';
 import type { Severity } from './finding.js';
 
 /** One problem found by a rule, before the engine adds the code, severity and position. */
@@ -73,7 +80,8 @@ export function eachClaim(ctx: Context): readonly ClaimEntry[] {
     if (!Array.isArray(claims)) continue;
     for (let i = 0; i < claims.length; i++) {
       const claim = claims[i];
-      if (claim && typeof claim === 'object') list.push({ entry, claim, pointer: `/claims/${i}`, source: entry.record });
+      if (claim && typeof claim === 'object')
+        list.push({ entry, claim, pointer: `/claims/${i}`, source: entry.record });
     }
   }
   claimLists.set(ctx, list);
@@ -94,7 +102,8 @@ export function claimsById(ctx: Context): ReadonlyMap<string, ClaimRef> {
   if (map) return map;
   map = new Map();
   for (const { claim, source } of eachClaim(ctx))
-    for (const id of [claim.id, ...(Array.isArray(claim.aliases) ? claim.aliases : [])]) if (typeof id === 'string' && !map.has(id)) map.set(id, { claim, source });
+    for (const id of [claim.id, ...(Array.isArray(claim.aliases) ? claim.aliases : [])])
+      if (typeof id === 'string' && !map.has(id)) map.set(id, { claim, source });
   claimMaps.set(ctx, map);
   return map;
 }

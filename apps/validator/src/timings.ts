@@ -13,7 +13,13 @@ export interface Timing {
   ms: number;
 }
 
-export const TIMING_SCOPES: readonly TimingScope[] = ['read', 'file', 'record', 'dataset', 'report'];
+export const TIMING_SCOPES: readonly TimingScope[] = [
+  'read',
+  'file',
+  'record',
+  'dataset',
+  'report',
+];
 
 /** Adds up the time of each step; `run` runs a step and counts its time (steps run more than once, per file, add up). */
 export class Timings {
@@ -43,21 +49,35 @@ export class Timings {
 }
 
 /** Runs `work` as a step of `timings`, or just runs it when no timings are kept. */
-export const timed = <T>(timings: Timings | null, step: string, scope: TimingScope, work: () => T): T => (timings ? timings.run(step, scope, work) : work());
+export const timed = <T>(
+  timings: Timings | null,
+  step: string,
+  scope: TimingScope,
+  work: () => T,
+): T => (timings ? timings.run(step, scope, work) : work());
 
 /**
  * The timings as text for stderr: the total by scope, then each step, slowest first. Lines of steps
  * are `<ms> ms  <scope>  <step>`, which the benchmarks read back.
  */
-export function formatTimings(timings: readonly Timing[], titles: ReadonlyMap<string, string>): string {
+export function formatTimings(
+  timings: readonly Timing[],
+  titles: ReadonlyMap<string, string>,
+): string {
   const total = timings.reduce((sum, t) => sum + t.ms, 0);
   const ms = (x: number) => `${x.toFixed(1).padStart(8)} ms`;
-  const lines = [`timings: ${total.toFixed(1)} ms in the steps below (Node's start and the loading of the validator not counted)`, 'by scope:'];
+  const lines = [
+    `timings: ${total.toFixed(1)} ms in the steps below (Node's start and the loading of the validator not counted)`,
+    'by scope:',
+  ];
   for (const scope of TIMING_SCOPES) {
     const sum = timings.filter((t) => t.scope === scope).reduce((s, t) => s + t.ms, 0);
     if (sum > 0) lines.push(`${ms(sum)}  ${scope}`);
   }
   lines.push('by step:');
-  for (const t of timings) lines.push(`${ms(t.ms)}  ${t.scope.padEnd(7)}  ${t.step}${titles.has(t.step) ? ` (${titles.get(t.step)})` : ''}`);
+  for (const t of timings)
+    lines.push(
+      `${ms(t.ms)}  ${t.scope.padEnd(7)}  ${t.step}${titles.has(t.step) ? ` (${titles.get(t.step)})` : ''}`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -69,7 +69,10 @@ const ajvCache = new Map<string, { ajv?: AjvInstance; fastAjv?: AjvInstance }>()
  * validators are precompiled; other schemas (a `schemasDir`) are compiled once per folder, when
  * first used. The Ajv reporting every error is compiled only when a record fails.
  */
-function ajvFor(dir: string | undefined): { readonly ajv: AjvInstance; quickValidator(file: string): QuickValidator } {
+function ajvFor(dir: string | undefined): {
+  readonly ajv: AjvInstance;
+  quickValidator(file: string): QuickValidator;
+} {
   const key = dir ?? '';
   let pair = ajvCache.get(key);
   if (!pair) ajvCache.set(key, (pair = {}));
@@ -88,12 +91,18 @@ function ajvFor(dir: string | undefined): { readonly ajv: AjvInstance; quickVali
 export function validate(options: ValidateOptions = {}): Report {
   const cwd = options.cwd ?? process.cwd();
   const clock = options.timings ? new Timings() : null;
-  const inputs = timed(clock, 'listing and reading the files', 'read', () => collectInputs(options.paths ?? [], cwd));
+  const inputs = timed(clock, 'listing and reading the files', 'read', () =>
+    collectInputs(options.paths ?? [], cwd),
+  );
   return validateInputs(inputs, { ...options, cwd }, clock);
 }
 
 /** Validates files already read (also used by the fuzz test, in memory). */
-export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateOptions, 'paths'> = {}, clock: Timings | null = options.timings ? new Timings() : null): Report {
+export function validateInputs(
+  { files, roots }: Inputs,
+  options: Omit<ValidateOptions, 'paths'> = {},
+  clock: Timings | null = options.timings ? new Timings() : null,
+): Report {
   const cwd = options.cwd ?? process.cwd();
   const ajvs = ajvFor(options.schemasDir);
   const issues: { code: string; severity: Severity; issue: Issue }[] = [];
@@ -107,7 +116,9 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     const { parsed, value } = parsedFile;
     read.set(file, parsedFile);
     for (const rule of fileRules)
-      timed(clock, rule.code, rule.scope, () => rule.check(file, parsedFile)).forEach((issue) => issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue }));
+      timed(clock, rule.code, rule.scope, () => rule.check(file, parsedFile)).forEach((issue) =>
+        issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue }),
+      );
     parsedFile.release();
     if (!parsed) continue;
     const found = recordsOf(file, value);
@@ -133,7 +144,8 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
     const aliases = Array.isArray(entry.record.aliases) ? entry.record.aliases : [];
     for (const id of [entry.record.id, ...aliases]) {
       addId(entry.collection, id);
-      if (typeof id === 'string' && !byId.has(`${entry.collection}\u0000${id}`)) byId.set(`${entry.collection}\u0000${id}`, entry.record);
+      if (typeof id === 'string' && !byId.has(`${entry.collection}\u0000${id}`))
+        byId.set(`${entry.collection}\u0000${id}`, entry.record);
     }
     if (entry.collection === 'sources' && Array.isArray(entry.record.claims))
       for (const c of entry.record.claims) {
@@ -157,13 +169,16 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
   };
   for (const rule of dataRules)
     timed(clock, rule.code, rule.scope, () => {
-      for (const issue of rule.check(ctx)) issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
+      for (const issue of rule.check(ctx))
+        issues.push({ code: rule.code, severity: issue.severity ?? rule.severity, issue });
     });
 
   started = performance.now();
 
   // Exceptions: drop the findings they name; flag the ones nothing needs.
-  const exceptionSets: Exceptions[] = [...roots, ...bundleDirs].map((r) => readExceptions(r, cwd)).filter((e): e is Exceptions => e !== null);
+  const exceptionSets: Exceptions[] = [...roots, ...bundleDirs]
+    .map((r) => readExceptions(r, cwd))
+    .filter((e): e is Exceptions => e !== null);
   const used = new Set<string>();
   const kept = issues.filter(({ code, issue }) => {
     if (!issue.exceptionKey) return true;
@@ -176,23 +191,78 @@ export function validateInputs({ files, roots }: Inputs, options: Omit<ValidateO
   });
   const findings: Finding[] = [];
   for (const set of exceptionSets) {
-    if (set.problem) findings.push({ code: EXCEPTION_RULE.code, severity: 'error', file: set.display, pointer: '', line: 1, column: 1, message: `the exceptions file is malformed: ${set.problem}`, hint: 'it maps a rule code to { "<claim id>": "<reason>" }' });
+    if (set.problem)
+      findings.push({
+        code: EXCEPTION_RULE.code,
+        severity: 'error',
+        file: set.display,
+        pointer: '',
+        line: 1,
+        column: 1,
+        message: `the exceptions file is malformed: ${set.problem}`,
+        hint: 'it maps a rule code to { "<claim id>": "<reason>" }',
+      });
     for (const [key, { code, key: id }] of set.entries)
       if (!used.has(key))
-        findings.push({ code: EXCEPTION_RULE.code, severity: 'error', file: set.display, pointer: `/${code}/${escapePointerToken(id)}`, line: 1, column: 1, message: `exception for ${code} on "${id}" is not needed: no such finding`, hint: 'remove it from the exceptions file' });
+        findings.push({
+          code: EXCEPTION_RULE.code,
+          severity: 'error',
+          file: set.display,
+          pointer: `/${code}/${escapePointerToken(id)}`,
+          line: 1,
+          column: 1,
+          message: `exception for ${code} on "${id}" is not needed: no such finding`,
+          hint: 'remove it from the exceptions file',
+        });
   }
 
   const reported = kept
     .filter(({ issue }) => (issue.entry?.file ?? issue.file!).reported)
-    .map(({ code, severity, issue }) => ({ code, severity, issue, file: issue.entry?.file ?? issue.file!, pointer: `${issue.entry?.base ?? ''}${issue.pointer}` }));
-  const positions = positionsByFile(reported.filter(({ issue }) => issue.line === undefined), read);
+    .map(({ code, severity, issue }) => ({
+      code,
+      severity,
+      issue,
+      file: issue.entry?.file ?? issue.file!,
+      pointer: `${issue.entry?.base ?? ''}${issue.pointer}`,
+    }));
+  const positions = positionsByFile(
+    reported.filter(({ issue }) => issue.line === undefined),
+    read,
+  );
   for (const { code, severity, issue, file, pointer } of reported) {
-    const position = issue.line !== undefined ? { line: issue.line, column: issue.column ?? 1 } : (positions.get(file)?.(pointer) ?? { line: 1, column: 1 });
-    findings.push({ code, severity, file: file.display, pointer, line: position.line, column: position.column, message: issue.message, hint: issue.hint });
+    const position =
+      issue.line !== undefined
+        ? { line: issue.line, column: issue.column ?? 1 }
+        : (positions.get(file)?.(pointer) ?? { line: 1, column: 1 });
+    findings.push({
+      code,
+      severity,
+      file: file.display,
+      pointer,
+      line: position.line,
+      column: position.column,
+      message: issue.message,
+      hint: issue.hint,
+    });
   }
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+  findings.sort((a, b) =>
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.line - b.line ||
+          a.column - b.column ||
+          (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   clock?.since('exceptions, locating and sorting the findings', 'report', started);
-  return { findings, files: files.filter((f) => f.reported).length, records: records.length, claims, counts, ...(clock ? { timings: clock.list() } : {}) };
+  return {
+    findings,
+    files: files.filter((f) => f.reported).length,
+    records: records.length,
+    claims,
+    counts,
+    ...(clock ? { timings: clock.list() } : {}),
+  };
 }

@@ -4,7 +4,13 @@
  * never lets a broken record through.
  */
 import path from 'node:path';
-import { collections, createAjv, precompiledValidator, readData, validatorFor } from '@encrochat-ledger/core';
+import {
+  collections,
+  createAjv,
+  precompiledValidator,
+  readData,
+  validatorFor,
+} from '@encrochat-ledger/core';
 import { expect, it } from 'vitest';
 import { fixtures } from './helpers.js';
 
@@ -16,7 +22,9 @@ it('give the verdicts of Ajv compiled at run time on every broken fixture', () =
   for (const { file, collection, record } of records) {
     const expected = validatorFor(ajv, schemaOf.get(collection)!)(record);
     if (!expected) invalid++;
-    expect(precompiledValidator(schemaOf.get(collection)!)(record), path.basename(file.abs)).toBe(expected);
+    expect(precompiledValidator(schemaOf.get(collection)!)(record), path.basename(file.abs)).toBe(
+      expected,
+    );
   }
   expect(records.length).toBeGreaterThanOrEqual(40);
   expect(invalid).toBeGreaterThan(0);

@@ -100,8 +100,12 @@ describe('the words before a number, in every language of the data', () => {
     ['nb', 'opptil 20 år', '20', 'up_to'],
     ['nb', 'mellom 15.000-20.000 kroner', '15.000', 'range'],
     ['nb', 'mellom 15.000-20.000 kroner', '20.000', 'range'],
-  ])('%s %j: %s is %s', (language, text, numeral, qualifier) => expect(worded(text, numeral, language)).toBe(qualifier));
+  ])('%s %j: %s is %s', (language, text, numeral, qualifier) =>
+    expect(worded(text, numeral, language)).toBe(qualifier),
+  );
 
-  it('says nothing for a language it has no words for', () => expect(worded('ponad 100 osób', '100', 'pl')).toBeNull());
-  it('reads a language tag by its language', () => expect(worded('more than 700', '700', 'en-GB')).toBe('more_than'));
+  it('says nothing for a language it has no words for', () =>
+    expect(worded('ponad 100 osób', '100', 'pl')).toBeNull());
+  it('reads a language tag by its language', () =>
+    expect(worded('more than 700', '700', 'en-GB')).toBe('more_than'));
 });

@@ -36,7 +36,7 @@ it('prints the total by scope, then each step with its title', () => {
       { step: 'SCHEMA001', scope: 'record', ms: 10 },
       { step: 'REF001', scope: 'dataset', ms: 5 },
     ],
-    new Map([['CONS004', 'Sources disagree']])
+    new Map([['CONS004', 'Sources disagree']]),
   );
   expect(text).toBe(
     [
@@ -51,6 +51,6 @@ it('prints the total by scope, then each step with its title', () => {
       '    10.0 ms  record   SCHEMA001',
       '     5.0 ms  dataset  REF001',
       '',
-    ].join('\n')
+    ].join('\n'),
   );
 });

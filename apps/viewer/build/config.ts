@@ -33,15 +33,22 @@ const Env = z.object({
   VIEWER_DATASET: z
     .string()
     .min(1)
-    .refine((v) => v.endsWith('.json'), 'VIEWER_DATASET must name a bundle file such as path/to/data.json')
+    .refine(
+      (v) => v.endsWith('.json'),
+      'VIEWER_DATASET must name a bundle file such as path/to/data.json',
+    )
     .optional(),
   VIEWER_EXPORTS: z.string().min(1, 'VIEWER_EXPORTS must name a folder').optional(),
 });
 
 /** The build options from the environment (see the top of this file). */
 export function optionsFromEnv(env: Record<string, string | undefined>): ViewerOptions {
-  const parsed = Env.safeParse({ VIEWER_DATASET: env.VIEWER_DATASET || undefined, VIEWER_EXPORTS: env.VIEWER_EXPORTS || undefined });
-  if (!parsed.success) throw new Error(`viewer build: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  const parsed = Env.safeParse({
+    VIEWER_DATASET: env.VIEWER_DATASET || undefined,
+    VIEWER_EXPORTS: env.VIEWER_EXPORTS || undefined,
+  });
+  if (!parsed.success)
+    throw new Error(`viewer build: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   const packageDir = datasetPackageDir();
   return {
     dataset: path.resolve(parsed.data.VIEWER_DATASET ?? path.join(packageDir, 'dist', 'data.json')),
@@ -58,7 +65,9 @@ function siteData(options: SiteDataInput): Plugin {
     writeBundle(output) {
       const outDir = output.dir!;
       const { bytes, claims } = writeSiteData(outDir, options);
-      this.info(`data/dataset.json: ${claims.toLocaleString('en-GB')} claims, ${(bytes / 1e6).toFixed(1)} MB (from ${path.relative(process.cwd(), options.dataset)})`);
+      this.info(
+        `data/dataset.json: ${claims.toLocaleString('en-GB')} claims, ${(bytes / 1e6).toFixed(1)} MB (from ${path.relative(process.cwd(), options.dataset)})`,
+      );
     },
   };
 }

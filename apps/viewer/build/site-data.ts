@@ -24,7 +24,16 @@ import {
   type Review,
 } from '@encrochat-ledger/dataset';
 import { claimsCsv } from '../src/csv.js';
-import { DATA_FORMAT, DECIDED_BY, type DownloadFile, type ProjectLinks, type EncodedColumn, type EncodedHeadline, type EncodedPartAboveWhole, type SiteData } from '../src/data/format.js';
+import {
+  DATA_FORMAT,
+  DECIDED_BY,
+  type DownloadFile,
+  type ProjectLinks,
+  type EncodedColumn,
+  type EncodedHeadline,
+  type EncodedPartAboveWhole,
+  type SiteData,
+} from '../src/data/format.js';
 import { selectHeadlines } from '../src/headline.js';
 import { partsAboveWholes as findPartsAboveWholes } from '../src/parts.js';
 
@@ -71,7 +80,11 @@ export const DEPENDENT_COLUMNS: Readonly<Record<string, string>> = {
 };
 
 /** The column stored per code of `by` when every row with the same `by` value has the same value; else null. */
-export function dependentColumn(column: EncodedColumn, byColumn: EncodedColumn, by: string): EncodedColumn | null {
+export function dependentColumn(
+  column: EncodedColumn,
+  byColumn: EncodedColumn,
+  by: string,
+): EncodedColumn | null {
   if (!('codes' in column) || !('codes' in byColumn)) return null;
   const byCodes = new Array<number>(byColumn.dict.length).fill(-1);
   for (let i = 0; i < column.codes.length; i++) {
@@ -100,12 +113,16 @@ function readJson<T>(file: string, what: string): T {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new SiteDataError(`viewer build: cannot read ${what} ${file} (build the dataset first: npx turbo run build --filter=@encrochat-ledger/dataset)`);
+    throw new SiteDataError(
+      `viewer build: cannot read ${what} ${file} (build the dataset first: npx turbo run build --filter=@encrochat-ledger/dataset)`,
+    );
   }
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw new SiteDataError(`viewer build: ${file} is not valid JSON (${(error as Error).message})`);
+    throw new SiteDataError(
+      `viewer build: ${file} is not valid JSON (${(error as Error).message})`,
+    );
   }
 }
 
@@ -132,7 +149,12 @@ export function encodeColumn(name: string, values: readonly unknown[]): EncodedC
 }
 
 /** Claim ids stored without their source id prefix (`<source_id>/<slug>`), when every id has it. */
-export function prefixedColumn(name: string, values: readonly string[], prefixes: readonly string[], prefixBy: string): EncodedColumn | null {
+export function prefixedColumn(
+  name: string,
+  values: readonly string[],
+  prefixes: readonly string[],
+  prefixBy: string,
+): EncodedColumn | null {
   const rest: string[] = [];
   for (let i = 0; i < values.length; i++) {
     const prefix = `${prefixes[i]}/`;
@@ -147,11 +169,14 @@ export function prefixedColumn(name: string, values: readonly string[], prefixes
 export function encodeSiteData(
   bundle: DatasetBundle,
   rows: readonly ClaimsTableRow[],
-  meta: Pick<SiteData['meta'], 'downloads' | 'changelog'> & Partial<Pick<SiteData['meta'], 'bundle' | 'allClaims' | 'links'>>,
+  meta: Pick<SiteData['meta'], 'downloads' | 'changelog'> &
+    Partial<Pick<SiteData['meta'], 'bundle' | 'allClaims' | 'links'>>,
 ): SiteData {
   const claimCount = bundle.sources.reduce((n, s) => n + s.claims.length, 0);
   if (claimCount !== rows.length)
-    throw new SiteDataError(`viewer build: the claims table has ${rows.length} rows but the bundle has ${claimCount} claims; rebuild the dataset so both come from one build`);
+    throw new SiteDataError(
+      `viewer build: the claims table has ${rows.length} rows but the bundle has ${claimCount} claims; rebuild the dataset so both come from one build`,
+    );
 
   const rowIndex = new Map<string, number>();
   rows.forEach((row, i) => rowIndex.set(row.claim_id, i));
@@ -168,7 +193,10 @@ export function encodeSiteData(
   for (const source of bundle.sources)
     for (const claim of source.claims) {
       const i = rowIndex.get(claim.id);
-      if (i === undefined) throw new SiteDataError(`viewer build: claim ${claim.id} of data.json is not in claims-table.json`);
+      if (i === undefined)
+        throw new SiteDataError(
+          `viewer build: claim ${claim.id} of data.json is not in claims-table.json`,
+        );
       const review = claim.review ? reviewCode(claim.review) : undefined;
       if (claim.withdrawn || claim.aliases?.length || review !== undefined)
         claimExtras[i] = {
@@ -179,7 +207,11 @@ export function encodeSiteData(
     }
 
   const columns: Record<string, EncodedColumn> = {};
-  for (const field of claimsTableFields) columns[field.name] = encodeColumn(field.name, rows.map((r) => r[field.name]));
+  for (const field of claimsTableFields)
+    columns[field.name] = encodeColumn(
+      field.name,
+      rows.map((r) => r[field.name]),
+    );
   const ids = prefixedColumn(
     'claim_id',
     rows.map((r) => r.claim_id),
@@ -198,15 +230,26 @@ export function encodeSiteData(
   const seriesIndex = new Map<string, number>();
   const periods: string[] = [];
   const periodIndex = new Map<string, number>();
-  const series: SiteData['series'] = { ids: seriesIds, periods, series: [], period: [], start: [0], candidates: [], decidedBy: [], conflicts: [] };
+  const series: SiteData['series'] = {
+    ids: seriesIds,
+    periods,
+    series: [],
+    period: [],
+    start: [0],
+    candidates: [],
+    decidedBy: [],
+    conflicts: [],
+  };
   points.forEach((point, p) => {
     let s = seriesIndex.get(point.series_id);
-    if (s === undefined) seriesIndex.set(point.series_id, (s = seriesIds.push(point.series_id) - 1));
+    if (s === undefined)
+      seriesIndex.set(point.series_id, (s = seriesIds.push(point.series_id) - 1));
     let q = periodIndex.get(point.period);
     if (q === undefined) periodIndex.set(point.period, (q = periods.push(point.period) - 1));
     series.series.push(s);
     series.period.push(q);
-    for (const candidate of point.candidates) series.candidates.push(rowIndex.get(candidate.claim_id)!);
+    for (const candidate of point.candidates)
+      series.candidates.push(rowIndex.get(candidate.claim_id)!);
     series.start.push(series.candidates.length);
     series.decidedBy.push(DECIDED_BY.indexOf(point.decided_by));
     if (conflictIds.has(`${point.series_id}@${point.period}`)) series.conflicts.push(p);
@@ -222,13 +265,20 @@ export function encodeSiteData(
     official: h.officialIndex,
     latest: h.latestIndex,
     disagreeing: (h.latest.disagreeing_claim_ids ?? []).map((id) => rowIndex.get(id)!),
-    newerBreakdowns: h.latest.newer_breakdowns ? { values: h.latest.newer_breakdown_values ?? [], asOf: h.latest.newer_breakdowns_as_of! } : null,
+    newerBreakdowns: h.latest.newer_breakdowns
+      ? { values: h.latest.newer_breakdown_values ?? [], asOf: h.latest.newer_breakdowns_as_of! }
+      : null,
     sources: h.sources,
     points: h.points,
   }));
   // Every figure of the latest table is the best claim of its point.
   const pointOfBest = new Map(points.map((point, p) => [point.best.claim_id, p]));
-  const partsAboveWholes: EncodedPartAboveWhole[] = findPartsAboveWholes(latest, bundle.places, bundle.operations, bundle.metrics).map((f) => ({
+  const partsAboveWholes: EncodedPartAboveWhole[] = findPartsAboveWholes(
+    latest,
+    bundle.places,
+    bundle.operations,
+    bundle.metrics,
+  ).map((f) => ({
     part: pointOfBest.get(f.part.headline_claim_id)!,
     whole: pointOfBest.get(f.whole.headline_claim_id)!,
     levels: f.levels,
@@ -236,7 +286,13 @@ export function encodeSiteData(
 
   return {
     format: DATA_FORMAT,
-    meta: { name: bundle.name, version: bundle.version, schema_version: bundle.schema_version, claims: rows.length, ...meta },
+    meta: {
+      name: bundle.name,
+      version: bundle.version,
+      schema_version: bundle.schema_version,
+      claims: rows.length,
+      ...meta,
+    },
     collections: {
       metrics: bundle.metrics,
       networks: bundle.networks,
@@ -245,7 +301,10 @@ export function encodeSiteData(
       operations: bundle.operations,
       persons: bundle.persons,
       events: bundle.events,
-      sources: bundle.sources.map(({ claims, ...source }) => ({ ...source, claim_count: claims.length })),
+      sources: bundle.sources.map(({ claims, ...source }) => ({
+        ...source,
+        claim_count: claims.length,
+      })),
     },
     claimExtras,
     table: { rows: rows.length, columns },
@@ -260,8 +319,12 @@ export function encodeSiteData(
 function rowsOfTables(exportsDir: string): Map<string, number> {
   const rows = new Map<string, number>();
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(exportsDir, 'datapackage.json'), 'utf8')) as { resources?: { path?: unknown; 'encrochat:rows'?: unknown }[] };
-    for (const r of pkg.resources ?? []) if (typeof r.path === 'string' && Number.isSafeInteger(r['encrochat:rows'])) rows.set(r.path, r['encrochat:rows'] as number);
+    const pkg = JSON.parse(fs.readFileSync(path.join(exportsDir, 'datapackage.json'), 'utf8')) as {
+      resources?: { path?: unknown; 'encrochat:rows'?: unknown }[];
+    };
+    for (const r of pkg.resources ?? [])
+      if (typeof r.path === 'string' && Number.isSafeInteger(r['encrochat:rows']))
+        rows.set(r.path, r['encrochat:rows'] as number);
   } catch {
     // No data package (or not one the exporter wrote): the files are listed without row counts.
   }
@@ -270,7 +333,8 @@ function rowsOfTables(exportsDir: string): Map<string, number> {
 
 /** Copies the exporter's files (not folders, not hidden files) into `downloads/`. */
 function copyDownloads(exportsDir: string | null, outDir: string): DownloadFile[] {
-  if (!exportsDir || !fs.existsSync(exportsDir) || !fs.statSync(exportsDir).isDirectory()) return [];
+  if (!exportsDir || !fs.existsSync(exportsDir) || !fs.statSync(exportsDir).isDirectory())
+    return [];
   const files = fs
     .readdirSync(exportsDir, { withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith('.') && /^[A-Za-z0-9._-]+$/.test(e.name))
@@ -289,25 +353,45 @@ function copyDownloads(exportsDir: string | null, outDir: string): DownloadFile[
 }
 
 /** `https://github.com/owner/name` from a package.json `repository` ("git+https://….git", or { url }). */
-export function projectLinks(manifest: { repository?: string | { url?: string }; bugs?: string | { url?: string } }): ProjectLinks | null {
-  const raw = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+export function projectLinks(manifest: {
+  repository?: string | { url?: string };
+  bugs?: string | { url?: string };
+}): ProjectLinks | null {
+  const raw =
+    typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
   const repository = raw?.replace(/^git\+/, '').replace(/\.git$/, '');
   if (!repository || !/^https:\/\/[^\s]+$/.test(repository)) return null;
   const bugs = typeof manifest.bugs === 'string' ? manifest.bugs : manifest.bugs?.url;
-  return { repository, issues: bugs && /^https:\/\/[^\s]+$/.test(bugs) ? bugs : `${repository}/issues` };
+  return {
+    repository,
+    issues: bugs && /^https:\/\/[^\s]+$/.test(bugs) ? bugs : `${repository}/issues`,
+  };
 }
 
 function installedProjectLinks(): ProjectLinks | null {
   const require = createRequire(import.meta.url);
-  return projectLinks(JSON.parse(fs.readFileSync(require.resolve('@encrochat-ledger/dataset/package.json'), 'utf8')));
+  return projectLinks(
+    JSON.parse(fs.readFileSync(require.resolve('@encrochat-ledger/dataset/package.json'), 'utf8')),
+  );
 }
 
 /** Writes `data/dataset.json`, `downloads/*` and `CHANGELOG.md` into a built site. */
-export function writeSiteData(outDir: string, input: SiteDataInput): { file: string; bytes: number; claims: number } {
+export function writeSiteData(
+  outDir: string,
+  input: SiteDataInput,
+): { file: string; bytes: number; claims: number } {
   const bundle = readJson<DatasetBundle>(input.dataset, 'the dataset bundle');
   const tableFile = path.join(path.dirname(input.dataset), 'claims-table.json');
-  const rows = readJson<ClaimsTableRow[]>(tableFile, 'the claims table (written by the dataset build beside data.json)');
-  if (!bundle || typeof bundle !== 'object' || !Array.isArray(bundle.sources) || !Array.isArray(rows))
+  const rows = readJson<ClaimsTableRow[]>(
+    tableFile,
+    'the claims table (written by the dataset build beside data.json)',
+  );
+  if (
+    !bundle ||
+    typeof bundle !== 'object' ||
+    !Array.isArray(bundle.sources) ||
+    !Array.isArray(rows)
+  )
     throw new SiteDataError(`viewer build: ${input.dataset} is not a dataset bundle`);
 
   const downloads = copyDownloads(input.exportsDir, outDir);
@@ -323,9 +407,16 @@ export function writeSiteData(outDir: string, input: SiteDataInput): { file: str
   const data = encodeSiteData(bundle, rows, {
     downloads,
     changelog,
-    bundle: { path: 'data/bundle.json', bytes: fs.statSync(bundleFile).size, sources: bundle.sources.length },
+    bundle: {
+      path: 'data/bundle.json',
+      bytes: fs.statSync(bundleFile).size,
+      sources: bundle.sources.length,
+    },
     // The Download page gives the sizes of the files it makes before making them.
-    allClaims: { csvBytes: Buffer.byteLength(claimsCsv(rows)), jsonBytes: Buffer.byteLength(JSON.stringify(rows)) },
+    allClaims: {
+      csvBytes: Buffer.byteLength(claimsCsv(rows)),
+      jsonBytes: Buffer.byteLength(JSON.stringify(rows)),
+    },
     links: input.links !== undefined ? input.links : installedProjectLinks(),
   });
   const file = path.join(outDir, 'data', 'dataset.json');

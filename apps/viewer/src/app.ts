@@ -34,15 +34,30 @@ export function problemView(problem: UrlProblem): View {
       'section',
       { class: 'problem', role: 'alert' },
       h('h1', { tabindex: -1 }, problem.title),
-      h('ul', null, problem.issues.map((i) => h('li', null, i))),
-      h('p', null, link(problem.fallback as `#/${string}`, problem.fallbackLabel, { class: 'button' }), ' ', problem.fallback !== '#/' ? link('#/', 'Go to the overview') : null),
+      h(
+        'ul',
+        null,
+        problem.issues.map((i) => h('li', null, i)),
+      ),
+      h(
+        'p',
+        null,
+        link(problem.fallback as `#/${string}`, problem.fallbackLabel, { class: 'button' }),
+        ' ',
+        problem.fallback !== '#/' ? link('#/', 'Go to the overview') : null,
+      ),
     ),
   };
 }
 
 /** "Title — Publisher, 2 July 2020" for a claim's source. */
-export function sourceLabel(row: Pick<ClaimsTableRow, 'source_title' | 'source_publisher' | 'source_published'>): string {
-  const parts = [row.source_publisher, row.source_published ? formatEdtf(row.source_published) : null].filter(Boolean);
+export function sourceLabel(
+  row: Pick<ClaimsTableRow, 'source_title' | 'source_publisher' | 'source_published'>,
+): string {
+  const parts = [
+    row.source_publisher,
+    row.source_published ? formatEdtf(row.source_published) : null,
+  ].filter(Boolean);
   return parts.length ? `${row.source_title} — ${parts.join(', ')}` : row.source_title;
 }
 
@@ -58,7 +73,15 @@ const NAV: readonly (readonly [string, string, Route['page'][]])[] = [
 ];
 
 export function navigation(): HTMLElement {
-  return h('nav', { 'aria-label': 'Main' }, h('ul', null, NAV.map(([href, label]) => h('li', null, h('a', { href, 'data-nav': label }, label)))));
+  return h(
+    'nav',
+    { 'aria-label': 'Main' },
+    h(
+      'ul',
+      null,
+      NAV.map(([href, label]) => h('li', null, h('a', { href, 'data-nav': label }, label))),
+    ),
+  );
 }
 
 function markCurrent(page: Route['page'] | null): void {

@@ -16,7 +16,20 @@ import { h, type Child } from './dom.js';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Computed style properties written on each exported element (what the stylesheet sets on charts). */
-const STYLE_PROPERTIES = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'opacity', 'font-family', 'font-size', 'font-weight', 'paint-order', 'stroke-linejoin'] as const;
+const STYLE_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'paint-order',
+  'stroke-linejoin',
+] as const;
 /** Attributes that only make sense in the page. */
 const PAGE_ONLY = /^(href|class|role|tabindex|aria-.*|data-.*|id)$/;
 
@@ -29,11 +42,13 @@ function copyWithStyles(source: Element, target: Element): void {
     if (!(child instanceof SVGElement) || child.classList.contains('hit')) continue;
     const tag = child.tagName === 'a' ? 'g' : child.tagName;
     const copy = document.createElementNS(SVG_NS, tag);
-    for (const attr of child.attributes) if (!PAGE_ONLY.test(attr.name)) copy.setAttribute(attr.name, attr.value);
+    for (const attr of child.attributes)
+      if (!PAGE_ONLY.test(attr.name)) copy.setAttribute(attr.name, attr.value);
     const style = getComputedStyle(child);
     for (const property of STYLE_PROPERTIES) {
       const value = style.getPropertyValue(property);
-      if (value && value !== 'normal' && !(property === 'stroke-dasharray' && value === 'none')) copy.setAttribute(property, value);
+      if (value && value !== 'normal' && !(property === 'stroke-dasharray' && value === 'none'))
+        copy.setAttribute(property, value);
     }
     if (style.display === 'none' || style.visibility === 'hidden') continue;
     copyWithStyles(child, copy);
@@ -63,8 +78,13 @@ export interface ChartHeading {
 }
 
 /** The chart's drawing as a standalone SVG document (text), with its heading and credit. */
-export function standaloneSvg(svg: SVGSVGElement, heading: ChartHeading): { text: string; width: number; height: number } {
-  const [, , width = 720, height = 300] = (svg.getAttribute('viewBox') ?? '').split(/\s+/).map(Number);
+export function standaloneSvg(
+  svg: SVGSVGElement,
+  heading: ChartHeading,
+): { text: string; width: number; height: number } {
+  const [, , width = 720, height = 300] = (svg.getAttribute('viewBox') ?? '')
+    .split(/\s+/)
+    .map(Number);
   const perLine = Math.floor(width / 7.2);
   const titleLines = wrap(heading.title, Math.floor(width / 9));
   const subtitleLines = wrap(heading.subtitle, perLine);
@@ -90,7 +110,8 @@ export function standaloneSvg(svg: SVGSVGElement, heading: ChartHeading): { text
     return t;
   };
   const background = document.createElementNS(SVG_NS, 'rect');
-  for (const [k, v] of Object.entries({ x: 0, y: 0, width, height: total, fill: '#ffffff' })) background.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({ x: 0, y: 0, width, height: total, fill: '#ffffff' }))
+    background.setAttribute(k, String(v));
   out.append(background);
   let y = 8;
   for (const line of titleLines) out.append(text(line, (y += 19) - 4, 15, '700', '#17202c'));
@@ -101,21 +122,36 @@ export function standaloneSvg(svg: SVGSVGElement, heading: ChartHeading): { text
   out.append(plot);
   y = head + height + 4;
   for (const line of creditLines) out.append(text(line, (y += 13) - 2, 9.5, '400', '#4f5868'));
-  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}\n`, width, height: total };
+  return {
+    text: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}\n`,
+    width,
+    height: total,
+  };
 }
 
 /** The SVG drawn on a canvas at `scale` times its size, as a PNG. */
-export async function svgToPng(svg: { text: string; width: number; height: number }, scale = 2): Promise<Blob> {
+export async function svgToPng(
+  svg: { text: string; width: number; height: number },
+  scale = 2,
+): Promise<Blob> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.text)}`;
   await image.decode();
-  const canvas = h('canvas', { width: Math.round(svg.width * scale), height: Math.round(svg.height * scale) });
+  const canvas = h('canvas', {
+    width: Math.round(svg.width * scale),
+    height: Math.round(svg.height * scale),
+  });
   const context = canvas.getContext('2d');
   if (!context) throw new Error('this browser cannot draw on a canvas');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))),
+      'image/png',
+    ),
+  );
 }
 
 /** Offers a blob as a file download. */
@@ -152,16 +188,23 @@ export interface ChartReference {
 const citedAs = (ref: ChartReference) => `Chart “${ref.title}” (${ref.subtitle})`;
 
 /** The citation of a chart: the dataset's, what the chart shows, and its address. */
-export const chartCitation = (ref: ChartReference): string => citeWithAddress(citedAs(ref), ref.version, ref.hash);
+export const chartCitation = (ref: ChartReference): string =>
+  citeWithAddress(citedAs(ref), ref.version, ref.hash);
 
 /** Copy link, cite this chart (the text, with a button that copies it), PNG, SVG and CSV. */
 export function chartActions(ref: ChartReference): Child {
   const base = `encrochat-ledger-${ref.version}-${fileSlug(ref.seriesId)}`;
   const status = h('span', { class: 'copy-status', role: 'status' });
   const svgOf = () => {
-    const svg = document.getElementById(ref.figureId)?.querySelector<SVGSVGElement>('svg.chart-svg');
+    const svg = document
+      .getElementById(ref.figureId)
+      ?.querySelector<SVGSVGElement>('svg.chart-svg');
     if (!svg) throw new Error('the chart is not on the page');
-    return standaloneSvg(svg, { title: ref.title, subtitle: ref.subtitle, credit: `Source: encrochat-ledger ${ref.version} (CC BY 4.0), ${addressOf(ref.hash)}` });
+    return standaloneSvg(svg, {
+      title: ref.title,
+      subtitle: ref.subtitle,
+      credit: `Source: encrochat-ledger ${ref.version} (CC BY 4.0), ${addressOf(ref.hash)}`,
+    });
   };
   const download = (label: string, format: string, make: () => Promise<Blob> | Blob) =>
     h(
@@ -183,7 +226,12 @@ export function chartActions(ref: ChartReference): Child {
       label,
     );
   const citation = h('p', { class: 'citation', 'data-citation': 'chart' });
-  const cite = h('div', { class: 'chart-cite', hidden: true }, citation, copyButton('Copy citation', () => citation.textContent ?? '', { done: 'Citation copied' }));
+  const cite = h(
+    'div',
+    { class: 'chart-cite', hidden: true },
+    citation,
+    copyButton('Copy citation', () => citation.textContent ?? '', { done: 'Citation copied' }),
+  );
   const citeToggle = h(
     'button',
     {
@@ -204,10 +252,17 @@ export function chartActions(ref: ChartReference): Child {
     h(
       'div',
       { class: 'chart-buttons', role: 'group', 'aria-label': `Share or download: ${ref.title}` },
-      copyButton('Copy link', () => addressOf(ref.hash), { done: 'Link copied', attrs: { 'data-action': 'copy-link' } }),
+      copyButton('Copy link', () => addressOf(ref.hash), {
+        done: 'Link copied',
+        attrs: { 'data-action': 'copy-link' },
+      }),
       download('PNG', 'png', () => svgToPng(svgOf())),
       download('SVG', 'svg', () => new Blob([svgOf().text], { type: 'image/svg+xml' })),
-      download('CSV', 'csv', () => new Blob([claimsCsv(ref.rows())], { type: 'text/csv;charset=utf-8' })),
+      download(
+        'CSV',
+        'csv',
+        () => new Blob([claimsCsv(ref.rows())], { type: 'text/csv;charset=utf-8' }),
+      ),
       // Last, so that the citation it opens comes next in the tab order.
       citeToggle,
       status,

@@ -96,7 +96,12 @@ const OFFSETS: readonly (readonly [number, number])[] = (() => {
       const dy = (row * Math.sqrt(3)) / 2;
       if (row !== 0 && Math.hypot(dx, dy) <= 6) lattice.push([dx, dy]);
     }
-  lattice.sort((a, b) => Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]) || Math.abs(a[1]) - Math.abs(b[1]) || b[0] - a[0]);
+  lattice.sort(
+    (a, b) =>
+      Math.hypot(a[0], a[1]) - Math.hypot(b[0], b[1]) ||
+      Math.abs(a[1]) - Math.abs(b[1]) ||
+      b[0] - a[0],
+  );
   return [...sideways, ...lattice];
 })();
 
@@ -109,7 +114,11 @@ const OFFSETS: readonly (readonly [number, number])[] = (() => {
  * and a test looks at the 5 × 5 cells around: 5,000 marks on one spot took 0.2–0.3 s on a busy
  * two-core machine, where scanning columns of marks took 5.9 s.
  */
-export function spreadApart(marks: readonly { x: number; y: number }[], spacing: number, box: { left: number; right: number; top: number; bottom: number }): { x: number; y: number }[] {
+export function spreadApart(
+  marks: readonly { x: number; y: number }[],
+  spacing: number,
+  box: { left: number; right: number; top: number; bottom: number },
+): { x: number; y: number }[] {
   const cell = spacing / 1.5;
   const grid = new Map<number, { x: number; y: number }>();
   const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
@@ -126,7 +135,13 @@ export function spreadApart(marks: readonly { x: number; y: number }[], spacing:
   return marks.map(({ x, y }) => {
     for (const [dx, dy] of OFFSETS) {
       const candidate = { x: x + dx * spacing, y: y + dy * spacing };
-      if (candidate.x < box.left || candidate.x > box.right || candidate.y < box.top || candidate.y > box.bottom) continue;
+      if (
+        candidate.x < box.left ||
+        candidate.x > box.right ||
+        candidate.y < box.top ||
+        candidate.y > box.bottom
+      )
+        continue;
       if (free(candidate.x, candidate.y)) {
         grid.set(key(Math.floor(candidate.x / cell), Math.floor(candidate.y / cell)), candidate);
         return candidate;
@@ -152,7 +167,12 @@ function layoutFor(options: ChartOptions, rows: readonly ClaimsTableRow[]): Layo
   const single = options.points.length === 1;
   const width = single ? (options.narrow ? 340 : 420) : options.narrow ? 340 : 720;
   const height = single ? 170 : options.narrow ? 290 : 300;
-  const margin = { top: 30, right: options.narrow || single ? 14 : 24, bottom: 34, left: options.narrow ? 52 : 76 };
+  const margin = {
+    top: 30,
+    right: options.narrow || single ? 14 : 24,
+    bottom: 34,
+    left: options.narrow ? 52 : 76,
+  };
   // Time domain: every day covered, padded.
   let x0 = Infinity;
   let x1 = -Infinity;
@@ -166,10 +186,15 @@ function layoutFor(options: ChartOptions, rows: readonly ClaimsTableRow[]): Layo
   x1 += pad;
   // Value domain: from 0 to the largest number, with room for arrows.
   let yMax = 0;
-  for (const r of rows) for (const v of [r.value, r.min, r.max]) if (v !== null && Number.isFinite(v)) yMax = Math.max(yMax, v);
+  for (const r of rows)
+    for (const v of [r.value, r.min, r.max])
+      if (v !== null && Number.isFinite(v)) yMax = Math.max(yMax, v);
   if (yMax <= 0) yMax = 1;
   // Whole things (people, firearms, years) get whole-number ticks.
-  const yStep = Math.max(niceStep(yMax * 1.15, options.narrow || single ? 3 : 5), options.unit === 'kg' || options.unit === 'litres' ? 0 : 1);
+  const yStep = Math.max(
+    niceStep(yMax * 1.15, options.narrow || single ? 3 : 5),
+    options.unit === 'kg' || options.unit === 'litres' ? 0 : 1,
+  );
   const yTop = Math.ceil((yMax * 1.15) / yStep) * yStep;
   return {
     width,
@@ -190,7 +215,11 @@ function drawGrid(layout: Layout, options: ChartOptions): SVGGElement {
   for (let v = 0; v <= yTop + yStep / 2; v += yStep) {
     grid.append(
       s('line', { x1: margin.left, x2: width - margin.right, y1: py(v), y2: py(v) }),
-      s('text', { x: margin.left - 6, y: py(v) + 4, 'text-anchor': 'end', class: 'tick' }, formatCompact(v, options.unit)),
+      s(
+        'text',
+        { x: margin.left - 6, y: py(v) + 4, 'text-anchor': 'end', class: 'tick' },
+        formatCompact(v, options.unit),
+      ),
     );
   }
   grid.append(s('text', { x: 4, y: 13, class: 'axis-label' }, options.axisLabel));
@@ -200,20 +229,60 @@ function drawGrid(layout: Layout, options: ChartOptions): SVGGElement {
   const years = spanDays > 700;
   const monthStep = spanDays > 400 ? 6 : spanDays > 160 ? 3 : 1;
   const yearStep = options.narrow && spanDays > 2200 ? 2 : 1;
-  let t = years ? Date.UTC(start.getUTCFullYear() + 1, 0, 1) : Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
+  let t = years
+    ? Date.UTC(start.getUTCFullYear() + 1, 0, 1)
+    : Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
   for (let ticks = 0; t / DAY_MS <= x1 && ticks < 40; ticks++) {
     const d = new Date(t);
     const x = px(t / DAY_MS);
-    const label = years ? String(d.getUTCFullYear()) : formatEdtf(isoOf(t / DAY_MS).slice(0, 7), true);
-    grid.append(s('line', { x1: x, x2: x, y1: height - margin.bottom, y2: height - margin.bottom + 5, class: 'x-tick' }), s('text', { x, y: height - margin.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, label));
-    t = years ? Date.UTC(d.getUTCFullYear() + yearStep, 0, 1) : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + monthStep, 1);
+    const label = years
+      ? String(d.getUTCFullYear())
+      : formatEdtf(isoOf(t / DAY_MS).slice(0, 7), true);
+    grid.append(
+      s('line', {
+        x1: x,
+        x2: x,
+        y1: height - margin.bottom,
+        y2: height - margin.bottom + 5,
+        class: 'x-tick',
+      }),
+      s(
+        'text',
+        { x, y: height - margin.bottom + 18, 'text-anchor': 'middle', class: 'tick' },
+        label,
+      ),
+    );
+    t = years
+      ? Date.UTC(d.getUTCFullYear() + yearStep, 0, 1)
+      : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + monthStep, 1);
   }
-  grid.append(s('line', { x1: margin.left, x2: width - margin.right, y1: height - margin.bottom, y2: height - margin.bottom, class: 'baseline' }));
+  grid.append(
+    s('line', {
+      x1: margin.left,
+      x2: width - margin.right,
+      y1: height - margin.bottom,
+      y2: height - margin.bottom,
+      class: 'baseline',
+    }),
+  );
   return grid;
 }
 
 /** The kinds of mark a legend can explain, in its order. */
-const LEGEND_KEYS = ['best', 'alt', 'exact', 'approximate', 'above', 'below', 'range', 'period', 'conflict', 'moved', 'line', 'latest'] as const;
+const LEGEND_KEYS = [
+  'best',
+  'alt',
+  'exact',
+  'approximate',
+  'above',
+  'below',
+  'range',
+  'period',
+  'conflict',
+  'moved',
+  'line',
+  'latest',
+] as const;
 type LegendKey = (typeof LEGEND_KEYS)[number];
 
 /** One claim's mark, before and after it is moved apart from the others. */
@@ -257,25 +326,54 @@ export function buildChart(options: ChartOptions): HTMLElement {
       const first = day(r.as_of_start);
       const last = day(r.as_of_end ?? r.as_of_start);
       const dateX = px((first + last) / 2);
-      marks.push({ point, candidate, value, first, last, dateX, valueY: py(value), x: dateX, y: py(value) });
+      marks.push({
+        point,
+        candidate,
+        value,
+        first,
+        last,
+        dateX,
+        valueY: py(value),
+        x: dateX,
+        y: py(value),
+      });
     }
   marks.sort((a, b) => Number(b.candidate.best) - Number(a.candidate.best) || a.dateX - b.dateX);
   const spacing = markSpacing(options.available, width);
-  const box = { left: margin.left + 4, right: width - margin.right - 4, top: margin.top - 10, bottom: height - margin.bottom - 4 };
+  const box = {
+    left: margin.left + 4,
+    right: width - margin.right - 4,
+    top: margin.top - 10,
+    bottom: height - margin.bottom - 4,
+  };
   spreadApart(marks, spacing, box).forEach((at, k) => Object.assign(marks[k]!, at));
 
   // The line through the best figures.
   const bestPath = marks.filter((m) => m.candidate.best).map((m) => [m.x, m.y] as const);
   bestPath.sort((a, b) => a[0] - b[0]);
   if (bestPath.length > 1) {
-    svg.append(s('polyline', { class: 'best-line', points: bestPath.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' '), 'aria-hidden': 'true' }));
+    svg.append(
+      s('polyline', {
+        class: 'best-line',
+        points: bestPath.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' '),
+        'aria-hidden': 'true',
+      }),
+    );
     used.add('line');
   }
 
-  const tooltip = h('div', { class: 'tooltip', id: `tooltip-${++tooltipSeq}`, role: 'tooltip', hidden: true });
+  const tooltip = h('div', {
+    class: 'tooltip',
+    id: `tooltip-${++tooltipSeq}`,
+    role: 'tooltip',
+    hidden: true,
+  });
   const group = s('g', { class: 'marks' });
   // Drawn in date order, so that tabbing goes through them left to right.
-  for (const m of [...marks].sort((a, b) => a.x - b.x || Number(b.candidate.best) - Number(a.candidate.best))) group.append(drawMark(m, options, layout, spacing, tooltip, used));
+  for (const m of [...marks].sort(
+    (a, b) => a.x - b.x || Number(b.candidate.best) - Number(a.candidate.best),
+  ))
+    group.append(drawMark(m, options, layout, spacing, tooltip, used));
   svg.append(group);
 
   const latest = latestLabel(marks, layout);
@@ -292,13 +390,21 @@ export function buildChart(options: ChartOptions): HTMLElement {
     { id: captionId },
     h('span', { class: 'chart-title' }, options.title),
     h('span', { class: 'chart-subtitle' }, options.subtitle),
-    h('span', { class: 'chart-summary' }, `${count(rows.length, 'figure')} from ${count(sources, 'source')} at ${count(options.points.length, 'date')}${conflicts ? `; sources disagree at ${count(conflicts, 'date')}` : ''}.`),
+    h(
+      'span',
+      { class: 'chart-summary' },
+      `${count(rows.length, 'figure')} from ${count(sources, 'source')} at ${count(options.points.length, 'date')}${conflicts ? `; sources disagree at ${count(conflicts, 'date')}` : ''}.`,
+    ),
   );
   svg.setAttribute('aria-describedby', captionId);
 
   return h(
     'figure',
-    { class: `chart${options.points.length === 1 ? ' single' : ''}`, id: options.id, 'data-points': options.points.length },
+    {
+      class: `chart${options.points.length === 1 ? ' single' : ''}`,
+      id: options.id,
+      'data-points': options.points.length,
+    },
     caption,
     options.actions ? h('div', { class: 'chart-actions' }, options.actions) : null,
     h('div', { class: 'chart-plot' }, svg, tooltip),
@@ -307,7 +413,14 @@ export function buildChart(options: ChartOptions): HTMLElement {
   );
 }
 
-function drawMark(m: Placed, options: ChartOptions, layout: Layout, spacing: number, tooltip: HTMLElement, used: Set<LegendKey>): SVGAElement {
+function drawMark(
+  m: Placed,
+  options: ChartOptions,
+  layout: Layout,
+  spacing: number,
+  tooltip: HTMLElement,
+  used: Set<LegendKey>,
+): SVGAElement {
   const { px, margin, height } = layout;
   const r = m.candidate.row;
   const { best } = m.candidate;
@@ -323,11 +436,16 @@ function drawMark(m: Placed, options: ChartOptions, layout: Layout, spacing: num
     'data-claim': r.claim_id,
   });
   if (m.last > m.first) {
-    mark.append(s('line', { class: 'period', x1: px(m.first), x2: px(m.last), y1: m.valueY, y2: m.valueY }));
+    mark.append(
+      s('line', { class: 'period', x1: px(m.first), x2: px(m.last), y1: m.valueY, y2: m.valueY }),
+    );
     used.add('period');
   }
   if (Math.hypot(x - m.dateX, y - m.valueY) > 0.5) {
-    mark.append(s('line', { class: 'moved', x1: m.dateX, x2: x, y1: m.valueY, y2: y }), s('circle', { class: 'moved-dot', cx: m.dateX, cy: m.valueY, r: 1.6 }));
+    mark.append(
+      s('line', { class: 'moved', x1: m.dateX, x2: x, y1: m.valueY, y2: y }),
+      s('circle', { class: 'moved-dot', cx: m.dateX, cy: m.valueY, r: 1.6 }),
+    );
     used.add('moved');
   }
   const size = best ? 6 : 5;
@@ -335,16 +453,34 @@ function drawMark(m: Placed, options: ChartOptions, layout: Layout, spacing: num
     case 'more_than':
     case 'at_least':
       mark.append(
-        s('line', { class: 'bound', x1: x, x2: x, y1: y - size, y2: Math.max(margin.top, y - size - 22) }),
-        s('path', { class: 'shape', d: `M${x},${y - size} L${x + size},${y + size * 0.8} L${x - size},${y + size * 0.8} Z` }),
+        s('line', {
+          class: 'bound',
+          x1: x,
+          x2: x,
+          y1: y - size,
+          y2: Math.max(margin.top, y - size - 22),
+        }),
+        s('path', {
+          class: 'shape',
+          d: `M${x},${y - size} L${x + size},${y + size * 0.8} L${x - size},${y + size * 0.8} Z`,
+        }),
       );
       used.add('above');
       break;
     case 'nearly':
     case 'up_to':
       mark.append(
-        s('line', { class: 'bound', x1: x, x2: x, y1: y + size, y2: Math.min(height - margin.bottom, y + size + 22) }),
-        s('path', { class: 'shape', d: `M${x},${y + size} L${x + size},${y - size * 0.8} L${x - size},${y - size * 0.8} Z` }),
+        s('line', {
+          class: 'bound',
+          x1: x,
+          x2: x,
+          y1: y + size,
+          y2: Math.min(height - margin.bottom, y + size + 22),
+        }),
+        s('path', {
+          class: 'shape',
+          d: `M${x},${y + size} L${x + size},${y - size * 0.8} L${x - size},${y - size * 0.8} Z`,
+        }),
       );
       used.add('below');
       break;
@@ -355,13 +491,27 @@ function drawMark(m: Placed, options: ChartOptions, layout: Layout, spacing: num
         s('line', { class: 'range', x1: x, x2: x, y1, y2 }),
         s('line', { class: 'range', x1: x - 4, x2: x + 4, y1, y2: y1 }),
         s('line', { class: 'range', x1: x - 4, x2: x + 4, y1: y2, y2 }),
-        s('rect', { class: 'shape', x: x - size * 0.7, y: y - size * 0.7, width: size * 1.4, height: size * 1.4, transform: `rotate(45 ${x} ${y})` }),
+        s('rect', {
+          class: 'shape',
+          x: x - size * 0.7,
+          y: y - size * 0.7,
+          width: size * 1.4,
+          height: size * 1.4,
+          transform: `rotate(45 ${x} ${y})`,
+        }),
       );
       used.add('range');
       break;
     }
     default:
-      mark.append(s('circle', { class: `shape${r.qualifier === 'approximate' ? ' hollow' : ''}`, cx: x, cy: y, r: size }));
+      mark.append(
+        s('circle', {
+          class: `shape${r.qualifier === 'approximate' ? ' hollow' : ''}`,
+          cx: x,
+          cy: y,
+          r: size,
+        }),
+      );
       used.add(r.qualifier === 'approximate' ? 'approximate' : 'exact');
   }
   if (conflict) {
@@ -384,28 +534,55 @@ function drawMark(m: Placed, options: ChartOptions, layout: Layout, spacing: num
 /** The latest best figure written beside its mark (right of it, or left near the right edge). */
 function latestLabel(marks: readonly Placed[], layout: Layout): SVGTextElement | null {
   let latest: Placed | null = null;
-  for (const m of marks) if (m.candidate.best && (!latest || m.last > latest.last || (m.last === latest.last && m.first > latest.first))) latest = m;
+  for (const m of marks)
+    if (
+      m.candidate.best &&
+      (!latest || m.last > latest.last || (m.last === latest.last && m.first > latest.first))
+    )
+      latest = m;
   if (!latest) return null;
   const text = formatWorded(latest.candidate.row);
   const room = layout.width - layout.margin.right - latest.x;
   const right = room > text.length * 6.6 + 16;
   // Below the mark when an arrow points up from it, above otherwise (clear of its own shape).
-  const up = latest.candidate.row.qualifier === 'more_than' || latest.candidate.row.qualifier === 'at_least';
-  const y = Math.max(layout.margin.top - 8, Math.min(layout.height - layout.margin.bottom - 6, latest.y + (up ? 20 : -12)));
+  const up =
+    latest.candidate.row.qualifier === 'more_than' || latest.candidate.row.qualifier === 'at_least';
+  const y = Math.max(
+    layout.margin.top - 8,
+    Math.min(layout.height - layout.margin.bottom - 6, latest.y + (up ? 20 : -12)),
+  );
   return s(
     'text',
-    { class: 'latest-label', x: right ? latest.x + 10 : latest.x - 10, y, 'text-anchor': right ? 'start' : 'end', 'aria-hidden': 'true', 'data-claim': latest.candidate.row.claim_id },
+    {
+      class: 'latest-label',
+      x: right ? latest.x + 10 : latest.x - 10,
+      y,
+      'text-anchor': right ? 'start' : 'end',
+      'aria-hidden': 'true',
+      'data-claim': latest.candidate.row.claim_id,
+    },
     text,
   );
 }
 
-function showTooltip(tooltip: HTMLElement, mark: SVGAElement, r: ClaimsTableRow, source: string, status: string, conflict: boolean): void {
+function showTooltip(
+  tooltip: HTMLElement,
+  mark: SVGAElement,
+  r: ClaimsTableRow,
+  source: string,
+  status: string,
+  conflict: boolean,
+): void {
   tooltip.replaceChildren(
     h('strong', { class: 'tt-value' }, formatWorded(r)),
     h('span', { class: 'tt-date' }, ` · ${formatEdtf(r.as_of)}`),
     h('q', { class: 'tt-quote', lang: langTag(r.source_language) }, clip(r.quote, 280)),
     h('span', { class: 'tt-source' }, source),
-    h('span', { class: 'tt-status' }, `${status[0]!.toUpperCase()}${status.slice(1)}${conflict ? ' · sources disagree' : ''} · open to see the claim`),
+    h(
+      'span',
+      { class: 'tt-status' },
+      `${status[0]!.toUpperCase()}${status.slice(1)}${conflict ? ' · sources disagree' : ''} · open to see the claim`,
+    ),
   );
   tooltip.hidden = false;
   const plot = tooltip.parentElement!;
@@ -433,25 +610,78 @@ function hideTooltip(tooltip: HTMLElement, mark: Element): void {
 
 /** The key of every kind of mark the chart draws, and of nothing else. */
 function legend(used: ReadonlySet<LegendKey>): HTMLElement {
-  const key = (cls: string, ...shapes: SVGElement[]) => s('svg', { viewBox: '0 0 20 20', class: `legend-key ${cls}`, 'aria-hidden': 'true' }, ...shapes);
+  const key = (cls: string, ...shapes: SVGElement[]) =>
+    s(
+      'svg',
+      { viewBox: '0 0 20 20', class: `legend-key ${cls}`, 'aria-hidden': 'true' },
+      ...shapes,
+    );
   const items: Record<LegendKey, [SVGSVGElement, string]> = {
-    best: [key('best', s('circle', { class: 'shape', cx: 10, cy: 10, r: 5 })), 'best figure of a date (dark blue)'],
-    alt: [key('alt', s('circle', { class: 'shape', cx: 10, cy: 10, r: 5 })), 'another source for that date (orange)'],
+    best: [
+      key('best', s('circle', { class: 'shape', cx: 10, cy: 10, r: 5 })),
+      'best figure of a date (dark blue)',
+    ],
+    alt: [
+      key('alt', s('circle', { class: 'shape', cx: 10, cy: 10, r: 5 })),
+      'another source for that date (orange)',
+    ],
     exact: [key('plain', s('circle', { class: 'shape', cx: 10, cy: 10, r: 5 })), 'exact'],
-    approximate: [key('plain', s('circle', { class: 'shape hollow', cx: 10, cy: 10, r: 5 })), 'about'],
-    above: [key('plain', s('line', { class: 'bound', x1: 10, x2: 10, y1: 1, y2: 7 }), s('path', { class: 'shape', d: 'M10,7 L15,16 L5,16 Z' })), 'more than / at least (the figure may be higher)'],
-    below: [key('plain', s('line', { class: 'bound', x1: 10, x2: 10, y1: 13, y2: 19 }), s('path', { class: 'shape', d: 'M10,13 L15,4 L5,4 Z' })), 'nearly / up to (the figure may be lower)'],
-    range: [key('plain', s('path', { class: 'range-key', d: 'M10,3 V17 M6,3 H14 M6,17 H14' })), 'range'],
-    period: [key('best', s('line', { class: 'period', x1: 1, x2: 19, y1: 10, y2: 10 })), 'a period: the dates the figure covers'],
-    conflict: [key('conflict', s('circle', { class: 'ring', cx: 10, cy: 10, r: 7 })), 'sources disagree'],
-    moved: [key('best', s('circle', { class: 'moved-dot', cx: 3, cy: 10, r: 1.6 }), s('line', { class: 'moved', x1: 3, x2: 12, y1: 10, y2: 10 }), s('circle', { class: 'shape', cx: 14, cy: 10, r: 4 })), 'moved aside to stay readable; the stub starts at its date and value'],
-    line: [key('best', s('line', { class: 'line-key', x1: 1, x2: 19, y1: 10, y2: 10 })), 'best figures joined'],
-    latest: [key('plain', s('text', { x: 10, y: 15, 'text-anchor': 'middle', class: 'latest-key' }, '12')), 'latest figure, written beside it'],
+    approximate: [
+      key('plain', s('circle', { class: 'shape hollow', cx: 10, cy: 10, r: 5 })),
+      'about',
+    ],
+    above: [
+      key(
+        'plain',
+        s('line', { class: 'bound', x1: 10, x2: 10, y1: 1, y2: 7 }),
+        s('path', { class: 'shape', d: 'M10,7 L15,16 L5,16 Z' }),
+      ),
+      'more than / at least (the figure may be higher)',
+    ],
+    below: [
+      key(
+        'plain',
+        s('line', { class: 'bound', x1: 10, x2: 10, y1: 13, y2: 19 }),
+        s('path', { class: 'shape', d: 'M10,13 L15,4 L5,4 Z' }),
+      ),
+      'nearly / up to (the figure may be lower)',
+    ],
+    range: [
+      key('plain', s('path', { class: 'range-key', d: 'M10,3 V17 M6,3 H14 M6,17 H14' })),
+      'range',
+    ],
+    period: [
+      key('best', s('line', { class: 'period', x1: 1, x2: 19, y1: 10, y2: 10 })),
+      'a period: the dates the figure covers',
+    ],
+    conflict: [
+      key('conflict', s('circle', { class: 'ring', cx: 10, cy: 10, r: 7 })),
+      'sources disagree',
+    ],
+    moved: [
+      key(
+        'best',
+        s('circle', { class: 'moved-dot', cx: 3, cy: 10, r: 1.6 }),
+        s('line', { class: 'moved', x1: 3, x2: 12, y1: 10, y2: 10 }),
+        s('circle', { class: 'shape', cx: 14, cy: 10, r: 4 }),
+      ),
+      'moved aside to stay readable; the stub starts at its date and value',
+    ],
+    line: [
+      key('best', s('line', { class: 'line-key', x1: 1, x2: 19, y1: 10, y2: 10 })),
+      'best figures joined',
+    ],
+    latest: [
+      key('plain', s('text', { x: 10, y: 15, 'text-anchor': 'middle', class: 'latest-key' }, '12')),
+      'latest figure, written beside it',
+    ],
   };
   return h(
     'ul',
     { class: 'legend', 'aria-label': 'Key' },
-    LEGEND_KEYS.filter((k) => used.has(k)).map((k) => h('li', { 'data-key': k }, items[k][0], items[k][1])),
+    LEGEND_KEYS.filter((k) => used.has(k)).map((k) =>
+      h('li', { 'data-key': k }, items[k][0], items[k][1]),
+    ),
   );
 }
 
@@ -467,7 +697,12 @@ function dataTable(options: ChartOptions, captionId: string): HTMLElement {
           h('td', null, formatEdtf(r.as_of)),
           h('td', { class: 'num' }, h('a', { href: claimHash(r.claim_id) }, formatWorded(r))),
           h('td', null, options.sourceLabel(r)),
-          h('td', null, c.best ? 'Best figure' : 'Other source', p.conflict ? h('span', { class: 'badge warn' }, 'disagree') : null),
+          h(
+            'td',
+            null,
+            c.best ? 'Best figure' : 'Other source',
+            p.conflict ? h('span', { class: 'badge warn' }, 'disagree') : null,
+          ),
         ),
       );
     }
@@ -478,11 +713,27 @@ function dataTable(options: ChartOptions, captionId: string): HTMLElement {
     h('summary', null, `Table of the ${count(figures, 'figure')}`),
     h(
       'div',
-      { class: 'scroller', role: 'region', 'aria-label': `Table of the figures: ${options.title}, ${options.subtitle}`, tabindex: 0 },
+      {
+        class: 'scroller',
+        role: 'region',
+        'aria-label': `Table of the figures: ${options.title}, ${options.subtitle}`,
+        tabindex: 0,
+      },
       h(
         'table',
         { 'aria-describedby': captionId },
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Source'), h('th', { scope: 'col' }, 'Status'))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, 'Date'),
+            h('th', { scope: 'col' }, 'Figure'),
+            h('th', { scope: 'col' }, 'Source'),
+            h('th', { scope: 'col' }, 'Status'),
+          ),
+        ),
         body,
       ),
     ),

@@ -11,7 +11,8 @@ import { formatDay } from './format.js';
 /** The fields of `CITATION.cff` (preferred-citation). */
 export const CITATION = {
   authors: 'encrochat-ledger contributors',
-  title: 'encrochat-ledger: every public figure of the EncroChat takedown, with its source and a verbatim quote',
+  title:
+    'encrochat-ledger: every public figure of the EncroChat takedown, with its source and a verbatim quote',
   type: 'data set',
   licence: 'CC BY 4.0',
   artifact: 'https://www.npmjs.com/package/@encrochat-ledger/dataset',
@@ -43,7 +44,12 @@ export async function copyText(text: string): Promise<boolean> {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const area = h('textarea', { class: 'visually-hidden', readonly: true, 'aria-hidden': 'true', tabindex: -1 });
+    const area = h('textarea', {
+      class: 'visually-hidden',
+      readonly: true,
+      'aria-hidden': 'true',
+      tabindex: -1,
+    });
     area.value = text;
     document.body.append(area);
     area.select();
@@ -62,7 +68,11 @@ export async function copyText(text: string): Promise<boolean> {
  * A button that copies `text()` and says so in a status message beside it ("Link copied"), or,
  * when the browser refuses, asks the reader to copy the text shown.
  */
-export function copyButton(label: string, text: () => string, options: { done: string; attrs?: Record<string, string> } = { done: 'Copied' }): HTMLElement {
+export function copyButton(
+  label: string,
+  text: () => string,
+  options: { done: string; attrs?: Record<string, string> } = { done: 'Copied' },
+): HTMLElement {
   const status = h('span', { class: 'copy-status', role: 'status' });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const button = h(
@@ -73,7 +83,9 @@ export function copyButton(label: string, text: () => string, options: { done: s
       ...options.attrs,
       onclick: async () => {
         const ok = await copyText(text());
-        status.textContent = ok ? options.done : 'Your browser did not allow copying: select the text and copy it.';
+        status.textContent = ok
+          ? options.done
+          : 'Your browser did not allow copying: select the text and copy it.';
         clearTimeout(timer);
         timer = setTimeout(() => (status.textContent = ''), 6000);
       },

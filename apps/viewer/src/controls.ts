@@ -13,7 +13,16 @@ import { h } from './dom.js';
 import { fold } from './query.js';
 
 /** Keys that move the choice of a closed select (and single characters: type-ahead; not Space, which opens the list). */
-const MOVES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+const MOVES = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
 /** The value each select last applied. */
 const applied = new WeakMap<HTMLSelectElement, string>();
 
@@ -21,7 +30,11 @@ const applied = new WeakMap<HTMLSelectElement, string>();
  * Calls `apply` when the select's choice is made (see the top of this file). `pending` is shown
  * while a keyboard choice waits for Enter.
  */
-export function onChoice(select: HTMLSelectElement, apply: () => void, pending?: HTMLElement): void {
+export function onChoice(
+  select: HTMLSelectElement,
+  apply: () => void,
+  pending?: HTMLElement,
+): void {
   // True from a moving key's keydown until just after its keyup: a change then came from that key.
   let keyed = false;
   applied.set(select, select.value);
@@ -128,12 +141,27 @@ export function picker(options: {
     spellcheck: 'false',
     placeholder: options.placeholder,
   });
-  const list = h('ul', { id: `${id}-list`, role: 'listbox', class: 'picker-list', 'aria-label': options.label });
+  const list = h('ul', {
+    id: `${id}-list`,
+    role: 'listbox',
+    class: 'picker-list',
+    'aria-label': options.label,
+  });
   const more = h('p', { class: 'picker-more', hidden: true });
   const pop = h('div', { class: 'picker-pop', hidden: true }, list, more);
-  const clear = h('button', { type: 'button', class: 'picker-clear', 'aria-label': `Clear: any ${options.label.toLowerCase()}`, hidden: true }, '×');
+  const clear = h(
+    'button',
+    {
+      type: 'button',
+      class: 'picker-clear',
+      'aria-label': `Clear: any ${options.label.toLowerCase()}`,
+      hidden: true,
+    },
+    '×',
+  );
 
-  const labelOf = (value: string | undefined) => (value ? (byValue.get(value)?.label ?? value) : '');
+  const labelOf = (value: string | undefined) =>
+    value ? (byValue.get(value)?.label ?? value) : '';
   const countText = (value: string) => ` (${(counts.get(value) ?? 0).toLocaleString('en-GB')})`;
   const showChosen = () => {
     input.value = labelOf(chosen);
@@ -166,21 +194,47 @@ export function picker(options: {
     const words = fold(text).split(/\s+/).filter(Boolean);
     folded ??= choices.map((c) => fold(`${c.label} ${c.keywords ?? ''}`));
     const matching: number[] = [];
-    for (let k = 0; k < choices.length; k++) if (words.every((w) => folded![k]!.includes(w))) matching.push(k);
-    matching.sort((a, b) => (counts.get(choices[b]!.value) ?? 0) - (counts.get(choices[a]!.value) ?? 0) || a - b);
+    for (let k = 0; k < choices.length; k++)
+      if (words.every((w) => folded![k]!.includes(w))) matching.push(k);
+    matching.sort(
+      (a, b) =>
+        (counts.get(choices[b]!.value) ?? 0) - (counts.get(choices[a]!.value) ?? 0) || a - b,
+    );
     shown = matching.slice(0, SHOWN).map((k) => choices[k]!);
     list.replaceChildren(
       ...shown.map((c, k) =>
         h(
           'li',
-          { id: `${id}-option-${k}`, role: 'option', 'aria-selected': 'false', 'data-value': c.value, class: c.value === chosen ? 'chosen' : null },
+          {
+            id: `${id}-option-${k}`,
+            role: 'option',
+            'aria-selected': 'false',
+            'data-value': c.value,
+            class: c.value === chosen ? 'chosen' : null,
+          },
           c.label,
           h('span', { class: 'picker-count' }, countText(c.value)),
         ),
       ),
     );
-    if (!shown.length) list.append(h('li', { class: 'picker-none', role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false', id: `${id}-none` }, 'Nothing matches these words'));
-    more.textContent = matching.length > SHOWN ? `${SHOWN} of ${matching.length.toLocaleString('en-GB')} shown: type more words to narrow the list.` : '';
+    if (!shown.length)
+      list.append(
+        h(
+          'li',
+          {
+            class: 'picker-none',
+            role: 'option',
+            'aria-disabled': 'true',
+            'aria-selected': 'false',
+            id: `${id}-none`,
+          },
+          'Nothing matches these words',
+        ),
+      );
+    more.textContent =
+      matching.length > SHOWN
+        ? `${SHOWN} of ${matching.length.toLocaleString('en-GB')} shown: type more words to narrow the list.`
+        : '';
     more.hidden = matching.length <= SHOWN;
     pop.hidden = false;
     input.setAttribute('aria-expanded', 'true');
@@ -205,7 +259,13 @@ export function picker(options: {
         if (!isOpen) open();
         if (!shown.length) return;
         const step = event.key === 'ArrowDown' ? 1 : -1;
-        highlight(active < 0 ? (step > 0 ? 0 : shown.length - 1) : (active + step + shown.length) % shown.length);
+        highlight(
+          active < 0
+            ? step > 0
+              ? 0
+              : shown.length - 1
+            : (active + step + shown.length) % shown.length,
+        );
         return;
       }
       case 'Enter': {

@@ -8,7 +8,12 @@
  * `'` so it is shown, not run as a formula (as the exporter's `--excel-safe`). Numbers, dates and
  * booleans are never changed.
  */
-import { claimsTableFields, csvField, formulaSafe, type ClaimsTableRow } from '@encrochat-ledger/dataset';
+import {
+  claimsTableFields,
+  csvField,
+  formulaSafe,
+  type ClaimsTableRow,
+} from '@encrochat-ledger/dataset';
 
 export { csvField, formulaSafe };
 

@@ -13,7 +13,9 @@ function append(parent: Node, child: Child): void {
     for (const c of child as readonly Child[]) append(parent, c);
     return;
   }
-  parent.appendChild(typeof child === 'object' ? (child as Node) : document.createTextNode(String(child)));
+  parent.appendChild(
+    typeof child === 'object' ? (child as Node) : document.createTextNode(String(child)),
+  );
 }
 
 function setAttrs(el: Element, attrs: Attrs | null | undefined): void {
@@ -24,13 +26,18 @@ function setAttrs(el: Element, attrs: Attrs | null | undefined): void {
       continue;
     }
     if (value === null || value === undefined || value === false) continue;
-    if (/^on/i.test(name)) throw new Error(`event handlers are functions, not attributes (${name})`);
+    if (/^on/i.test(name))
+      throw new Error(`event handlers are functions, not attributes (${name})`);
     el.setAttribute(name, value === true ? '' : String(value));
   }
 }
 
 /** An HTML element: `h('p', { class: 'x' }, 'text', child)`. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   setAttrs(el, attrs);
   for (const c of children) append(el, c);
@@ -39,7 +46,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs |
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** An SVG element. */
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): SVGElementTagNameMap[K] {
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs | null,
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   setAttrs(el, attrs);
   for (const c of children) append(el, c);
@@ -58,10 +69,18 @@ export function safeUrl(url: string | null | undefined): string | null {
 }
 
 /** A link to another site when the address is http(s); otherwise the text alone. */
-export function externalLink(url: string | null | undefined, text: Child, attrs: Attrs = {}): HTMLElement {
+export function externalLink(
+  url: string | null | undefined,
+  text: Child,
+  attrs: Attrs = {},
+): HTMLElement {
   const href = safeUrl(url);
   if (!href) return h('span', { class: 'no-link' }, text);
-  return h('a', { ...attrs, href, rel: 'noopener noreferrer', class: `external ${attrs.class ?? ''}`.trim() }, text);
+  return h(
+    'a',
+    { ...attrs, href, rel: 'noopener noreferrer', class: `external ${attrs.class ?? ''}`.trim() },
+    text,
+  );
 }
 
 /** A link inside the viewer (a hash route built by `state.ts`). */
@@ -92,7 +111,11 @@ export function scroller(label: string, table: HTMLElement): HTMLElement {
 }
 
 /** A select with options; `value` is the selected one. */
-export function select(attrs: Attrs, options: readonly (readonly [value: string, label: string])[], value: string | undefined): HTMLSelectElement {
+export function select(
+  attrs: Attrs,
+  options: readonly (readonly [value: string, label: string])[],
+  value: string | undefined,
+): HTMLSelectElement {
   const el = h('select', attrs);
   for (const [v, label] of options) {
     const option = h('option', { value: v }, label);

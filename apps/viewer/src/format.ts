@@ -5,10 +5,21 @@
 
 const LOCALE = 'en-GB';
 const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
-const compactFormat = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+const compactFormat = new Intl.NumberFormat(LOCALE, {
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
 const currencyFormats = new Map<string, Intl.NumberFormat>();
 
-export const CURRENCIES: ReadonlySet<string> = new Set(['GBP', 'EUR', 'USD', 'SEK', 'NOK', 'DKK', 'CHF']);
+export const CURRENCIES: ReadonlySet<string> = new Set([
+  'GBP',
+  'EUR',
+  'USD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'CHF',
+]);
 
 /** 2864 → "2,864"; 6.25 → "6.25". */
 export function formatNumber(n: number): string {
@@ -18,13 +29,19 @@ export function formatNumber(n: number): string {
 function currencyFormat(code: string): Intl.NumberFormat {
   let f = currencyFormats.get(code);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: code, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    f = new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency: code,
+      maximumFractionDigits: 0,
+      minimumFractionDigits: 0,
+    });
     currencyFormats.set(code, f);
   }
   return f;
 }
 
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) =>
+  `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /**
  * An amount in its unit: "£76,914,575", "€90,000,000", "2,864", "6.3 tonnes", "590 kg",
@@ -67,14 +84,28 @@ export function formatCompact(n: number, unit: string): string {
       .find((p) => p.type === 'currency')!.value;
     return `${symbol}${symbol.length > 1 ? ' ' : ''}${compactFormat.format(n)}`;
   }
-  if (unit === 'kg') return Math.abs(n) >= 1000 ? `${compactFormat.format(n / 1000)} t` : `${compactFormat.format(n)} kg`;
+  if (unit === 'kg')
+    return Math.abs(n) >= 1000
+      ? `${compactFormat.format(n / 1000)} t`
+      : `${compactFormat.format(n)} kg`;
   return compactFormat.format(n);
 }
 
 /** What the axis of a unit measures. */
 export function unitLabel(unit: string): string {
   if (CURRENCIES.has(unit)) return unit;
-  return { count: 'number', kg: 'mass', years: 'years', months: 'months', days: 'days', tablets: 'tablets', litres: 'litres', percent: '%' }[unit] ?? unit;
+  return (
+    {
+      count: 'number',
+      kg: 'mass',
+      years: 'years',
+      months: 'months',
+      days: 'days',
+      tablets: 'tablets',
+      litres: 'litres',
+      percent: '%',
+    }[unit] ?? unit
+  );
 }
 
 export const QUALIFIER_LABELS: Readonly<Record<string, string>> = {
@@ -89,7 +120,13 @@ export const QUALIFIER_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** The figure as the source worded it: "nearly 700", "more than £54,000,000", "between 2 and 3 tonnes". */
-export function formatWorded(row: { qualifier: string; value: number | null; min: number | null; max: number | null; unit: string }): string {
+export function formatWorded(row: {
+  qualifier: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+}): string {
   const { qualifier, value, unit } = row;
   if (qualifier === 'range') {
     if (row.min === null || row.max === null) return 'a range';
@@ -115,9 +152,28 @@ export function formatWorded(row: { qualifier: string; value: number | null; min
   }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SEASONS: Record<string, string> = { '21': 'Spring', '22': 'Summer', '23': 'Autumn', '24': 'Winter' };
-const DATE = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?([~?%]?)$/;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const SEASONS: Record<string, string> = {
+  '21': 'Spring',
+  '22': 'Summer',
+  '23': 'Autumn',
+  '24': 'Winter',
+};
+const DATE =
+  /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?([~?%]?)$/;
 
 function formatOne(text: string, short: boolean): string {
   const m = DATE.exec(text);
@@ -180,7 +236,9 @@ export function count(n: number, one: string, many = `${one}s`): string {
 export function edtfSortKey(text: string | null | undefined): string {
   if (!text) return '';
   const first = text.split('/')[0]!;
-  const m = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(first === '..' || first === '' ? (text.split('/')[1] ?? '') : first);
+  const m = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(
+    first === '..' || first === '' ? (text.split('/')[1] ?? '') : first,
+  );
   if (!m) return '';
   const month = m[2] && Number(m[2]) <= 12 ? m[2] : '01';
   return `${m[1]}-${month}-${m[3] ?? '01'}`;

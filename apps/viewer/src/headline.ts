@@ -24,7 +24,14 @@
  *
  * "sources" counts the distinct sources among all claims of the headline's date.
  */
-import { compareCodeUnits, compareFigureDates, compareFigures, type FigureRow, type LatestRow, type SeriesPoint } from '@encrochat-ledger/dataset';
+import {
+  compareCodeUnits,
+  compareFigureDates,
+  compareFigures,
+  type FigureRow,
+  type LatestRow,
+  type SeriesPoint,
+} from '@encrochat-ledger/dataset';
 
 /** The headline metrics, in display order. */
 export const HEADLINE_METRICS = [
@@ -64,7 +71,8 @@ export interface Headline<R extends FigureRow = FigureRow> {
 }
 
 const DAY_MS = 86_400_000;
-const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+const dayNumber = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 
 /** Number of days a row's `as_of` covers; Infinity for an open or unknown end. */
 export function periodDays(row: Pick<FigureRow, 'as_of_start' | 'as_of_end'>): number {
@@ -73,7 +81,10 @@ export function periodDays(row: Pick<FigureRow, 'as_of_start' | 'as_of_end'>): n
 }
 
 /** Whether a series can give a headline (rule 1): headline metric, no breakdown, EncroChat only. */
-export function isHeadlineCandidate(row: Pick<FigureRow, 'metric' | 'breakdown_key' | 'networks'>, metrics: readonly string[] = HEADLINE_METRICS): boolean {
+export function isHeadlineCandidate(
+  row: Pick<FigureRow, 'metric' | 'breakdown_key' | 'networks'>,
+  metrics: readonly string[] = HEADLINE_METRICS,
+): boolean {
   return (
     metrics.includes(row.metric) &&
     row.breakdown_key === null &&
@@ -86,7 +97,12 @@ export function isHeadlineCandidate(row: Pick<FigureRow, 'metric' | 'breakdown_k
 /** Orders series by their latest point (rule 4): precise dates first, then latest. Negative when `a` wins. */
 export function compareLatest(a: SeriesPoint, b: SeriesPoint): number {
   const precise = (p: SeriesPoint) => (periodDays(p.best) <= PRECISE_PERIOD_DAYS ? 0 : 1);
-  return precise(a) - precise(b) || compareFigureDates(b.best, a.best) || compareFigures(a.best, b.best) || compareCodeUnits(a.series_id, b.series_id);
+  return (
+    precise(a) - precise(b) ||
+    compareFigureDates(b.best, a.best) ||
+    compareFigures(a.best, b.best) ||
+    compareCodeUnits(a.series_id, b.series_id)
+  );
 }
 
 /**
@@ -94,7 +110,11 @@ export function compareLatest(a: SeriesPoint, b: SeriesPoint): number {
  * `HEADLINE_METRICS` order), then place id. `latest` is the latest table of the same points
  * (`buildLatest(points)`).
  */
-export function selectHeadlines<R extends FigureRow>(points: readonly SeriesPoint<R>[], latest: readonly LatestRow[], metrics: readonly string[] = HEADLINE_METRICS): Headline<R>[] {
+export function selectHeadlines<R extends FigureRow>(
+  points: readonly SeriesPoint<R>[],
+  latest: readonly LatestRow[],
+  metrics: readonly string[] = HEADLINE_METRICS,
+): Headline<R>[] {
   // Every figure of the latest table is the best claim of its point.
   const pointOfBest = new Map<string, number>();
   const pointCount = new Map<string, number>();
@@ -114,7 +134,8 @@ export function selectHeadlines<R extends FigureRow>(points: readonly SeriesPoin
   for (const rows of groups.values()) {
     // Rule 2: the unit with the most points (ties: the first by code units).
     const byUnit = new Map<string, number>();
-    for (const row of rows) byUnit.set(row.unit, (byUnit.get(row.unit) ?? 0) + pointCount.get(row.series_id)!);
+    for (const row of rows)
+      byUnit.set(row.unit, (byUnit.get(row.unit) ?? 0) + pointCount.get(row.series_id)!);
     const unit = [...byUnit].sort((a, b) => b[1] - a[1] || compareCodeUnits(a[0], b[0]))[0]![0];
     let pool = rows.filter((row) => row.unit === unit);
     // Rule 3: whole-place series over series of some of its organisations.
@@ -132,12 +153,15 @@ export function selectHeadlines<R extends FigureRow>(points: readonly SeriesPoin
       latest: chosen,
       point,
       index,
-      officialIndex: chosen.official_claim_id === null ? -1 : pointOfBest.get(chosen.official_claim_id)!,
+      officialIndex:
+        chosen.official_claim_id === null ? -1 : pointOfBest.get(chosen.official_claim_id)!,
       latestIndex: pointOfBest.get(chosen.latest_claim_id)!,
       sources: new Set(point.candidates.map((c) => c.source_id)).size,
       points: pool.reduce((n, row) => n + pointCount.get(row.series_id)!, 0),
     });
   }
   const order = (metric: string) => metrics.indexOf(metric);
-  return headlines.sort((a, b) => order(a.metric) - order(b.metric) || compareCodeUnits(a.place, b.place));
+  return headlines.sort(
+    (a, b) => order(a.metric) - order(b.metric) || compareCodeUnits(a.place, b.place),
+  );
 }

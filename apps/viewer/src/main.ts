@@ -49,7 +49,8 @@ async function start(): Promise<void> {
       },
     };
     const version = document.getElementById('footer-version');
-    if (version) version.textContent = `Dataset version ${ds.meta.version} · ${ds.meta.claims.toLocaleString('en-GB')} claims`;
+    if (version)
+      version.textContent = `Dataset version ${ds.meta.version} · ${ds.meta.claims.toLocaleString('en-GB')} claims`;
     const router = new Router(main, ctx, PAGES as ConstructorParameters<typeof Router>[2]);
     router.start();
     // Charts are drawn for the width they get: draw them again when the layout changes for good.
@@ -74,7 +75,11 @@ async function start(): Promise<void> {
         { class: 'problem', role: 'alert' },
         h('h1', null, 'The dataset could not be loaded'),
         h('p', null, (error as Error).message),
-        h('p', null, 'Reload the page; if it happens again, the site was built or copied without its data/ folder.'),
+        h(
+          'p',
+          null,
+          'Reload the page; if it happens again, the site was built or copied without its data/ folder.',
+        ),
       ),
     );
     document.documentElement.dataset.ready = 'error';

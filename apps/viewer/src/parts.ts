@@ -56,9 +56,17 @@ export interface PartAboveWhole {
   levels: number;
 }
 
-type HeadlineFigure = Pick<LatestRow, 'headline_qualifier' | 'headline_value' | 'headline_min' | 'headline_max'>;
+type HeadlineFigure = Pick<
+  LatestRow,
+  'headline_qualifier' | 'headline_value' | 'headline_min' | 'headline_max'
+>;
 const headlineInterval = (row: HeadlineFigure): ValueInterval | null =>
-  valueInterval({ qualifier: row.headline_qualifier, value: row.headline_value, min: row.headline_min, max: row.headline_max });
+  valueInterval({
+    qualifier: row.headline_qualifier,
+    value: row.headline_value,
+    min: row.headline_min,
+    max: row.headline_max,
+  });
 
 /** Whether every figure interval `a` allows is above every figure `b` allows. */
 export function certainlyAbove(a: ValueInterval, b: ValueInterval): boolean {
@@ -66,7 +74,8 @@ export function certainlyAbove(a: ValueInterval, b: ValueInterval): boolean {
 }
 
 type Dated = Pick<LatestRow, 'headline_date_start' | 'headline_date_end'>;
-const span = (row: Dated) => periodDays({ as_of_start: row.headline_date_start, as_of_end: row.headline_date_end });
+const span = (row: Dated) =>
+  periodDays({ as_of_start: row.headline_date_start, as_of_end: row.headline_date_end });
 
 /** Rule 3: the whole's date is the part's or later. */
 export function wholeDatedSameOrLater(part: Dated, whole: Dated, cumulative: boolean): boolean {
@@ -89,7 +98,8 @@ function ancestors(parentOf: ReadonlyMap<string, string | null | undefined>, id:
   return out;
 }
 
-const breakdownOf = (row: LatestRow) => (row.breakdown_key === null ? '' : `${row.breakdown_key}=${row.breakdown_value ?? ''}`);
+const breakdownOf = (row: LatestRow) =>
+  row.breakdown_key === null ? '' : `${row.breakdown_key}=${row.breakdown_value ?? ''}`;
 
 /** Every part whose headline is above a whole's (see the rules above), by part series id, then the nearest whole. */
 export function partsAboveWholes(
@@ -115,17 +125,29 @@ export function partsAboveWholes(
     if (NOT_ADDITIVE.has(part.metric)) continue;
     const partInterval = headlineInterval(part);
     if (!partInterval) continue;
-    const operationsWithin = part.operation === null ? [null] : [null, part.operation, ...ancestors(operationParent, part.operation)];
+    const operationsWithin =
+      part.operation === null
+        ? [null]
+        : [null, part.operation, ...ancestors(operationParent, part.operation)];
     const partNetworks = part.networks ?? [];
     ancestors(placeParent, part.place).forEach((place, level) => {
-      for (const whole of wholes.get(`${part.metric}\u0000${part.unit}\u0000${breakdownOf(part)}\u0000${place}`) ?? []) {
+      for (const whole of wholes.get(
+        `${part.metric}\u0000${part.unit}\u0000${breakdownOf(part)}\u0000${place}`,
+      ) ?? []) {
         if (!operationsWithin.includes(whole.operation)) continue;
         if (!partNetworks.every((n) => whole.networks?.includes(n))) continue;
         if (!wholeDatedSameOrLater(part, whole, cumulative.get(part.metric) ?? true)) continue;
         const wholeInterval = headlineInterval(whole);
-        if (wholeInterval && certainlyAbove(partInterval, wholeInterval)) found.push({ part, whole, levels: level + 1 });
+        if (wholeInterval && certainlyAbove(partInterval, wholeInterval))
+          found.push({ part, whole, levels: level + 1 });
       }
     });
   }
-  return found.sort((a, b) => (a.part.series_id < b.part.series_id ? -1 : a.part.series_id > b.part.series_id ? 1 : a.levels - b.levels));
+  return found.sort((a, b) =>
+    a.part.series_id < b.part.series_id
+      ? -1
+      : a.part.series_id > b.part.series_id
+        ? 1
+        : a.levels - b.levels,
+  );
 }

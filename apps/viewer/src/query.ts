@@ -11,7 +11,12 @@ const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true
 /** Lower case without accents, for search ("Cocaïne" → "cocaine"). */
 export function fold(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[^\u0000-\u007f]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : text.toLowerCase();
+  return /[^\u0000-\u007f]/.test(text)
+    ? text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+    : text.toLowerCase();
 }
 
 /** A rank per dictionary code: the order of the dictionary's values (nulls first). */
@@ -36,20 +41,35 @@ const codeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function unknownFilterValues(ds: Dataset, f: ClaimFilters): string[] {
   const problems: string[] = [];
   const check = (value: string | undefined, known: boolean, what: string) => {
-    if (value !== undefined && !known) problems.push(`There is no ${what} “${value}” in this dataset.`);
+    if (value !== undefined && !known)
+      problems.push(`There is no ${what} “${value}” in this dataset.`);
   };
   check(f.metric, f.metric === undefined || ds.metricsById.has(f.metric), 'metric');
   check(f.place, f.place === undefined || ds.placesById.has(f.place), 'place');
   check(f.org, f.org === undefined || ds.organisationsById.has(f.org), 'organisation');
   check(f.op, f.op === undefined || ds.operationsById.has(f.op), 'operation');
   check(f.source, f.source === undefined || ds.sourcesById.has(f.source), 'source');
-  check(f.kind, f.kind === undefined || ds.sources.some((s) => s.kind === f.kind), 'kind of source');
+  check(
+    f.kind,
+    f.kind === undefined || ds.sources.some((s) => s.kind === f.kind),
+    'kind of source',
+  );
   check(f.network, f.network === undefined || ds.networksById.has(f.network), 'network');
   return problems;
 }
 
 /** The filters whose options show counts, each with its number in `Evaluation.failedAt` (0: dates and search). */
-export const FACETS = ['metric', 'place', 'org', 'op', 'network', 'source', 'kind', 'reliability', 'disagree'] as const;
+export const FACETS = [
+  'metric',
+  'place',
+  'org',
+  'op',
+  'network',
+  'source',
+  'kind',
+  'reliability',
+  'disagree',
+] as const;
 export type Facet = (typeof FACETS)[number];
 const FACET = Object.fromEntries(FACETS.map((name, k) => [name, k + 1])) as Record<Facet, number>;
 /** What each option of each filter would give, the other filters staying as they are. */
@@ -65,7 +85,22 @@ export interface FacetCounts {
 }
 
 /** The settings that decide which rows match (not their order or page). */
-const FILTER_KEYS = ['metric', 'place', 'placeonly', 'org', 'op', 'network', 'networkonly', 'source', 'kind', 'reliability', 'disagree', 'from', 'to', 'q'] as const satisfies readonly (keyof ClaimFilters)[];
+const FILTER_KEYS = [
+  'metric',
+  'place',
+  'placeonly',
+  'org',
+  'op',
+  'network',
+  'networkonly',
+  'source',
+  'kind',
+  'reliability',
+  'disagree',
+  'from',
+  'to',
+  'q',
+] as const satisfies readonly (keyof ClaimFilters)[];
 
 interface Evaluation {
   key: string;
@@ -99,7 +134,10 @@ export class ClaimQuery {
     if (order) return order;
     const t = this.ds.table;
     const n = t.rows;
-    const rankOf = (column: Column<unknown>, compare: (a: string, b: string) => number): { rank: Int32Array; size: number } => {
+    const rankOf = (
+      column: Column<unknown>,
+      compare: (a: string, b: string) => number,
+    ): { rank: Int32Array; size: number } => {
       const byCode = ranks(column, compare);
       const codes = column.codes!;
       const rank = new Int32Array(n);
@@ -133,7 +171,8 @@ export class ClaimQuery {
         for (let i = 0; i < n; i++) numbers[i] = value.at(i) ?? min.at(i) ?? max.at(i) ?? -Infinity;
         const sorted = numbers.slice().sort();
         const distinct: number[] = [];
-        for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct.push(sorted[k]!);
+        for (let k = 0; k < n; k++)
+          if (k === 0 || sorted[k] !== sorted[k - 1]) distinct.push(sorted[k]!);
         const rank = new Int32Array(n);
         for (let i = 0; i < n; i++) {
           let lo = 0;
@@ -152,7 +191,8 @@ export class ClaimQuery {
     }
     const keys = new Float64Array(n);
     const sizeB = secondary ? secondary.size : 1;
-    for (let i = 0; i < n; i++) keys[i] = (primary.rank[i]! * sizeB + (secondary ? secondary.rank[i]! : 0)) * n + i;
+    for (let i = 0; i < n; i++)
+      keys[i] = (primary.rank[i]! * sizeB + (secondary ? secondary.rank[i]! : 0)) * n + i;
     keys.sort();
     order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[k] = keys[k]! % n;
@@ -220,13 +260,13 @@ export class ClaimQuery {
     return found;
   }
 
-
   /** Per row: 1 when its claim is of a date where sources disagree (a series point in conflict). */
   private rowConflict(): Uint8Array {
     if (this.conflictOfRow) return this.conflictOfRow;
     const { ofRow, conflict } = this.ds.points;
     const out = new Uint8Array(this.ds.table.rows);
-    for (let i = 0; i < out.length; i++) out[i] = ofRow[i]! >= 0 && conflict[ofRow[i]!] === 1 ? 1 : 0;
+    for (let i = 0; i < out.length; i++)
+      out[i] = ofRow[i]! >= 0 && conflict[ofRow[i]!] === 1 ? 1 : 0;
     return (this.conflictOfRow = out);
   }
 
@@ -251,7 +291,11 @@ export class ClaimQuery {
       return out;
     };
     /** A filter on one dictionary column. */
-    const onCodes = (facet: number, column: Column<unknown>, accept: (value: unknown) => boolean) => {
+    const onCodes = (
+      facet: number,
+      column: Column<unknown>,
+      accept: (value: unknown) => boolean,
+    ) => {
       const ok = accepted(column, accept);
       const codes = column.codes!;
       for (let i = 0; i < n; i++)
@@ -274,11 +318,17 @@ export class ClaimQuery {
       onCodes(FACET.place, t.col('place'), (v) => places.has(v as string));
     }
     if (f.org) {
-      const inScope = accepted(t.col('organisations'), (v) => Array.isArray(v) && v.includes(f.org));
+      const inScope = accepted(
+        t.col('organisations'),
+        (v) => Array.isArray(v) && v.includes(f.org),
+      );
       const attributed = accepted(t.col('attributed_organisation'), (v) => v === f.org);
       const scopeCodes = t.col('organisations').codes!;
       const attributedCodes = t.col('attributed_organisation').codes!;
-      onRows(FACET.org, (i) => inScope[scopeCodes[i]!] === 1 || attributed[attributedCodes[i]!] === 1);
+      onRows(
+        FACET.org,
+        (i) => inScope[scopeCodes[i]!] === 1 || attributed[attributedCodes[i]!] === 1,
+      );
     }
     if (f.op) {
       const ops = this.ds.operationAndParts(f.op);
@@ -286,11 +336,16 @@ export class ClaimQuery {
     }
     if (f.network) {
       const network = f.network;
-      onCodes(FACET.network, t.col('networks'), (v) => Array.isArray(v) && v.includes(network) && (!f.networkonly || v.length === 1));
+      onCodes(
+        FACET.network,
+        t.col('networks'),
+        (v) => Array.isArray(v) && v.includes(network) && (!f.networkonly || v.length === 1),
+      );
     }
     if (f.source) onCodes(FACET.source, t.col('source_id'), (v) => v === f.source);
     if (f.kind) onCodes(FACET.kind, t.col('source_kind'), (v) => v === f.kind);
-    if (f.reliability) onCodes(FACET.reliability, t.col('source_reliability'), (v) => v === f.reliability);
+    if (f.reliability)
+      onCodes(FACET.reliability, t.col('source_reliability'), (v) => v === f.reliability);
     if (f.disagree) {
       const conflict = this.rowConflict();
       const want = f.disagree === 'yes' ? 1 : 0;
@@ -301,9 +356,15 @@ export class ClaimQuery {
     if (f.from || f.to) {
       const from = f.from;
       const to = f.to;
-      const endOk = accepted(t.col('as_of_end'), (v) => v !== null && from !== undefined && (v as string) >= from);
+      const endOk = accepted(
+        t.col('as_of_end'),
+        (v) => v !== null && from !== undefined && (v as string) >= from,
+      );
       const endOpen = accepted(t.col('as_of_end'), (v) => v === null);
-      const startOk = accepted(t.col('as_of_start'), (v) => v !== null && (!to || (v as string) <= to));
+      const startOk = accepted(
+        t.col('as_of_start'),
+        (v) => v !== null && (!to || (v as string) <= to),
+      );
       const startKnown = accepted(t.col('as_of_start'), (v) => v !== null);
       const ends = t.col('as_of_end').codes!;
       const starts = t.col('as_of_start').codes!;
@@ -348,9 +409,24 @@ export class ClaimQuery {
     const { fails, failedAt } = this.evaluate(f);
     const t = this.ds.table;
     const n = t.rows;
-    const col = (name: 'metric' | 'place' | 'operation' | 'source_id' | 'source_kind' | 'source_reliability' | 'networks' | 'organisations' | 'attributed_organisation') => {
+    const col = (
+      name:
+        | 'metric'
+        | 'place'
+        | 'operation'
+        | 'source_id'
+        | 'source_kind'
+        | 'source_reliability'
+        | 'networks'
+        | 'organisations'
+        | 'attributed_organisation',
+    ) => {
       const column = t.col(name) as Column<unknown>;
-      return { dict: column.dict!, codes: column.codes!, tally: new Int32Array(column.dict!.length) };
+      return {
+        dict: column.dict!,
+        codes: column.codes!,
+        tally: new Int32Array(column.dict!.length),
+      };
     };
     const metric = col('metric');
     const place = col('place');
@@ -369,8 +445,24 @@ export class ClaimQuery {
     let matching = 0;
     const failingOnly = new Int32Array(FACETS.length + 1);
     // Straight-line tallies over local arrays: at 100,000 rows, one pass of a few milliseconds.
-    const [metricCodes, placeCodes, opCodes, sourceCodes, kindCodes, reliabilityCodes, networkCodes] = [metric, place, op, source, kind, reliability, network].map((c) => c.codes);
-    const [metricTally, placeTally, opTally, sourceTally, kindTally, reliabilityTally, networkTally] = [metric, place, op, source, kind, reliability, network].map((c) => c.tally);
+    const [
+      metricCodes,
+      placeCodes,
+      opCodes,
+      sourceCodes,
+      kindCodes,
+      reliabilityCodes,
+      networkCodes,
+    ] = [metric, place, op, source, kind, reliability, network].map((c) => c.codes);
+    const [
+      metricTally,
+      placeTally,
+      opTally,
+      sourceTally,
+      kindTally,
+      reliabilityTally,
+      networkTally,
+    ] = [metric, place, op, source, kind, reliability, network].map((c) => c.tally);
     const scopeCodes = orgScope.codes;
     const attributedCodes = orgAttributed.codes;
     const { ofScope, ofAttributed } = orgIndex;
@@ -430,17 +522,25 @@ export class ClaimQuery {
     const direct = (c: { dict: readonly unknown[]; tally: Int32Array }) => {
       const out = new Map<string, number>();
       c.dict.forEach((v, code) => {
-        if (v !== null && c.tally[code]) out.set(String(v), (out.get(String(v)) ?? 0) + c.tally[code]!);
+        if (v !== null && c.tally[code])
+          out.set(String(v), (out.get(String(v)) ?? 0) + c.tally[code]!);
       });
       return out;
     };
     /** Counts of a tree (places, operations): each value also counts for every value above it. */
-    const upward = (c: { dict: readonly unknown[]; tally: Int32Array }, parentOf: (id: string) => string | undefined) => {
+    const upward = (
+      c: { dict: readonly unknown[]; tally: Int32Array },
+      parentOf: (id: string) => string | undefined,
+    ) => {
       const out = new Map<string, number>();
       c.dict.forEach((v, code) => {
         if (v === null || !c.tally[code]) return;
         const seen = new Set<string>();
-        for (let id: string | undefined = String(v); id !== undefined && !seen.has(id); id = parentOf(id)) {
+        for (
+          let id: string | undefined = String(v);
+          id !== undefined && !seen.has(id);
+          id = parentOf(id)
+        ) {
           seen.add(id);
           out.set(id, (out.get(id) ?? 0) + c.tally[code]!);
         }
@@ -453,7 +553,8 @@ export class ClaimQuery {
       const list = v as string[] | null;
       if (!list || !network.tally[code]) return;
       for (const id of list) networks.set(id, (networks.get(id) ?? 0) + network.tally[code]!);
-      if (list.length === 1) networkAlone.set(list[0]!, (networkAlone.get(list[0]!) ?? 0) + network.tally[code]!);
+      if (list.length === 1)
+        networkAlone.set(list[0]!, (networkAlone.get(list[0]!) ?? 0) + network.tally[code]!);
     });
     const orgs = new Map<string, number>();
     orgIndex.ids.forEach((id, k) => orgTally[k] && orgs.set(id, orgTally[k]!));
@@ -473,7 +574,9 @@ export class ClaimQuery {
           ['no', disagree[0]!],
         ]),
       },
-      any: Object.fromEntries(FACETS.map((name) => [name, matching + failingOnly[FACET[name]]!])) as Record<Facet, number>,
+      any: Object.fromEntries(
+        FACETS.map((name) => [name, matching + failingOnly[FACET[name]]!]),
+      ) as Record<Facet, number>,
       placeOnly,
       networkAlone,
     };
@@ -490,11 +593,16 @@ export class ClaimQuery {
       if (k === undefined) index.set(id, (k = ids.push(id) - 1));
       return k;
     };
-    const ofScope = (t.col('organisations').dict ?? []).map((list) => Int32Array.from(((list as string[] | null) ?? []).map(indexOf)));
-    const ofAttributed = Int32Array.from((t.col('attributed_organisation').dict ?? []).map((id) => (id ? indexOf(id as string) : -1)));
+    const ofScope = (t.col('organisations').dict ?? []).map((list) =>
+      Int32Array.from(((list as string[] | null) ?? []).map(indexOf)),
+    );
+    const ofAttributed = Int32Array.from(
+      (t.col('attributed_organisation').dict ?? []).map((id) => (id ? indexOf(id as string) : -1)),
+    );
     return (this.orgs = { ids, ofScope, ofAttributed });
   }
 }
 
 /** The default direction of a sort key. */
-export const defaultDir = (sort: ClaimSort): 'asc' | 'desc' => (sort === 'date' || sort === 'value' ? 'desc' : 'asc');
+export const defaultDir = (sort: ClaimSort): 'asc' | 'desc' =>
+  sort === 'date' || sort === 'value' ? 'desc' : 'asc';

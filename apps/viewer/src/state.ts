@@ -11,13 +11,33 @@ export const METRIC_ID = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 export const CLAIM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-const recordId = z.string().check(z.regex(RECORD_ID, 'must be an id such as "united-kingdom" (lowercase letters, digits and hyphens)'));
-const metricId = z.string().check(z.regex(METRIC_ID, 'must be a metric id such as "arrests" or "cash_seized"'));
+const recordId = z
+  .string()
+  .check(
+    z.regex(
+      RECORD_ID,
+      'must be an id such as "united-kingdom" (lowercase letters, digits and hyphens)',
+    ),
+  );
+const metricId = z
+  .string()
+  .check(z.regex(METRIC_ID, 'must be a metric id such as "arrests" or "cash_seized"'));
 const day = z.string().check(
   z.regex(ISO_DAY, 'must be a date written YYYY-MM-DD, such as 2021-03-19'),
-  z.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real calendar date'),
+  z.refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'is not a real calendar date',
+  ),
 );
-const page = z.coerce.number({ error: 'must be a whole number such as 2' }).check(z.int('must be a whole number such as 2'), z.minimum(1, 'must be 1 or more'), z.maximum(1_000_000, 'is too large'));
+const page = z.coerce
+  .number({ error: 'must be a whole number such as 2' })
+  .check(
+    z.int('must be a whole number such as 2'),
+    z.minimum(1, 'must be 1 or more'),
+    z.maximum(1_000_000, 'is too large'),
+  );
 const text = z.string().check(z.maxLength(200, 'is longer than 200 characters'));
 
 export const CLAIM_SORTS = ['date', 'value', 'metric', 'place', 'source'] as const;
@@ -49,7 +69,9 @@ export const ClaimFilters = z.strictObject({
   networkonly: z.optional(z.enum(['1'], { error: 'must be 1, or be left out' })),
   /** With `place`: that place only, not the places within it. */
   placeonly: z.optional(z.enum(['1'], { error: 'must be 1, or be left out' })),
-  reliability: z.optional(z.enum(RELIABILITIES, { error: `must be one of ${RELIABILITIES.join(', ')}` })),
+  reliability: z.optional(
+    z.enum(RELIABILITIES, { error: `must be one of ${RELIABILITIES.join(', ')}` }),
+  ),
   /** `yes`: claims of a date where sources disagree; `no`: the others. */
   disagree: z.optional(z.enum(['yes', 'no'], { error: 'must be yes or no' })),
   size: z.optional(z.enum(PAGE_SIZES, { error: `must be one of ${PAGE_SIZES.join(', ')}` })),
@@ -61,7 +83,14 @@ export const ChartParams = z.strictObject({
   place: z.optional(recordId),
   page: z.optional(page),
   /** One chart alone: the series id (`metric:breakdown:unit:place:operation:organisations:networks`), its address. */
-  series: z.optional(z.string().check(z.minLength(1, 'must name a series'), z.maxLength(300, 'is longer than 300 characters'))),
+  series: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1, 'must name a series'),
+        z.maxLength(300, 'is longer than 300 characters'),
+      ),
+  ),
 });
 export type ChartParams = z.infer<typeof ChartParams>;
 
@@ -69,7 +98,11 @@ export const SOURCE_SORTS = ['published', 'title', 'claims'] as const;
 export const SourceParams = z.strictObject({
   q: z.optional(text),
   kind: z.optional(recordId),
-  reliability: z.optional(z.enum(['official', 'official-copy', 'press', 'legal', 'low'], { error: 'must be official, official-copy, press, legal or low' })),
+  reliability: z.optional(
+    z.enum(['official', 'official-copy', 'press', 'legal', 'low'], {
+      error: 'must be official, official-copy, press, legal or low',
+    }),
+  ),
   sort: z.optional(z.enum(SOURCE_SORTS, { error: `must be one of ${SOURCE_SORTS.join(', ')}` })),
   page: z.optional(page),
 });
@@ -137,7 +170,10 @@ function describe(issue: ZodIssueLike): string {
 }
 
 /** The params without the ones an issue names (unknown keys included). */
-function withoutBad(params: Record<string, string>, issues: readonly ZodIssueLike[]): Record<string, string> {
+function withoutBad(
+  params: Record<string, string>,
+  issues: readonly ZodIssueLike[],
+): Record<string, string> {
   const bad = new Set<string>();
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') for (const k of issue.keys ?? []) bad.add(k);
@@ -147,9 +183,13 @@ function withoutBad(params: Record<string, string>, issues: readonly ZodIssueLik
 }
 
 /** Builds a hash: `#/claims?metric=arrests`. Empty values are left out; keys keep their order. */
-export function toHash(path: string, params: Record<string, string | number | undefined | null> = {}): string {
+export function toHash(
+  path: string,
+  params: Record<string, string | number | undefined | null> = {},
+): string {
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
   const q = query.toString();
   return `#/${path}${q ? `?${q}` : ''}`;
 }
@@ -171,7 +211,15 @@ export function parseHash(hash: string): Parsed {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw === '' || raw === '/') return { ok: true, route: { page: 'overview' } };
   const overview = { fallback: '#/', fallbackLabel: 'Go to the overview' };
-  if (!raw.startsWith('/')) return { ok: false, problem: { title: 'This address does not name a page', issues: [`“#${raw}” is not a page of this site.`], ...overview } };
+  if (!raw.startsWith('/'))
+    return {
+      ok: false,
+      problem: {
+        title: 'This address does not name a page',
+        issues: [`“#${raw}” is not a page of this site.`],
+        ...overview,
+      },
+    };
   const q = raw.indexOf('?');
   const path = q === -1 ? raw.slice(1) : raw.slice(1, q);
   const query = q === -1 ? '' : raw.slice(q + 1);
@@ -179,7 +227,16 @@ export function parseHash(hash: string): Parsed {
   try {
     segments = path.split('/').map((s) => decodeURIComponent(s));
   } catch {
-    return { ok: false, problem: { title: 'This address is garbled', issues: ['It contains an invalid percent-encoding (a “%” not followed by two hexadecimal digits).'], ...overview } };
+    return {
+      ok: false,
+      problem: {
+        title: 'This address is garbled',
+        issues: [
+          'It contains an invalid percent-encoding (a “%” not followed by two hexadecimal digits).',
+        ],
+        ...overview,
+      },
+    };
   }
   const params: Record<string, string> = {};
   const seen = new Set<string>();
@@ -190,7 +247,15 @@ export function parseHash(hash: string): Parsed {
     params[k] = v;
   }
   if (repeated.length)
-    return { ok: false, problem: { title: 'This address has a setting twice', issues: repeated.map((k) => `“${k}” is given more than once; give it once.`), fallback: toHash(path, params), fallbackLabel: 'Open it with the last value of each setting' } };
+    return {
+      ok: false,
+      problem: {
+        title: 'This address has a setting twice',
+        issues: repeated.map((k) => `“${k}” is given more than once; give it once.`),
+        fallback: toHash(path, params),
+        fallbackLabel: 'Open it with the last value of each setting',
+      },
+    };
 
   const [name = '', ...rest] = segments;
   if ((name === 'claim' || name === 'source') && rest.length >= 1) {
@@ -201,18 +266,47 @@ export function parseHash(hash: string): Parsed {
         ok: false,
         problem: {
           title: `This is not the address of a ${name}`,
-          issues: [ok ? `A ${name} page has no settings (${Object.keys(params).map((k) => `“${k}”`).join(', ')}).` : `“${id}” is not a ${name} id (${name === 'claim' ? 'source-id/claim-slug' : 'lowercase letters, digits and hyphens'}).`],
-          ...(ok ? { fallback: `#/${name}/${encodeURIComponent(id)}`, fallbackLabel: `Open the ${name} without them` } : { fallback: name === 'claim' ? '#/claims' : '#/sources', fallbackLabel: name === 'claim' ? 'Browse the claims' : 'Browse the sources' }),
+          issues: [
+            ok
+              ? `A ${name} page has no settings (${Object.keys(params)
+                  .map((k) => `“${k}”`)
+                  .join(', ')}).`
+              : `“${id}” is not a ${name} id (${name === 'claim' ? 'source-id/claim-slug' : 'lowercase letters, digits and hyphens'}).`,
+          ],
+          ...(ok
+            ? {
+                fallback: `#/${name}/${encodeURIComponent(id)}`,
+                fallbackLabel: `Open the ${name} without them`,
+              }
+            : {
+                fallback: name === 'claim' ? '#/claims' : '#/sources',
+                fallbackLabel: name === 'claim' ? 'Browse the claims' : 'Browse the sources',
+              }),
         },
       };
     return { ok: true, route: name === 'claim' ? { page: 'claim', id } : { page: 'source', id } };
   }
   if (rest.length)
-    return { ok: false, problem: { title: 'This address does not name a page', issues: [`“/${path}” is not a page of this site.`], ...overview } };
+    return {
+      ok: false,
+      problem: {
+        title: 'This address does not name a page',
+        issues: [`“/${path}” is not a page of this site.`],
+        ...overview,
+      },
+    };
   if (name === 'overview' || name === 'about') {
     const parsed = Empty.safeParse(params);
     if (!parsed.success)
-      return { ok: false, problem: { title: 'This address has settings the page does not know', issues: parsed.error.issues.map((i) => describe(i as ZodIssueLike)), fallback: `#/${name}`, fallbackLabel: 'Open the page without them' } };
+      return {
+        ok: false,
+        problem: {
+          title: 'This address has settings the page does not know',
+          issues: parsed.error.issues.map((i) => describe(i as ZodIssueLike)),
+          fallback: `#/${name}`,
+          fallbackLabel: 'Open the page without them',
+        },
+      };
     return { ok: true, route: { page: name } };
   }
   if (name in PAGES_WITH_PARAMS) {
@@ -234,9 +328,21 @@ export function parseHash(hash: string): Parsed {
     if (range.from && range.to && range.from > range.to)
       return {
         ok: false,
-        problem: { title: 'The date range is reversed', issues: [`“from” (${range.from}) is after “to” (${range.to}).`], fallback: toHash(page, { ...params, from: range.to, to: range.from }), fallbackLabel: 'Open it with the dates swapped' },
+        problem: {
+          title: 'The date range is reversed',
+          issues: [`“from” (${range.from}) is after “to” (${range.to}).`],
+          fallback: toHash(page, { ...params, from: range.to, to: range.from }),
+          fallbackLabel: 'Open it with the dates swapped',
+        },
       };
     return { ok: true, route: { page, params: parsed.data } as Route };
   }
-  return { ok: false, problem: { title: 'This address does not name a page', issues: [`“/${path}” is not a page of this site.`], ...overview } };
+  return {
+    ok: false,
+    problem: {
+      title: 'This address does not name a page',
+      issues: [`“/${path}” is not a page of this site.`],
+      ...overview,
+    },
+  };
 }

@@ -9,10 +9,14 @@ import { h, type Child } from './dom.js';
 import { formatAmount, formatEdtf, RELIABILITY_LABELS, vocabularyLabel } from './format.js';
 
 /** "cannabis", "class a and b": a breakdown value as words. */
-export const breakdownWords = (value: string | null | undefined): string => vocabularyLabel(value ?? '');
+export const breakdownWords = (value: string | null | undefined): string =>
+  vocabularyLabel(value ?? '');
 
 /** "Drugs seized (cannabis)", or the label alone for a total. */
-export function metricWithBreakdown(label: string, breakdownValue: string | null | undefined): string {
+export function metricWithBreakdown(
+  label: string,
+  breakdownValue: string | null | undefined,
+): string {
   return breakdownValue ? `${label} (${breakdownWords(breakdownValue)})` : label;
 }
 
@@ -32,10 +36,16 @@ export function languageName(tag: string | null | undefined): string {
 export const reliabilityShort = (r: string): string => RELIABILITY_LABELS[r] ?? r;
 
 /** "Europol (copy published by Il Metropolitano)" when a source reproduces another's release, else the publisher. */
-export function publisherWords(source: { publisher?: string | null; original_publisher?: string | null; title: string }): string {
+export function publisherWords(source: {
+  publisher?: string | null;
+  original_publisher?: string | null;
+  title: string;
+}): string {
   const publisher = source.publisher ?? null;
   if (source.original_publisher && source.original_publisher !== publisher)
-    return publisher ? `${source.original_publisher} (copy published by ${publisher})` : source.original_publisher;
+    return publisher
+      ? `${source.original_publisher} (copy published by ${publisher})`
+      : source.original_publisher;
   return publisher ?? source.title;
 }
 
@@ -43,24 +53,38 @@ export function publisherWords(source: { publisher?: string | null; original_pub
  * The figures a qualifier allows, in words: "exactly 6,558", "more than 6,500, with no upper
  * limit", "between 2 tonnes and 3 tonnes, both included". Null when the claim states no number.
  */
-export function boundsWords(row: { qualifier: string; value: number | null; min: number | null; max: number | null; unit: string }): string | null {
+export function boundsWords(row: {
+  qualifier: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+}): string | null {
   const amount = (n: number) => formatAmount(n, row.unit);
   const v = row.value;
   switch (row.qualifier) {
     case 'exact':
       return v === null ? null : `exactly ${amount(v)}`;
     case 'approximate':
-      return v === null ? null : `about ${amount(v)}: compared with other sources as ${amount(v)}, since any margin would be invented`;
+      return v === null
+        ? null
+        : `about ${amount(v)}: compared with other sources as ${amount(v)}, since any margin would be invented`;
     case 'more_than':
-      return v === null ? null : `more than ${amount(v)} (not ${amount(v)} itself), with no upper limit`;
+      return v === null
+        ? null
+        : `more than ${amount(v)} (not ${amount(v)} itself), with no upper limit`;
     case 'at_least':
       return v === null ? null : `${amount(v)} or more, with no upper limit`;
     case 'nearly':
-      return v === null ? null : `less than ${amount(v)} (not ${amount(v)} itself), with no lower limit stated`;
+      return v === null
+        ? null
+        : `less than ${amount(v)} (not ${amount(v)} itself), with no lower limit stated`;
     case 'up_to':
       return v === null ? null : `${amount(v)} or less, with no lower limit stated`;
     case 'range':
-      return row.min === null || row.max === null ? null : `between ${amount(row.min)} and ${amount(row.max)}, both included`;
+      return row.min === null || row.max === null
+        ? null
+        : `between ${amount(row.min)} and ${amount(row.max)}, both included`;
     default:
       return null;
   }
@@ -83,22 +107,51 @@ const REVIEW_FIELDS: Readonly<Record<string, string>> = {
 
 /** "a, b and c". */
 export function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /**
  * A claim's second reading in words: "Read twice: a second reader, blind, agreed." or "Read twice:
  * a second reader, blind, differed on the date it refers to (as_of); resolved: <note>".
  */
-export function reviewWords(review: Review | null): { summary: string; note: string | null; date: string | null; status: 'agreed' | 'resolved' | 'disputed' | 'none' } {
-  if (!review) return { summary: 'Not read twice yet: no second reader has checked this claim against its source.', note: null, date: null, status: 'none' };
+export function reviewWords(review: Review | null): {
+  summary: string;
+  note: string | null;
+  date: string | null;
+  status: 'agreed' | 'resolved' | 'disputed' | 'none';
+} {
+  if (!review)
+    return {
+      summary: 'Not read twice yet: no second reader has checked this claim against its source.',
+      note: null,
+      date: null,
+      status: 'none',
+    };
   const differences = review.differences ?? [];
   const date = formatEdtf(review.date);
   const fields = listWords(differences.map((d) => REVIEW_FIELDS[d] ?? d));
   if (review.status === 'disputed')
-    return { summary: `Read twice: a second reader, blind, differed${fields ? ` on ${fields}` : ''}; still open${review.note ? ':' : '.'}`, note: review.note ?? null, date, status: 'disputed' };
-  if (!differences.length) return { summary: 'Read twice: a second reader, blind, agreed.', note: review.note ?? null, date, status: 'agreed' };
-  return { summary: `Read twice: a second reader, blind, differed on ${fields}; resolved${review.note ? ':' : '.'}`, note: review.note ?? null, date, status: 'resolved' };
+    return {
+      summary: `Read twice: a second reader, blind, differed${fields ? ` on ${fields}` : ''}; still open${review.note ? ':' : '.'}`,
+      note: review.note ?? null,
+      date,
+      status: 'disputed',
+    };
+  if (!differences.length)
+    return {
+      summary: 'Read twice: a second reader, blind, agreed.',
+      note: review.note ?? null,
+      date,
+      status: 'agreed',
+    };
+  return {
+    summary: `Read twice: a second reader, blind, differed on ${fields}; resolved${review.note ? ':' : '.'}`,
+    note: review.note ?? null,
+    date,
+    status: 'resolved',
+  };
 }
 
 /**

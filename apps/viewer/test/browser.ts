@@ -30,7 +30,10 @@ export interface FoundBrowser {
 export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<FoundBrowser> {
   const named = env.CHROMIUM_PATH;
   if (named) {
-    if (!fs.existsSync(named)) throw new Error(`CHROMIUM_PATH=${named} does not exist: point it at a Chrome or Chromium executable, or unset it.`);
+    if (!fs.existsSync(named))
+      throw new Error(
+        `CHROMIUM_PATH=${named} does not exist: point it at a Chrome or Chromium executable, or unset it.`,
+      );
     return { executablePath: named, origin: 'CHROMIUM_PATH' };
   }
   const system = SYSTEM_BROWSERS.find((candidate) => fs.existsSync(candidate));
@@ -41,7 +44,9 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise
 /** The executable of `@sparticuz/chromium`, unpacked if needed. */
 export async function packagedBrowser(): Promise<string> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`No Chrome or Chromium found (looked for CHROMIUM_PATH, then ${SYSTEM_BROWSERS.join(', ')}); the packaged one is for Linux x64 only. Install Chrome or set CHROMIUM_PATH.`);
+    throw new Error(
+      `No Chrome or Chromium found (looked for CHROMIUM_PATH, then ${SYSTEM_BROWSERS.join(', ')}); the packaged one is for Linux x64 only. Install Chrome or set CHROMIUM_PATH.`,
+    );
   }
   const { default: packaged } = await import('@sparticuz/chromium');
   return packaged.executablePath();

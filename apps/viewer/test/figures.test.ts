@@ -9,7 +9,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildSeries, claimsById, claimsTable, claimsTableFields, dataset, findConflicts, latestTable, type LatestRow } from '@encrochat-ledger/dataset';
+import {
+  buildSeries,
+  claimsById,
+  claimsTable,
+  claimsTableFields,
+  dataset,
+  findConflicts,
+  latestTable,
+  type LatestRow,
+} from '@encrochat-ledger/dataset';
 import { markSpacing, spreadApart, TARGET_PX } from '../src/chart.js';
 import { CITATION, datasetCitation } from '../src/citation.js';
 import { formatEdtf, formatWorded } from '../src/format.js';
@@ -42,15 +51,26 @@ const EUROPOL = 'europol-2023-06-27-dismantling-encrochat-6500-arrests/world-arr
 const RTL = 'rtl-2023-06-27-demantelement-encrochat-tournant-crime-organise/world-arrests';
 const CANNABIS = 'daily-record-2020-07-03-biggest-gangland-bust-ever/scotland-cannabis';
 /** A claim whose second reading differed on its date only. */
-const AS_OF_REVIEWED = dataset.sources.flatMap((s) => s.claims).find((c) => c.review?.differences?.join() === 'as_of' && c.review.note)!;
-const AGREED = dataset.sources.flatMap((s) => s.claims).find((c) => c.review && !c.review.differences?.length && c.breakdown)!;
+const AS_OF_REVIEWED = dataset.sources
+  .flatMap((s) => s.claims)
+  .find((c) => c.review?.differences?.join() === 'as_of' && c.review.note)!;
+const AGREED = dataset.sources
+  .flatMap((s) => s.claims)
+  .find((c) => c.review && !c.review.differences?.length && c.breakdown)!;
 
 describe('rules (no browser)', () => {
   it('a part larger than its whole: on the real data, and each condition', () => {
-    const found = partsAboveWholes(latestTable, dataset.places, dataset.operations, dataset.metrics);
+    const found = partsAboveWholes(
+      latestTable,
+      dataset.places,
+      dataset.operations,
+      dataset.metrics,
+    );
     const pairs = found.map((f) => `${f.part.series_id} > ${f.whole.series_id}`);
     // 200 murder plots foiled in the UK (5 July 2020) against about 100 worldwide (27 June 2023).
-    expect(pairs).toContain('murder_plots_foiled::count:united-kingdom:venetic::encrochat > murder_plots_foiled::count:world:::encrochat');
+    expect(pairs).toContain(
+      'murder_plots_foiled::count:united-kingdom:venetic::encrochat > murder_plots_foiled::count:world:::encrochat',
+    );
     for (const f of found) {
       expect(f.whole.organisations ?? []).toEqual([]);
       expect(f.part.metric).toBe(f.whole.metric);
@@ -81,20 +101,56 @@ describe('rules (no browser)', () => {
         ...over,
       }) as LatestRow;
     const places = [{ id: 'world' }, { id: 'uk', parent: 'world' }, { id: 'kent', parent: 'uk' }];
-    const check = (part: Partial<LatestRow>, whole: Partial<LatestRow>) => partsAboveWholes([row({ place: 'kent', ...part }), row({ place: 'world', ...whole })], places, [], [{ id: 'arrests', cumulative: true }]).length;
+    const check = (part: Partial<LatestRow>, whole: Partial<LatestRow>) =>
+      partsAboveWholes(
+        [row({ place: 'kent', ...part }), row({ place: 'world', ...whole })],
+        places,
+        [],
+        [{ id: 'arrests', cumulative: true }],
+      ).length;
     expect(check({ headline_value: 10 }, { headline_value: 9 })).toBe(1);
     expect(check({ headline_value: 9 }, { headline_value: 9 })).toBe(0);
-    expect(check({ headline_value: 10, headline_qualifier: 'nearly' }, { headline_value: 9 })).toBe(0);
-    expect(check({ headline_value: 9, headline_qualifier: 'more_than' }, { headline_value: 9 })).toBe(1);
-    expect(check({ headline_value: 10 }, { headline_value: 9, headline_qualifier: 'more_than' })).toBe(0);
-    expect(check({ headline_value: 10 }, { headline_value: 9, headline_date_start: '2020-12-31', headline_date_end: '2020-12-31' })).toBe(0);
+    expect(check({ headline_value: 10, headline_qualifier: 'nearly' }, { headline_value: 9 })).toBe(
+      0,
+    );
+    expect(
+      check({ headline_value: 9, headline_qualifier: 'more_than' }, { headline_value: 9 }),
+    ).toBe(1);
+    expect(
+      check({ headline_value: 10 }, { headline_value: 9, headline_qualifier: 'more_than' }),
+    ).toBe(0);
+    expect(
+      check(
+        { headline_value: 10 },
+        { headline_value: 9, headline_date_start: '2020-12-31', headline_date_end: '2020-12-31' },
+      ),
+    ).toBe(0);
     expect(check({ headline_value: 10 }, { headline_value: 9, organisations: ['nca'] })).toBe(0);
     expect(check({ headline_value: 10 }, { headline_value: 9, unit: 'EUR' })).toBe(0);
-    expect(check({ headline_value: 10, metric: 'price' }, { headline_value: 9, metric: 'price' })).toBe(0);
-    expect(certainlyAbove({ low: 9, lowInclusive: false, high: Infinity, highInclusive: false }, { low: 9, lowInclusive: true, high: 9, highInclusive: true })).toBe(true);
+    expect(
+      check({ headline_value: 10, metric: 'price' }, { headline_value: 9, metric: 'price' }),
+    ).toBe(0);
+    expect(
+      certainlyAbove(
+        { low: 9, lowInclusive: false, high: Infinity, highInclusive: false },
+        { low: 9, lowInclusive: true, high: 9, highInclusive: true },
+      ),
+    ).toBe(true);
     // A whole year starting after the part's count began is not its total.
-    expect(wholeDatedSameOrLater({ headline_date_start: '2020-07-02', headline_date_end: '2020-07-02' }, { headline_date_start: '2021-01-01', headline_date_end: '2021-12-31' }, true)).toBe(false);
-    expect(wholeDatedSameOrLater({ headline_date_start: '2020-07-02', headline_date_end: '2020-07-02' }, { headline_date_start: '2021-03-01', headline_date_end: '2021-03-31' }, true)).toBe(true);
+    expect(
+      wholeDatedSameOrLater(
+        { headline_date_start: '2020-07-02', headline_date_end: '2020-07-02' },
+        { headline_date_start: '2021-01-01', headline_date_end: '2021-12-31' },
+        true,
+      ),
+    ).toBe(false);
+    expect(
+      wholeDatedSameOrLater(
+        { headline_date_start: '2020-07-02', headline_date_end: '2020-07-02' },
+        { headline_date_start: '2021-03-01', headline_date_end: '2021-03-31' },
+        true,
+      ),
+    ).toBe(true);
   });
 
   it('marks are spread apart by at least the spacing, each as near its own place as it can be', () => {
@@ -114,15 +170,27 @@ describe('rules (no browser)', () => {
     // The first moved goes sideways, not up or down.
     expect(placed[1]!.y).toBe(100);
     for (let a = 0; a < marks.length; a++)
-      for (let b = a + 1; b < marks.length; b++) expect(Math.hypot(placed[a]!.x - placed[b]!.x, placed[a]!.y - placed[b]!.y)).toBeGreaterThanOrEqual(22 - 1e-9);
+      for (let b = a + 1; b < marks.length; b++)
+        expect(
+          Math.hypot(placed[a]!.x - placed[b]!.x, placed[a]!.y - placed[b]!.y),
+        ).toBeGreaterThanOrEqual(22 - 1e-9);
     // Packed: eleven marks on one spot stay within two and a half spacings of it (five sideways, then around).
-    for (const p of placed.filter((_, k) => k !== 3 && k !== 4)) expect(Math.hypot(p.x - 100, p.y - 100)).toBeLessThanOrEqual(2.5 * 22 + 1e-9);
+    for (const p of placed.filter((_, k) => k !== 3 && k !== 4))
+      expect(Math.hypot(p.x - 100, p.y - 100)).toBeLessThanOrEqual(2.5 * 22 + 1e-9);
     // 24 px targets: about one unit a pixel on a phone, fewer units on a wide screen, never below 14.
     expect(markSpacing(336, 340)).toBeGreaterThanOrEqual(25);
     expect(markSpacing(1114, 720)).toBeLessThan(18);
     expect(markSpacing(5000, 720)).toBe(14);
     // Within the box: no mark pushed past its edge.
-    for (const p of spreadApart([{ x: 10, y: 10 }, { x: 10, y: 10 }, { x: 10, y: 10 }], 22, { left: 10, right: 100, top: 10, bottom: 100 })) {
+    for (const p of spreadApart(
+      [
+        { x: 10, y: 10 },
+        { x: 10, y: 10 },
+        { x: 10, y: 10 },
+      ],
+      22,
+      { left: 10, right: 100, top: 10, bottom: 100 },
+    )) {
       expect(p.x).toBeGreaterThanOrEqual(10);
       expect(p.y).toBeGreaterThanOrEqual(10);
     }
@@ -130,23 +198,43 @@ describe('rules (no browser)', () => {
 
   it('cites the dataset in the form of CITATION.cff', () => {
     const cff = fs.readFileSync(path.join(repoRoot, 'CITATION.cff'), 'utf8');
-    const field = (name: string) => new RegExp(`^\\s*${name}: "?([^"\\n]+)"?$`, 'm').exec(cff.slice(cff.indexOf('preferred-citation:')))?.[1];
+    const field = (name: string) =>
+      new RegExp(`^\\s*${name}: "?([^"\\n]+)"?$`, 'm').exec(
+        cff.slice(cff.indexOf('preferred-citation:')),
+      )?.[1];
     expect(field('title')).toBe(CITATION.title);
     expect(field('repository-artifact')).toBe(CITATION.artifact);
     expect(field('- name')).toBe(CITATION.authors);
     expect(field('license')).toBe('CC-BY-4.0');
     expect(field('type')).toBe('data');
     const version = field('version')!;
-    expect(datasetCitation(version)).toBe(`${CITATION.authors}. ${CITATION.title}, version ${version} [data set]. CC BY 4.0. ${CITATION.artifact}/v/${version}`);
+    expect(datasetCitation(version)).toBe(
+      `${CITATION.authors}. ${CITATION.title}, version ${version} [data set]. CC BY 4.0. ${CITATION.artifact}/v/${version}`,
+    );
   });
 
   it('puts fields in words: languages, bounds, second readings, code spans', () => {
     expect(languageName('nl')).toBe('Dutch');
     expect(languageName('fr')).toBe('French');
-    expect(boundsWords({ qualifier: 'more_than', value: 6500, min: 6500, max: null, unit: 'count' })).toBe('more than 6,500 (not 6,500 itself), with no upper limit');
-    expect(boundsWords({ qualifier: 'range', value: null, min: 2000, max: 3000, unit: 'kg' })).toBe('between 2 tonnes and 3 tonnes, both included');
-    expect(reviewWords({ status: 'reviewed', date: '2026-12-02', method: 'independent-second-reading' }).summary).toBe('Read twice: a second reader, blind, agreed.');
-    expect(reviewWords({ status: 'reviewed', date: '2026-12-02', method: 'independent-second-reading', differences: ['as_of'], note: 'x' }).summary).toBe(
+    expect(
+      boundsWords({ qualifier: 'more_than', value: 6500, min: 6500, max: null, unit: 'count' }),
+    ).toBe('more than 6,500 (not 6,500 itself), with no upper limit');
+    expect(boundsWords({ qualifier: 'range', value: null, min: 2000, max: 3000, unit: 'kg' })).toBe(
+      'between 2 tonnes and 3 tonnes, both included',
+    );
+    expect(
+      reviewWords({ status: 'reviewed', date: '2026-12-02', method: 'independent-second-reading' })
+        .summary,
+    ).toBe('Read twice: a second reader, blind, agreed.');
+    expect(
+      reviewWords({
+        status: 'reviewed',
+        date: '2026-12-02',
+        method: 'independent-second-reading',
+        differences: ['as_of'],
+        note: 'x',
+      }).summary,
+    ).toBe(
       'Read twice: a second reader, blind, differed on the date it refers to (as_of); resolved:',
     );
     // Code spans need a DOM (richText makes elements): the pages are checked for backticks in the browser.
@@ -168,19 +256,24 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(viewport: { width: number; height: number } = DESKTOP, options: { acceptDownloads?: boolean } = {}): Promise<Watched> {
+async function open(
+  viewport: { width: number; height: number } = DESKTOP,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<Watched> {
   const w = await openWatched(browser, server.url, viewport, options);
   opened.push(w);
   return w;
 }
-
 
 const PAGES: [name: string, hash: string][] = [
   ['disagreements', '#/disagreements'],
   ['disagreements-world-arrests', '#/disagreements?metric=arrests&place=world'],
   ['charts-uk-arrests', '#/charts?metric=arrests&place=united-kingdom'],
   ['charts-uk-drugs', '#/charts?metric=drugs_seized&place=united-kingdom'],
-  ['chart-world-arrests', `#/charts?metric=arrests&place=world&series=${encodeURIComponent(WORLD_ARRESTS)}`],
+  [
+    'chart-world-arrests',
+    `#/charts?metric=arrests&place=world&series=${encodeURIComponent(WORLD_ARRESTS)}`,
+  ],
   ['claim-breakdown', `#/claim/${encodeURIComponent(CANNABIS)}`],
   ['claim-review', `#/claim/${encodeURIComponent(AS_OF_REVIEWED.id)}`],
   ['source-europol', `#/source/${EUROPOL.split('/')[0]}`],
@@ -192,21 +285,25 @@ describe('pages of this part', () => {
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const) {
-    it.each(PAGES)(`%s at ${label} width: axe clean, within the screen, quiet`, async (name, hash) => {
-      const w = await open(viewport);
-      await visit(w, server.url, hash);
-      await w.page.locator('h1').first().waitFor({ state: 'visible' });
-      expect(await w.page.locator('html').getAttribute('data-ready')).toBe('true');
-      expect(await horizontalOverflow(w.page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
-      for (const d of await w.page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
-      // Open the citation panels so that axe checks them too.
-      for (const b of await w.page.locator('button[data-action="cite"]').all()) await b.click();
-      await screenshot(w.page, `figures-${name}-${label}`);
-      const violations = await runAxe(w.page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-      expectQuiet(w);
-      await w.context.close();
-    });
+    it.each(PAGES)(
+      `%s at ${label} width: axe clean, within the screen, quiet`,
+      async (name, hash) => {
+        const w = await open(viewport);
+        await visit(w, server.url, hash);
+        await w.page.locator('h1').first().waitFor({ state: 'visible' });
+        expect(await w.page.locator('html').getAttribute('data-ready')).toBe('true');
+        expect(await horizontalOverflow(w.page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
+        for (const d of await w.page.locator('details').all())
+          await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+        // Open the citation panels so that axe checks them too.
+        for (const b of await w.page.locator('button[data-action="cite"]').all()) await b.click();
+        await screenshot(w.page, `figures-${name}-${label}`);
+        const violations = await runAxe(w.page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+        expectQuiet(w);
+        await w.context.close();
+      },
+    );
   }
 });
 
@@ -214,15 +311,21 @@ describe('disagreements', () => {
   it('lists every date where sources disagree, with figures, sources, reliability and dates, and the worldwide arrests of 27 June 2023', async () => {
     const w = await open();
     await visit(w, server.url, '#/disagreements');
-    const listed = await w.page.$$eval('article.disagreement', (els) => els.map((e) => e.getAttribute('data-conflict')!));
+    const listed = await w.page.$$eval('article.disagreement', (els) =>
+      els.map((e) => e.getAttribute('data-conflict')!),
+    );
     expect(listed.sort()).toEqual(conflicts.map((c) => c.conflict_id).sort());
-    const world = w.page.locator(`article.disagreement[data-conflict="${WORLD_ARRESTS}@2023-06-27"]`);
+    const world = w.page.locator(
+      `article.disagreement[data-conflict="${WORLD_ARRESTS}@2023-06-27"]`,
+    );
     const text = (await world.textContent())!;
     expect(text).toContain('27 June 2023');
     expect(text).toContain('Arrests — World, 27 June 2023');
     const europol = world.locator(`li[data-claim="${EUROPOL}"]`);
     expect(await europol.locator('a.figure-link').textContent()).toBe('6,558');
-    expect(await europol.locator('a.figure-link').getAttribute('href')).toBe(`#/claim/${encodeURIComponent(EUROPOL)}`);
+    expect(await europol.locator('a.figure-link').getAttribute('href')).toBe(
+      `#/claim/${encodeURIComponent(EUROPOL)}`,
+    );
     expect(await europol.textContent()).toContain('Europol (copy published by Il Metropolitano)');
     expect(await europol.textContent()).toContain('official copy');
     expect(await europol.textContent()).toContain('best figure');
@@ -234,31 +337,57 @@ describe('disagreements', () => {
     expect(await rtl.textContent()).toContain('as of 27 June 2023');
     // Every claim of each conflict is listed.
     for (const c of conflicts.slice(0, 5)) {
-      const ids = await w.page.$$eval(`article.disagreement[data-conflict="${c.conflict_id}"] li[data-claim]`, (els) => els.map((e) => e.getAttribute('data-claim')!));
+      const ids = await w.page.$$eval(
+        `article.disagreement[data-conflict="${c.conflict_id}"] li[data-claim]`,
+        (els) => els.map((e) => e.getAttribute('data-claim')!),
+      );
       expect(ids.sort()).toEqual(c.claims.map((r) => r.claim_id).sort());
     }
     // Parts larger than their whole, saying what is compared.
-    const part = w.page.locator('article.part-above-whole[data-place="united-kingdom"][data-metric="murder_plots_foiled"]');
+    const part = w.page.locator(
+      'article.part-above-whole[data-place="united-kingdom"][data-metric="murder_plots_foiled"]',
+    );
     expect(await part.count()).toBe(1);
-    expect(await part.locator('.compared').textContent()).toContain('same metric, unit (count) and breakdown');
-    expect(await w.page.locator('article.part-above-whole').count()).toBe(partsAboveWholes(latestTable, dataset.places, dataset.operations, dataset.metrics).length);
+    expect(await part.locator('.compared').textContent()).toContain(
+      'same metric, unit (count) and breakdown',
+    );
+    expect(await w.page.locator('article.part-above-whole').count()).toBe(
+      partsAboveWholes(latestTable, dataset.places, dataset.operations, dataset.metrics).length,
+    );
     expectQuiet(w);
   });
 
   it('is linked from the navigation and from a card’s mark, which opens its own', async () => {
     const w = await open();
     await visit(w, server.url, '#/');
-    expect(await w.page.locator('nav[aria-label="Main"] a[href="#/disagreements"]').textContent()).toBe('Disagreements');
-    const mark = w.page.locator('article.card[data-metric="arrests"][data-place="world"] a[data-disagreement="conflict"]');
+    expect(
+      await w.page.locator('nav[aria-label="Main"] a[href="#/disagreements"]').textContent(),
+    ).toBe('Disagreements');
+    const mark = w.page.locator(
+      'article.card[data-metric="arrests"][data-place="world"] a[data-disagreement="conflict"]',
+    );
     expect(await mark.textContent()).toBe('sources disagree');
     await mark.click();
-    await w.page.waitForFunction(() => location.hash === '#/disagreements?metric=arrests&place=world');
-    await expect.poll(() => w.page.locator('article.disagreement').count()).toBe(conflicts.filter((c) => c.series_id.startsWith('arrests:') && c.best.place === 'world').length);
-    expect(await w.page.locator(`article.disagreement[data-conflict="${WORLD_ARRESTS}@2023-06-27"]`).count()).toBe(1);
+    await w.page.waitForFunction(
+      () => location.hash === '#/disagreements?metric=arrests&place=world',
+    );
+    await expect
+      .poll(() => w.page.locator('article.disagreement').count())
+      .toBe(
+        conflicts.filter((c) => c.series_id.startsWith('arrests:') && c.best.place === 'world')
+          .length,
+      );
+    expect(
+      await w.page
+        .locator(`article.disagreement[data-conflict="${WORLD_ARRESTS}@2023-06-27"]`)
+        .count(),
+    ).toBe(1);
     expect(await w.page.inputValue('#d-metric')).toBe('arrests');
     // The overview says how many parts are larger than their whole.
     await visit(w, server.url, '#/');
-    expect(await w.page.locator('.page-head').textContent()).toMatch(/of a place above that of a place containing it/);
+    expect(await w.page.locator('.page-head').textContent()).toMatch(
+      /of a place above that of a place containing it/,
+    );
     expectQuiet(w);
   });
 
@@ -274,7 +403,11 @@ describe('disagreements', () => {
     await w.page.keyboard.press('Enter');
     expect(new URL(w.page.url()).hash).toBe(`#/disagreements?metric=${metric}`);
     let guard = 0;
-    while (!(await w.page.evaluate(() => document.activeElement?.classList.contains('figure-link'))) && guard++ < 40) await w.page.keyboard.press('Tab');
+    while (
+      !(await w.page.evaluate(() => document.activeElement?.classList.contains('figure-link'))) &&
+      guard++ < 40
+    )
+      await w.page.keyboard.press('Tab');
     const href = await w.page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(href).toMatch(/^#\/claim\//);
     await w.page.keyboard.press('Enter');
@@ -297,7 +430,11 @@ describe('charts people can read', () => {
     for (const chart of await charts.all()) {
       expect(await chart.locator('.axis-label').textContent()).toMatch(/^people arrested/);
       expect(await chart.locator('.latest-label').count()).toBe(1);
-      const legend = new Set(await chart.locator('.legend li').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')!)));
+      const legend = new Set(
+        await chart
+          .locator('.legend li')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-key')!)),
+      );
       const drawn = await chart.locator('a.mark').evaluateAll((els) =>
         els.flatMap((e) => {
           const keys = [e.classList.contains('best') ? 'best' : 'alt'];
@@ -305,25 +442,44 @@ describe('charts people can read', () => {
           if (e.querySelector('.ring')) keys.push('conflict');
           if (e.querySelector('.moved')) keys.push('moved');
           const q = [...e.classList].find((c) => c.startsWith('q-'))!.slice(2);
-          keys.push({ exact: 'exact', approximate: 'approximate', more_than: 'above', at_least: 'above', nearly: 'below', up_to: 'below', range: 'range' }[q] ?? q);
+          keys.push(
+            {
+              exact: 'exact',
+              approximate: 'approximate',
+              more_than: 'above',
+              at_least: 'above',
+              nearly: 'below',
+              up_to: 'below',
+              range: 'range',
+            }[q] ?? q,
+          );
           return keys;
         }),
       );
-      for (const key of drawn) expect(legend, `legend of ${await chart.locator('.chart-title').textContent()}`).toContain(key);
+      for (const key of drawn)
+        expect(legend, `legend of ${await chart.locator('.chart-title').textContent()}`).toContain(
+          key,
+        );
     }
     // The latest value written is the latest best figure of the first chart.
     const first = charts.first();
-    const latestClaim = byId.get((await first.locator('.latest-label').getAttribute('data-claim'))!)!;
+    const latestClaim = byId.get(
+      (await first.locator('.latest-label').getAttribute('data-claim'))!,
+    )!;
     expect(await first.locator('.latest-label').textContent()).toBe(formatWorded(latestClaim));
     // Period bars at 3:1 contrast or more against the plot.
     const contrast = await w.page.evaluate(() => {
       const lum = (rgb: string) => {
-        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        const [r, g, b] = rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map((v) => Number(v) / 255)
+          .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       };
       return [...document.querySelectorAll('.mark .period')].map((el) => {
         const style = getComputedStyle(el);
-        return Number(style.opacity) === 1 ? (1.05) / (lum(style.stroke) + 0.05) : 0;
+        return Number(style.opacity) === 1 ? 1.05 / (lum(style.stroke) + 0.05) : 0;
       });
     });
     expect(contrast.length).toBeGreaterThan(0);
@@ -337,7 +493,11 @@ describe('charts people can read', () => {
   ] as const)
     it(`spreads overlapping marks so that each can be hovered and tapped (${label})`, async () => {
       const w = await open(viewport);
-      for (const hash of ['#/charts?metric=arrests&place=united-kingdom', '#/charts?metric=arrests&place=world', '#/charts?metric=drugs_seized&place=netherlands']) {
+      for (const hash of [
+        '#/charts?metric=arrests&place=united-kingdom',
+        '#/charts?metric=arrests&place=world',
+        '#/charts?metric=drugs_seized&place=netherlands',
+      ]) {
         await visit(w, server.url, hash);
         const result = await w.page.$$eval('figure.chart', (figures) =>
           figures.map((figure) => {
@@ -347,16 +507,28 @@ describe('charts people can read', () => {
               return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
             });
             let closest = Infinity;
-            for (let a = 0; a < hits.length; a++) for (let b = a + 1; b < hits.length; b++) closest = Math.min(closest, Math.hypot(hits[a]!.x - hits[b]!.x, hits[a]!.y - hits[b]!.y));
+            for (let a = 0; a < hits.length; a++)
+              for (let b = a + 1; b < hits.length; b++)
+                closest = Math.min(
+                  closest,
+                  Math.hypot(hits[a]!.x - hits[b]!.x, hits[a]!.y - hits[b]!.y),
+                );
             // The mark found at the centre of each target is that mark: none is covered by another.
             const reachable = [...figure.querySelectorAll('a.mark')].every((mark) => {
               const box = mark.querySelector('.hit')!.getBoundingClientRect();
               mark.scrollIntoView({ block: 'center' });
               const again = mark.querySelector('.hit')!.getBoundingClientRect();
-              const found = document.elementFromPoint(again.left + again.width / 2, again.top + again.height / 2);
+              const found = document.elementFromPoint(
+                again.left + again.width / 2,
+                again.top + again.height / 2,
+              );
               return box.width > 0 && found?.closest('a.mark') === mark;
             });
-            const target = Math.min(...[...figure.querySelectorAll('a.mark .hit')].map((c) => c.getBoundingClientRect().width));
+            const target = Math.min(
+              ...[...figure.querySelectorAll('a.mark .hit')].map(
+                (c) => c.getBoundingClientRect().width,
+              ),
+            );
             return { closest, reachable, target, marks: hits.length };
           }),
         );
@@ -373,25 +545,44 @@ describe('charts people can read', () => {
   it('draws a series of one date compactly', async () => {
     const w = await open();
     await visit(w, server.url, '#/charts?metric=arrests&place=united-kingdom');
-    const heights = await w.page.$$eval('figure.chart', (els) => els.map((e) => ({ single: e.classList.contains('single'), height: e.querySelector('svg')!.getBoundingClientRect().height })));
+    const heights = await w.page.$$eval('figure.chart', (els) =>
+      els.map((e) => ({
+        single: e.classList.contains('single'),
+        height: e.querySelector('svg')!.getBoundingClientRect().height,
+      })),
+    );
     const single = heights.filter((c) => c.single);
     const several = heights.filter((c) => !c.single);
     expect(single.length).toBeGreaterThan(0);
     expect(several.length).toBeGreaterThan(0);
-    expect(Math.max(...single.map((c) => c.height))).toBeLessThan(Math.min(...several.map((c) => c.height)) * 0.75);
+    expect(Math.max(...single.map((c) => c.height))).toBeLessThan(
+      Math.min(...several.map((c) => c.height)) * 0.75,
+    );
     expectQuiet(w);
   });
 
   it('downloads a chart as PNG and SVG, and its figures as CSV', async () => {
     const w = await open(DESKTOP, { acceptDownloads: true });
-    await visit(w, server.url, `#/charts?metric=arrests&place=world&series=${encodeURIComponent(WORLD_ARRESTS)}`);
+    await visit(
+      w,
+      server.url,
+      `#/charts?metric=arrests&place=world&series=${encodeURIComponent(WORLD_ARRESTS)}`,
+    );
     expect(await w.page.locator('figure.chart').count()).toBe(1);
     const take = async (format: string) => {
-      const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click(`button[data-download="${format}"]`)]);
-      return { name: download.suggestedFilename(), bytes: fs.readFileSync((await download.path())!) };
+      const [download] = await Promise.all([
+        w.page.waitForEvent('download'),
+        w.page.click(`button[data-download="${format}"]`),
+      ]);
+      return {
+        name: download.suggestedFilename(),
+        bytes: fs.readFileSync((await download.path())!),
+      };
     };
     const png = await take('png');
-    expect(png.name).toMatch(/^encrochat-ledger-\d+\.\d+\.\d+.*-arrests-count-world-encrochat\.png$/);
+    expect(png.name).toMatch(
+      /^encrochat-ledger-\d+\.\d+\.\d+.*-arrests-count-world-encrochat\.png$/,
+    );
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // Twice the drawing's size, and not blank: the IHDR width and height.
     expect(png.bytes.readUInt32BE(16)).toBe(1440);
@@ -416,8 +607,15 @@ describe('charts people can read', () => {
     const csv = await take('csv');
     const lines = csv.bytes.toString('utf8').split('\r\n');
     expect(lines[0]).toBe(claimsTableFields.map((f) => f.name).join(','));
-    const expected = claimsTable.filter((r) => points.some((p) => p.series_id === WORLD_ARRESTS && p.candidates.includes(r)));
-    expect(lines.slice(1, -1).map((l) => l.split(',')[0]).sort()).toEqual(expected.map((r) => r.claim_id).sort());
+    const expected = claimsTable.filter((r) =>
+      points.some((p) => p.series_id === WORLD_ARRESTS && p.candidates.includes(r)),
+    );
+    expect(
+      lines
+        .slice(1, -1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(expected.map((r) => r.claim_id).sort());
     expectQuiet(w);
   });
 
@@ -431,9 +629,16 @@ describe('charts people can read', () => {
     await w.page.focus('#chart-place');
     await w.page.keyboard.press('Tab');
     let guard = 0;
-    while ((await w.page.evaluate(() => document.activeElement?.getAttribute('data-action'))) !== 'copy-link' && guard++ < 10) await w.page.keyboard.press('Tab');
+    while (
+      (await w.page.evaluate(() => document.activeElement?.getAttribute('data-action'))) !==
+        'copy-link' &&
+      guard++ < 10
+    )
+      await w.page.keyboard.press('Tab');
     await w.page.keyboard.press('Enter');
-    await expect.poll(() => chart.locator('.copy-status').first().textContent()).toBe('Link copied');
+    await expect
+      .poll(() => chart.locator('.copy-status').first().textContent())
+      .toBe('Link copied');
     const copied = await w.page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(address);
     // The copied address opens that chart alone.
@@ -443,7 +648,12 @@ describe('charts people can read', () => {
 
     await w.page.keyboard.press('Tab');
     guard = 0;
-    while ((await w.page.evaluate(() => document.activeElement?.getAttribute('data-action'))) !== 'cite' && guard++ < 40) await w.page.keyboard.press('Tab');
+    while (
+      (await w.page.evaluate(() => document.activeElement?.getAttribute('data-action'))) !==
+        'cite' &&
+      guard++ < 40
+    )
+      await w.page.keyboard.press('Tab');
     await w.page.keyboard.press('Enter');
     const citation = (await w.page.locator('[data-citation="chart"]').textContent())!;
     expect(citation).toContain(CITATION.title);
@@ -469,7 +679,9 @@ describe('claim and source pages in words', () => {
     expect(facts).not.toContain('Bounds');
     expect(facts).toContain('Figures it allows');
     expect(await w.page.locator('main').textContent()).not.toContain('`');
-    expect(await w.page.locator('.facts').nth(1).textContent()).toContain(languageName(row.source_language));
+    expect(await w.page.locator('.facts').nth(1).textContent()).toContain(
+      languageName(row.source_language),
+    );
     const citation = (await w.page.locator('#claim-citation').textContent())!;
     expect(citation).toContain(`${server.url}#/claim/${encodeURIComponent(CANNABIS)}`);
     expect(citation).toContain(CITATION.title);
@@ -480,10 +692,16 @@ describe('claim and source pages in words', () => {
     await visit(w, server.url, `#/claim/${encodeURIComponent(AS_OF_REVIEWED.id)}`);
     const review = w.page.locator('section.review');
     expect(await review.getAttribute('data-review')).toBe('resolved');
-    expect(await review.locator('.review-summary').textContent()).toContain('Read twice: a second reader, blind, differed on the date it refers to (as_of); resolved:');
-    expect(await review.locator('.review-summary').textContent()).toContain(AS_OF_REVIEWED.review!.note!.slice(0, 30));
+    expect(await review.locator('.review-summary').textContent()).toContain(
+      'Read twice: a second reader, blind, differed on the date it refers to (as_of); resolved:',
+    );
+    expect(await review.locator('.review-summary').textContent()).toContain(
+      AS_OF_REVIEWED.review!.note!.slice(0, 30),
+    );
     await visit(w, server.url, `#/claim/${encodeURIComponent(AGREED.id)}`);
-    expect(await w.page.locator('section.review .review-summary').textContent()).toContain('Read twice: a second reader, blind, agreed.');
+    expect(await w.page.locator('section.review .review-summary').textContent()).toContain(
+      'Read twice: a second reader, blind, agreed.',
+    );
     expect(await w.page.locator('h1 .metric').textContent()).toContain('(');
     expectQuiet(w);
   });
@@ -493,9 +711,15 @@ describe('claim and source pages in words', () => {
     const sourceId = CANNABIS.split('/')[0]!;
     await visit(w, server.url, `#/source/${sourceId}`);
     const source = dataset.sources.find((s) => s.id === sourceId)!;
-    expect(await w.page.locator('.facts').textContent()).toContain(`Language${languageName(source.language)}`);
-    expect(await w.page.locator('a.figure-link', { hasText: 'Drugs seized (cannabis):' }).count()).toBeGreaterThan(0);
-    expect(await w.page.locator('#source-citation').textContent()).toContain(`${server.url}#/source/${sourceId}`);
+    expect(await w.page.locator('.facts').textContent()).toContain(
+      `Language${languageName(source.language)}`,
+    );
+    expect(
+      await w.page.locator('a.figure-link', { hasText: 'Drugs seized (cannabis):' }).count(),
+    ).toBeGreaterThan(0);
+    expect(await w.page.locator('#source-citation').textContent()).toContain(
+      `${server.url}#/source/${sourceId}`,
+    );
     expect(await w.page.locator('main').textContent()).not.toContain('`');
     // A French source: "French", not "fr".
     const french = dataset.sources.find((s) => s.language === 'fr')!;
@@ -516,9 +740,15 @@ describe('hostile strings stay inert on these pages and in the files they make',
       const inspect = () =>
         w.page.evaluate(() => ({
           pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-          handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
+          handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+            [...el.attributes]
+              .filter((a) => /^on/i.test(a.name))
+              .map((a) => `${el.tagName}[${a.name}]`),
+          ),
           scripts: [...document.scripts].map((s) => s.getAttribute('src') ?? 'inline'),
-          links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => !/^(#\/|#main$|https?:\/\/)/.test(href)),
+          links: [...document.querySelectorAll('a[href]')]
+            .map((a) => a.getAttribute('href')!)
+            .filter((href) => !/^(#\/|#main$|https?:\/\/)/.test(href)),
         }));
       for (const hash of ['#/disagreements', '#/charts?metric=arrests&place=united-kingdom']) {
         await visit(w, hostile.url, hash);
@@ -531,7 +761,10 @@ describe('hostile strings stay inert on these pages and in the files they make',
         expect(await horizontalOverflow(w.page)).toBeLessThanOrEqual(0);
       }
       if (await w.page.locator('button[data-download="svg"]').count()) {
-        const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.locator('button[data-download="svg"]').first().click()]);
+        const [download] = await Promise.all([
+          w.page.waitForEvent('download'),
+          w.page.locator('button[data-download="svg"]').first().click(),
+        ]);
         const svg = fs.readFileSync((await download.path())!, 'utf8');
         // Parsed as the SVG document it is: the hostile strings are text, never elements or attributes.
         const parsed = await w.page.evaluate((text) => {
@@ -540,11 +773,18 @@ describe('hostile strings stay inert on these pages and in the files they make',
           return {
             error: doc.querySelector('parsererror')?.textContent ?? null,
             tags: [...new Set(all.map((el) => el.tagName))].sort(),
-            attributes: [...new Set(all.flatMap((el) => [...el.attributes].map((a) => a.name)))].filter((a) => /^on|href$/i.test(a)),
+            attributes: [
+              ...new Set(all.flatMap((el) => [...el.attributes].map((a) => a.name))),
+            ].filter((a) => /^on|href$/i.test(a)),
           };
         }, svg);
         expect(parsed.error).toBeNull();
-        expect(parsed.tags.every((t) => ['svg', 'g', 'rect', 'text', 'line', 'circle', 'path', 'polyline'].includes(t)), parsed.tags.join()).toBe(true);
+        expect(
+          parsed.tags.every((t) =>
+            ['svg', 'g', 'rect', 'text', 'line', 'circle', 'path', 'polyline'].includes(t),
+          ),
+          parsed.tags.join(),
+        ).toBe(true);
         expect(parsed.attributes).toEqual([]);
       }
       await screenshot(w.page, 'figures-hostile-charts-desktop');

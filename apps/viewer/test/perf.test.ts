@@ -14,7 +14,18 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { benchDir, buildSite, DESKTOP, launchBrowser, openWatched, repoRoot, serve, tmpRoot, visit, type Served } from './support.js';
+import {
+  benchDir,
+  buildSite,
+  DESKTOP,
+  launchBrowser,
+  openWatched,
+  repoRoot,
+  serve,
+  tmpRoot,
+  visit,
+  type Served,
+} from './support.js';
 
 const CLAIMS = Number(process.env.VIEWER_PERF_CLAIMS ?? 100_000);
 
@@ -25,15 +36,35 @@ let server: Served;
 const results: Record<string, unknown> = {};
 
 function run(args: string[]): void {
-  execFileSync('npm', args, { cwd: repoRoot, stdio: 'pipe', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+  execFileSync('npm', args, {
+    cwd: repoRoot,
+    stdio: 'pipe',
+    env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+  });
 }
 
 beforeAll(async () => {
   const started = Date.now();
   fs.rmSync(work, { recursive: true, force: true });
   run(['run', 'synth', '--', '--claims', String(CLAIMS), '--out', path.join(work, 'data')]);
-  run(['run', 'build', '-w', '@encrochat-ledger/dataset', '--', '--data', path.join(work, 'data'), '--out', path.join(work, 'bundle'), '--bundle-only']);
-  await buildSite({ outDir: site, dataset: path.join(work, 'bundle', 'data.json'), exportsDir: null, changelog: null });
+  run([
+    'run',
+    'build',
+    '-w',
+    '@encrochat-ledger/dataset',
+    '--',
+    '--data',
+    path.join(work, 'data'),
+    '--out',
+    path.join(work, 'bundle'),
+    '--bundle-only',
+  ]);
+  await buildSite({
+    outDir: site,
+    dataset: path.join(work, 'bundle', 'data.json'),
+    exportsDir: null,
+    changelog: null,
+  });
   results.build_seconds = (Date.now() - started) / 1000;
   server = await serve(site);
   browser = await launchBrowser();
@@ -53,11 +84,22 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Marks of the page, in ms since navigation start. */
 async function marks(page: Page) {
-  await page.waitForFunction(() => performance.getEntriesByName('viewer:first-frame').length > 0, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => performance.getEntriesByName('viewer:first-frame').length > 0,
+    null,
+    { timeout: 30_000 },
+  );
   return page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-    const data = performance.getEntriesByType('resource').find((e) => e.name.endsWith('data/dataset.json')) as PerformanceResourceTiming | undefined;
-    return { dataLoaded: data ? data.responseEnd : NaN, dataReady: at('viewer:data-ready'), render: at('viewer:first-render'), frame: at('viewer:first-frame') };
+    const data = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('data/dataset.json')) as PerformanceResourceTiming | undefined;
+    return {
+      dataLoaded: data ? data.responseEnd : NaN,
+      dataReady: at('viewer:data-ready'),
+      render: at('viewer:first-render'),
+      frame: at('viewer:first-frame'),
+    };
   });
 }
 
@@ -66,7 +108,11 @@ async function marks(page: Page) {
  * updated DOM laid out (`layout`: style and layout forced at once, so no frame wait is counted), and
  * to the next frame (`frame`: includes waiting for the display's next refresh).
  */
-function timed(page: Page, action: string, arg: string): Promise<{ sync: number; layout: number; frame: number; count: string }> {
+function timed(
+  page: Page,
+  action: string,
+  arg: string,
+): Promise<{ sync: number; layout: number; frame: number; count: string }> {
   return page.evaluate(
     async ([action, arg]) => {
       const $ = (sel: string) => document.querySelector(sel) as HTMLInputElement;
@@ -83,7 +129,12 @@ function timed(page: Page, action: string, arg: string): Promise<{ sync: number;
       void document.body.offsetHeight;
       const t2 = performance.now();
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return { sync: t1 - t0, layout: t2 - t0, frame: performance.now() - t0, count: document.querySelector('#result-count')?.textContent ?? '' };
+      return {
+        sync: t1 - t0,
+        layout: t2 - t0,
+        frame: performance.now() - t0,
+        count: document.querySelector('#result-count')?.textContent ?? '',
+      };
     },
     [action, arg] as const,
   );
@@ -91,17 +142,29 @@ function timed(page: Page, action: string, arg: string): Promise<{ sync: number;
 
 describe(`${CLAIMS.toLocaleString('en-GB')} synthetic claims`, () => {
   it('the data file holds them all and the code stays small', () => {
-    const data = JSON.parse(fs.readFileSync(path.join(site, 'data', 'dataset.json'), 'utf8')) as { meta: { claims: number } };
+    const data = JSON.parse(fs.readFileSync(path.join(site, 'data', 'dataset.json'), 'utf8')) as {
+      meta: { claims: number };
+    };
     expect(data.meta.claims).toBe(CLAIMS);
     const assets = path.join(site, 'assets');
     results.claims = CLAIMS;
     results.data_bytes = fs.statSync(path.join(site, 'data', 'dataset.json')).size;
-    results.data_gzip_bytes = zlib.gzipSync(fs.readFileSync(path.join(site, 'data', 'dataset.json'))).length;
+    results.data_gzip_bytes = zlib.gzipSync(
+      fs.readFileSync(path.join(site, 'data', 'dataset.json')),
+    ).length;
     results.js_gzip_bytes = fs
       .readdirSync(assets)
       .filter((f) => f.endsWith('.js'))
-      .reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length, 0);
-    results.machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, chromium: browser.version() };
+      .reduce(
+        (n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(assets, f)), { level: 9 }).length,
+        0,
+      );
+    results.machine = {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? '',
+      node: process.version,
+      chromium: browser.version(),
+    };
     expect(results.js_gzip_bytes as number).toBeLessThanOrEqual(150_000);
   });
 
@@ -126,7 +189,12 @@ describe(`${CLAIMS.toLocaleString('en-GB')} synthetic claims`, () => {
       median_first_render: round(median(runs.map((r) => r.render))),
       median_data_loaded: round(median(runs.map((r) => r.dataLoaded))),
       median_data_ready: round(median(runs.map((r) => r.dataReady))),
-      runs: runs.map((r) => ({ data_loaded: round(r.dataLoaded), data_ready: round(r.dataReady), render: round(r.render), frame: round(r.frame) })),
+      runs: runs.map((r) => ({
+        data_loaded: round(r.dataLoaded),
+        data_ready: round(r.dataReady),
+        render: round(r.render),
+        frame: round(r.frame),
+      })),
     };
   });
 
@@ -144,10 +212,18 @@ describe(`${CLAIMS.toLocaleString('en-GB')} synthetic claims`, () => {
       ['sort by figure', 'click', 'button[data-sort="value"]'],
       ['sort by place', 'click', 'button[data-sort="place"]'],
       ['clear', 'click', '#clear-filters'],
-      ...[...'grenades'].map((_, i): [string, string, string] => [`search "${'grenades'.slice(0, i + 1)}"`, 'type', 'grenades'.slice(0, i + 1)]),
+      ...[...'grenades'].map((_, i): [string, string, string] => [
+        `search "${'grenades'.slice(0, i + 1)}"`,
+        'type',
+        'grenades'.slice(0, i + 1),
+      ]),
       ['search, 2 words', 'type', 'agency said'],
       ['search cleared', 'type', ''],
-      ['organisation', 'select', `#f-org=${await w.page.$eval('#f-org option:nth-child(3)', (o) => (o as HTMLOptionElement).value)}`],
+      [
+        'organisation',
+        'select',
+        `#f-org=${await w.page.$eval('#f-org option:nth-child(3)', (o) => (o as HTMLOptionElement).value)}`,
+      ],
       ['operation', 'select', '#f-op=venetic'],
       ['next page', 'click', '.pager button:last-of-type'],
       ['network', 'select', '#f-network=encrochat'],
@@ -163,14 +239,24 @@ describe(`${CLAIMS.toLocaleString('en-GB')} synthetic claims`, () => {
     // timings, so one hiccup of a busy machine does not decide the result. Both passes are reported.
     // Only the changes count, not the first render of the page.
     await w.page.evaluate(() => performance.clearMeasures('viewer:filter'));
-    const measured: Record<string, { sync: number; layout: number; frame: number; result: string; passes: number[][] }> = {};
+    const measured: Record<
+      string,
+      { sync: number; layout: number; frame: number; result: string; passes: number[][] }
+    > = {};
     for (let pass = 0; pass < 2; pass++) {
       if (pass) await timed(w.page, 'click', '#clear-filters');
       for (const [name, action, arg] of steps) {
         const t = await timed(w.page, action, arg);
         const m = measured[name];
         const times = [round(t.sync), round(t.layout), round(t.frame)];
-        if (!m) measured[name] = { sync: times[0]!, layout: times[1]!, frame: times[2]!, result: t.count.slice(0, 80), passes: [times] };
+        if (!m)
+          measured[name] = {
+            sync: times[0]!,
+            layout: times[1]!,
+            frame: times[2]!,
+            result: t.count.slice(0, 80),
+            passes: [times],
+          };
         else {
           expect(t.count.slice(0, 80), `${name}: same result in both passes`).toBe(m.result);
           m.passes.push(times);
@@ -189,7 +275,9 @@ describe(`${CLAIMS.toLocaleString('en-GB')} synthetic claims`, () => {
       return times.sort((a, b) => a - b)[2]!;
     });
     // The page's own measure of every update (performance.measure('viewer:filter')).
-    const pageMeasures = await w.page.evaluate(() => performance.getEntriesByName('viewer:filter').map((e) => e.duration));
+    const pageMeasures = await w.page.evaluate(() =>
+      performance.getEntriesByName('viewer:filter').map((e) => e.duration),
+    );
     const sync = Object.values(measured).map((m) => m.sync);
     const layout = Object.values(measured).map((m) => m.layout);
     const frame = Object.values(measured).map((m) => m.frame);

@@ -12,7 +12,17 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSP, negotiateEncoding, startServer } from '../serve.mjs';
-import { DESKTOP, launchBrowser, openWatched, serve, sites, tmpRoot, viewerRoot, visit, type Served } from './support.js';
+import {
+  DESKTOP,
+  launchBrowser,
+  openWatched,
+  serve,
+  sites,
+  tmpRoot,
+  viewerRoot,
+  visit,
+  type Served,
+} from './support.js';
 
 interface Answer {
   status: number;
@@ -21,15 +31,28 @@ interface Answer {
 }
 
 /** One request as sent (fetch would decompress and normalise; this keeps the bytes). */
-function request(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
+function request(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: u.pathname, method, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -71,24 +94,27 @@ describe('compression', () => {
     ['br', 'br', (b: Buffer) => zlib.brotliDecompressSync(b)],
     ['gzip', 'gzip', (b: Buffer) => zlib.gunzipSync(b)],
     ['gzip, deflate, br', 'br', (b: Buffer) => zlib.brotliDecompressSync(b)],
-  ] as const)('Accept-Encoding: %s gives %s bytes that decompress to the file', async (accept, encoding, decompress) => {
-    for (const [url, file] of [
-      ['data/dataset.json', dataFile],
-      [script().url, script().file],
-      ['index.html', path.join(sites.default, 'index.html')],
-    ] as const) {
-      const a = await request(`${site.url}${url}`, { 'Accept-Encoding': accept });
-      expect(a.status).toBe(200);
-      expect(a.headers['content-encoding'], url).toBe(encoding);
-      expect(a.headers.vary).toBe('Accept-Encoding');
-      expect(Number(a.headers['content-length'])).toBe(a.body.length);
-      const original = fs.readFileSync(file);
-      expect(a.body.length, `${url} is smaller compressed`).toBeLessThan(original.length);
-      expect(decompress(a.body).equals(original)).toBe(true);
-      expectSecurityHeaders(a);
-      expect(a.headers['cache-control']).toBe('no-cache');
-    }
-  });
+  ] as const)(
+    'Accept-Encoding: %s gives %s bytes that decompress to the file',
+    async (accept, encoding, decompress) => {
+      for (const [url, file] of [
+        ['data/dataset.json', dataFile],
+        [script().url, script().file],
+        ['index.html', path.join(sites.default, 'index.html')],
+      ] as const) {
+        const a = await request(`${site.url}${url}`, { 'Accept-Encoding': accept });
+        expect(a.status).toBe(200);
+        expect(a.headers['content-encoding'], url).toBe(encoding);
+        expect(a.headers.vary).toBe('Accept-Encoding');
+        expect(Number(a.headers['content-length'])).toBe(a.body.length);
+        const original = fs.readFileSync(file);
+        expect(a.body.length, `${url} is smaller compressed`).toBeLessThan(original.length);
+        expect(decompress(a.body).equals(original)).toBe(true);
+        expectSecurityHeaders(a);
+        expect(a.headers['cache-control']).toBe('no-cache');
+      }
+    },
+  );
 
   it('sends the file as it is without Accept-Encoding, and small files always as they are', async () => {
     const plain = await request(`${site.url}data/dataset.json`);
@@ -114,9 +140,14 @@ describe('validators', () => {
     const etag = first.headers.etag!;
     const lastModified = first.headers['last-modified']!;
     expect(etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+-br"$/);
-    expect(new Date(lastModified).getTime()).toBe(Math.floor(fs.statSync(dataFile).mtimeMs / 1000) * 1000);
+    expect(new Date(lastModified).getTime()).toBe(
+      Math.floor(fs.statSync(dataFile).mtimeMs / 1000) * 1000,
+    );
 
-    const again = await request(`${site.url}data/dataset.json`, { 'Accept-Encoding': 'br', 'If-None-Match': etag });
+    const again = await request(`${site.url}data/dataset.json`, {
+      'Accept-Encoding': 'br',
+      'If-None-Match': etag,
+    });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expect(again.headers.etag).toBe(etag);
@@ -124,15 +155,48 @@ describe('validators', () => {
     expect(again.headers['cache-control']).toBe('no-cache');
     // The same version in another encoding, a weak tag, a list: still unchanged.
     const identityTag = (await request(`${site.url}data/dataset.json`)).headers.etag!;
-    expect((await request(`${site.url}data/dataset.json`, { 'Accept-Encoding': 'gzip', 'If-None-Match': etag })).status).toBe(304);
-    expect((await request(`${site.url}data/dataset.json`, { 'If-None-Match': `W/${identityTag}` })).status).toBe(304);
-    expect((await request(`${site.url}data/dataset.json`, { 'If-None-Match': `"other", ${identityTag}` })).status).toBe(304);
-    expect((await request(`${site.url}data/dataset.json`, { 'If-Modified-Since': lastModified })).status).toBe(304);
+    expect(
+      (
+        await request(`${site.url}data/dataset.json`, {
+          'Accept-Encoding': 'gzip',
+          'If-None-Match': etag,
+        })
+      ).status,
+    ).toBe(304);
+    expect(
+      (await request(`${site.url}data/dataset.json`, { 'If-None-Match': `W/${identityTag}` }))
+        .status,
+    ).toBe(304);
+    expect(
+      (
+        await request(`${site.url}data/dataset.json`, {
+          'If-None-Match': `"other", ${identityTag}`,
+        })
+      ).status,
+    ).toBe(304);
+    expect(
+      (await request(`${site.url}data/dataset.json`, { 'If-Modified-Since': lastModified })).status,
+    ).toBe(304);
     // Changed or older: the file.
-    expect((await request(`${site.url}data/dataset.json`, { 'If-None-Match': '"0-0"' })).status).toBe(200);
-    expect((await request(`${site.url}data/dataset.json`, { 'If-Modified-Since': new Date(Date.parse(lastModified) - 1000).toUTCString() })).status).toBe(200);
+    expect(
+      (await request(`${site.url}data/dataset.json`, { 'If-None-Match': '"0-0"' })).status,
+    ).toBe(200);
+    expect(
+      (
+        await request(`${site.url}data/dataset.json`, {
+          'If-Modified-Since': new Date(Date.parse(lastModified) - 1000).toUTCString(),
+        })
+      ).status,
+    ).toBe(200);
     // If-None-Match decides when both are sent.
-    expect((await request(`${site.url}data/dataset.json`, { 'If-None-Match': '"0-0"', 'If-Modified-Since': lastModified })).status).toBe(200);
+    expect(
+      (
+        await request(`${site.url}data/dataset.json`, {
+          'If-None-Match': '"0-0"',
+          'If-Modified-Since': lastModified,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('a changed file gets a new tag', async () => {
@@ -144,9 +208,15 @@ describe('validators', () => {
     const server = await startServer({ root: dir });
     try {
       const first = await request(`${server.url}data.json`, { 'Accept-Encoding': 'gzip' });
-      fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify({ v: 2, pad: 'y'.repeat(2000) }));
+      fs.writeFileSync(
+        path.join(dir, 'data.json'),
+        JSON.stringify({ v: 2, pad: 'y'.repeat(2000) }),
+      );
       fs.utimesSync(path.join(dir, 'data.json'), new Date(), new Date(Date.now() + 5000));
-      const second = await request(`${server.url}data.json`, { 'Accept-Encoding': 'gzip', 'If-None-Match': first.headers.etag! });
+      const second = await request(`${server.url}data.json`, {
+        'Accept-Encoding': 'gzip',
+        'If-None-Match': first.headers.etag!,
+      });
       expect(second.status).toBe(200);
       expect(second.headers.etag).not.toBe(first.headers.etag);
       expect(JSON.parse(zlib.gunzipSync(second.body).toString()).v).toBe(2);
@@ -167,7 +237,9 @@ describe('validators', () => {
       await w.page.reload();
       await w.page.waitForSelector('html[data-ready="true"]');
       const entry = await w.page.evaluate(() => {
-        const e = performance.getEntriesByType('resource').find((r) => r.name.endsWith('data/dataset.json')) as PerformanceResourceTiming;
+        const e = performance
+          .getEntriesByType('resource')
+          .find((r) => r.name.endsWith('data/dataset.json')) as PerformanceResourceTiming;
         return { transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize };
       });
       // Revalidated: headers only crossed the network; the body came from the cache, compressed.
@@ -241,10 +313,14 @@ describe('what it refuses', () => {
   it('answers a file it cannot read with 403 and goes on serving', async () => {
     // Root reads every file: run the server as nobody then, as the command line does.
     const asRoot = process.getuid?.() === 0;
-    const child: ChildProcess = spawn(process.execPath, [path.join(viewerRoot, 'serve.mjs'), '--dir', siteDir, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [path.join(viewerRoot, 'serve.mjs'), '--dir', siteDir, '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -291,7 +367,11 @@ describe('what it refuses', () => {
 describe('--check-port', () => {
   const check = (port: number, env: Record<string, string> = {}) =>
     new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, [path.join(viewerRoot, 'serve.mjs'), '--check-port', '--port', String(port)], { stdio: 'ignore', env: { ...process.env, ...env } });
+      const child = spawn(
+        process.execPath,
+        [path.join(viewerRoot, 'serve.mjs'), '--check-port', '--port', String(port)],
+        { stdio: 'ignore', env: { ...process.env, ...env } },
+      );
       child.once('exit', (code) => resolve(code ?? -1));
     });
 

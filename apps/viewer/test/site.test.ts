@@ -10,7 +10,14 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildSeries, claimsTable, claimsTableFields, findConflicts, isFigure, latestTable } from '@encrochat-ledger/dataset';
+import {
+  buildSeries,
+  claimsTable,
+  claimsTableFields,
+  findConflicts,
+  isFigure,
+  latestTable,
+} from '@encrochat-ledger/dataset';
 import { formatEdtf, formatWorded, vocabularyLabel } from '../src/format.js';
 import { selectHeadlines } from '../src/headline.js';
 import { fold } from '../src/query.js';
@@ -46,12 +53,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(viewport: { width: number; height: number } = DESKTOP, options: { acceptDownloads?: boolean } = {}): Promise<Watched> {
+async function open(
+  viewport: { width: number; height: number } = DESKTOP,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<Watched> {
   const w = await openWatched(browser, server.url, viewport, options);
   opened.push(w);
   return w;
 }
-
 
 const byId = new Map(claimsTable.map((r) => [r.claim_id, r]));
 const points = buildSeries(claimsTable);
@@ -78,20 +87,24 @@ describe('every page', () => {
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const) {
-    it.each(PAGES)(`%s loads cleanly at ${label} width, with no axe violation`, async (name, hash) => {
-      const w = await open(viewport);
-      await visit(w, server.url, hash);
-      await (w.page.locator('h1').first()).waitFor({ state: 'visible' });
-      expect(await w.page.locator('html').getAttribute('data-ready')).toBe('true');
-      expect(await horizontalOverflow(w.page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
-      // Open every "table of the figures" so axe checks the text alternatives too.
-      for (const d of await w.page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
-      await screenshot(w.page, `${name}-${label}`);
-      const violations = await runAxe(w.page);
-      expect(violations, describeViolations(violations)).toEqual([]);
-      expectQuiet(w);
-      await w.context.close();
-    });
+    it.each(PAGES)(
+      `%s loads cleanly at ${label} width, with no axe violation`,
+      async (name, hash) => {
+        const w = await open(viewport);
+        await visit(w, server.url, hash);
+        await w.page.locator('h1').first().waitFor({ state: 'visible' });
+        expect(await w.page.locator('html').getAttribute('data-ready')).toBe('true');
+        expect(await horizontalOverflow(w.page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
+        // Open every "table of the figures" so axe checks the text alternatives too.
+        for (const d of await w.page.locator('details').all())
+          await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+        await screenshot(w.page, `${name}-${label}`);
+        const violations = await runAxe(w.page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+        expectQuiet(w);
+        await w.context.close();
+      },
+    );
   }
 });
 
@@ -135,7 +148,8 @@ describe('numbers', () => {
   it('a card gives the publisher, reliability and date of its figure, the official figure beside a newer one, and marks disagreement', async () => {
     const w = await open();
     await visit(w, server.url, '#/');
-    const card = (metric: string, place: string) => w.page.locator(`article.card[data-metric="${metric}"][data-place="${place}"]`);
+    const card = (metric: string, place: string) =>
+      w.page.locator(`article.card[data-metric="${metric}"][data-place="${place}"]`);
     // Worldwide arrests: Europol's 6,558 of 27 June 2023 (an official copy), not a later restatement; sources disagree that day.
     const world = card('arrests', 'world');
     const europol = byId.get((await world.getAttribute('data-claim'))!)!;
@@ -149,21 +163,34 @@ describe('numbers', () => {
     const worldRow = latestTable.find((r) => r.series_id === 'arrests::count:world:::encrochat')!;
     if (worldRow.in_conflict) {
       expect(await world.locator('.badge.warn').textContent()).toBe('sources disagree');
-      expect(Number(await world.locator('.badge.warn').getAttribute('data-disagreeing'))).toBe(worldRow.disagreeing_claims);
+      expect(Number(await world.locator('.badge.warn').getAttribute('data-disagreeing'))).toBe(
+        worldRow.disagreeing_claims,
+      );
     } else expect(await world.locator('.badge.warn').count()).toBe(0);
     // UK arrests: a later press total first, the latest official figure (NCA) beside it.
     const uk = card('arrests', 'united-kingdom');
-    const ukRow = latestTable.find((r) => r.series_id === 'arrests::count:united-kingdom:venetic::encrochat')!;
+    const ukRow = latestTable.find(
+      (r) => r.series_id === 'arrests::count:united-kingdom:venetic::encrochat',
+    )!;
     expect(await uk.getAttribute('data-claim')).toBe(ukRow.headline_claim_id);
     expect(await uk.getAttribute('data-kind')).toBe('newer-non-official');
     const official = uk.locator('.official');
     expect(await official.getAttribute('data-official-claim')).toBe(ukRow.official_claim_id);
-    expect(await official.textContent()).toContain(formatWorded(byId.get(ukRow.official_claim_id!)!));
+    expect(await official.textContent()).toContain(
+      formatWorded(byId.get(ukRow.official_claim_id!)!),
+    );
     expect(await official.textContent()).toContain('National Crime Agency');
     // A card whose latest figure is a restatement says so, and a card of a total with newer breakdowns only says that.
-    for (const hl of selectHeadlines(points, latestTable).filter((h) => ['arrests', 'drugs_seized'].includes(h.metric) && ['united-kingdom', 'europe', 'world'].includes(h.place))) {
+    for (const hl of selectHeadlines(points, latestTable).filter(
+      (h) =>
+        ['arrests', 'drugs_seized'].includes(h.metric) &&
+        ['united-kingdom', 'europe', 'world'].includes(h.place),
+    )) {
       const c = card(hl.metric, hl.place);
-      if (hl.latest.headline_reason === 'restates') expect(await c.locator('.later').getAttribute('data-later-claim')).toBe(hl.latest.latest_claim_id);
+      if (hl.latest.headline_reason === 'restates')
+        expect(await c.locator('.later').getAttribute('data-later-claim')).toBe(
+          hl.latest.latest_claim_id,
+        );
       expect(await c.locator('.newer-breakdowns').count()).toBe(hl.latest.newer_breakdowns ? 1 : 0);
     }
     expectQuiet(w);
@@ -172,34 +199,52 @@ describe('numbers', () => {
   it('a chart plots every figure of its series, with a table of the same figures and the quote on focus', async () => {
     const w = await open();
     await visit(w, server.url, '#/charts?metric=arrests&place=united-kingdom');
-    const series = points.filter((p) => p.best.metric === 'arrests' && p.best.place === 'united-kingdom');
-    const figures = claimsTable.filter((r) => r.metric === 'arrests' && r.place === 'united-kingdom' && isFigure(r));
-    const marks = await w.page.$$eval('a.mark', (els) => els.map((e) => e.getAttribute('data-claim')!));
+    const series = points.filter(
+      (p) => p.best.metric === 'arrests' && p.best.place === 'united-kingdom',
+    );
+    const figures = claimsTable.filter(
+      (r) => r.metric === 'arrests' && r.place === 'united-kingdom' && isFigure(r),
+    );
+    const marks = await w.page.$$eval('a.mark', (els) =>
+      els.map((e) => e.getAttribute('data-claim')!),
+    );
     expect(marks.sort()).toEqual(figures.map((r) => r.claim_id).sort());
-    expect(await w.page.locator('.chart').count()).toBe(new Set(series.map((p) => p.series_id)).size);
+    expect(await w.page.locator('.chart').count()).toBe(
+      new Set(series.map((p) => p.series_id)).size,
+    );
     expect(await w.page.locator('.chart-table tbody tr').count()).toBe(figures.length);
     // Best figures are marked as such; marks of dates where sources disagree carry a ring.
-    const best = await w.page.$$eval('a.mark.best', (els) => els.map((e) => e.getAttribute('data-claim')!));
+    const best = await w.page.$$eval('a.mark.best', (els) =>
+      els.map((e) => e.getAttribute('data-claim')!),
+    );
     expect(best.sort()).toEqual(series.map((p) => p.best.claim_id).sort());
-    const conflicting = new Set(conflicts.filter((c) => c.best.metric === 'arrests' && c.best.place === 'united-kingdom').flatMap((c) => c.claims.map((r) => r.claim_id)));
-    const ringed = await w.page.$$eval('a.mark.conflict', (els) => els.map((e) => e.getAttribute('data-claim')!));
+    const conflicting = new Set(
+      conflicts
+        .filter((c) => c.best.metric === 'arrests' && c.best.place === 'united-kingdom')
+        .flatMap((c) => c.claims.map((r) => r.claim_id)),
+    );
+    const ringed = await w.page.$$eval('a.mark.conflict', (els) =>
+      els.map((e) => e.getAttribute('data-claim')!),
+    );
     expect(new Set(ringed)).toEqual(conflicting);
     // Keyboard focus on a mark shows its quote and source.
     const first = w.page.locator('a.mark').first();
     await first.focus();
     const tooltip = w.page.locator('.tooltip:not([hidden])');
-    await expect.poll(() => (tooltip).count()).toBe(1);
+    await expect.poll(() => tooltip.count()).toBe(1);
     const claim = byId.get((await first.getAttribute('data-claim'))!)!;
     const text = (await tooltip.textContent())!;
     expect(text).toContain(claim.quote.slice(0, 60));
     expect(text).toContain(claim.source_title.slice(0, 40));
     await w.page.keyboard.press('Escape');
-    await expect.poll(() => (tooltip).count()).toBe(0);
+    await expect.poll(() => tooltip.count()).toBe(0);
     // Hover shows another mark's quote.
     const last = w.page.locator('a.mark').last();
     await last.hover();
     const lastClaim = byId.get((await last.getAttribute('data-claim'))!)!;
-    await expect.poll(async () => (await (w.page.locator('.tooltip:not([hidden])')).textContent()) ?? '').toContain(lastClaim.quote.slice(0, 40));
+    await expect
+      .poll(async () => (await w.page.locator('.tooltip:not([hidden])').textContent()) ?? '')
+      .toContain(lastClaim.quote.slice(0, 40));
     expectQuiet(w);
   });
 
@@ -213,19 +258,39 @@ describe('numbers', () => {
     const sourceLink = w.page.locator('a.external').first();
     if (row.source_url) {
       expect(await sourceLink.getAttribute('href')).toBe(new URL(row.source_url).href);
-      expect((await sourceLink.getAttribute('rel'))!.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+      expect((await sourceLink.getAttribute('rel'))!.split(' ').sort()).toEqual([
+        'noopener',
+        'noreferrer',
+      ]);
     }
-    await expect.poll(() => (w.page.locator('#h-conflict')).textContent()).toBe('Sources that disagree');
-    const listed = await w.page.$$eval('[aria-labelledby="h-conflict"] a', (els) => els.map((e) => decodeURIComponent(e.getAttribute('href')!.replace('#/claim/', ''))));
-    expect(listed.sort()).toEqual(group.claims.filter((c) => c.claim_id !== row.claim_id).map((c) => c.claim_id).sort());
-    await expect.poll(async () => (await (w.page.locator('.citation').first()).textContent()) ?? '').toContain(row.quote.slice(0, 50));
+    await expect
+      .poll(() => w.page.locator('#h-conflict').textContent())
+      .toBe('Sources that disagree');
+    const listed = await w.page.$$eval('[aria-labelledby="h-conflict"] a', (els) =>
+      els.map((e) => decodeURIComponent(e.getAttribute('href')!.replace('#/claim/', ''))),
+    );
+    expect(listed.sort()).toEqual(
+      group.claims
+        .filter((c) => c.claim_id !== row.claim_id)
+        .map((c) => c.claim_id)
+        .sort(),
+    );
+    await expect
+      .poll(async () => (await w.page.locator('.citation').first().textContent()) ?? '')
+      .toContain(row.quote.slice(0, 50));
     expectQuiet(w);
   });
 });
 
 describe('claims table: filters, search, sort, deep links', () => {
-  const expectedIds = (test: (r: (typeof claimsTable)[number]) => boolean) => claimsTable.filter(test).map((r) => r.claim_id);
-  const shownCount = async (w: Watched) => Number(((await w.page.locator('#result-count').textContent()) ?? '').replace(/,/g, '').match(/^(\d+) claim/)![1]);
+  const expectedIds = (test: (r: (typeof claimsTable)[number]) => boolean) =>
+    claimsTable.filter(test).map((r) => r.claim_id);
+  const shownCount = async (w: Watched) =>
+    Number(
+      ((await w.page.locator('#result-count').textContent()) ?? '')
+        .replace(/,/g, '')
+        .match(/^(\d+) claim/)![1],
+    );
 
   it('filters by metric, place (and places within it), search and dates, and the address keeps it', async () => {
     const w = await open();
@@ -233,31 +298,51 @@ describe('claims table: filters, search, sort, deep links', () => {
     expect(await shownCount(w)).toBe(claimsTable.length);
     await w.page.selectOption('#f-metric', 'arrests');
     await w.page.selectOption('#f-place', 'united-kingdom');
-    const ukPlaces = new Set(['united-kingdom', 'england', 'scotland', 'wales', 'northern-ireland', 'england-and-wales']);
+    const ukPlaces = new Set([
+      'united-kingdom',
+      'england',
+      'scotland',
+      'wales',
+      'northern-ireland',
+      'england-and-wales',
+    ]);
     // Places within the UK: every place whose chain of parents reaches it.
-    const places = JSON.parse(fs.readFileSync(path.join(sites.default, 'data', 'dataset.json'), 'utf8')).collections.places as { id: string; parent?: string }[];
+    const places = JSON.parse(
+      fs.readFileSync(path.join(sites.default, 'data', 'dataset.json'), 'utf8'),
+    ).collections.places as { id: string; parent?: string }[];
     const parent = new Map(places.map((p) => [p.id, p.parent]));
     const inUk = (id: string): boolean => {
-      for (let p: string | undefined = id, n = 0; p && n < 20; p = parent.get(p), n++) if (p === 'united-kingdom') return true;
+      for (let p: string | undefined = id, n = 0; p && n < 20; p = parent.get(p), n++)
+        if (p === 'united-kingdom') return true;
       return false;
     };
     expect([...ukPlaces].filter((p) => parent.has(p)).every(inUk)).toBe(true);
     let ids = expectedIds((r) => r.metric === 'arrests' && inUk(r.place));
     expect(await shownCount(w)).toBe(ids.length);
     expect(new URL(w.page.url()).hash).toBe('#/claims?metric=arrests&place=united-kingdom');
-    const rows = await w.page.$$eval('tr[data-claim]', (els) => els.map((e) => e.getAttribute('data-claim')!));
+    const rows = await w.page.$$eval('tr[data-claim]', (els) =>
+      els.map((e) => e.getAttribute('data-claim')!),
+    );
     expect(rows.length).toBe(Math.min(50, ids.length));
     expect(rows.every((id) => ids.includes(id))).toBe(true);
     // Each row shows its claim's figure, date, metric and place as in the claims table.
     const cells = await w.page.$$eval('tr[data-claim]', (els) =>
-      els.map((e) => ({ id: e.getAttribute('data-claim')!, cells: [...e.querySelectorAll('td')].map((td) => td.textContent ?? '') })),
+      els.map((e) => ({
+        id: e.getAttribute('data-claim')!,
+        cells: [...e.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      })),
     );
-    for (const { id, cells: [date, figure, metric, place] } of cells) {
+    for (const {
+      id,
+      cells: [date, figure, metric, place],
+    } of cells) {
       const r = byId.get(id)!;
       // A withdrawn claim is listed with a "withdrawn" badge after its figure.
       expect(figure).toBe(`${formatWorded(r)}${r.withdrawn ? 'withdrawn' : ''}`);
       expect(date).toBe(formatEdtf(r.as_of, true));
-      expect(metric).toBe(`${r.metric_label}${r.breakdown_key ? ` (${vocabularyLabel(r.breakdown_value ?? '')})` : ''}`);
+      expect(metric).toBe(
+        `${r.metric_label}${r.breakdown_key ? ` (${vocabularyLabel(r.breakdown_value ?? '')})` : ''}`,
+      );
       expect(place).toBe(r.place_name);
     }
     // Latest first by default.
@@ -265,13 +350,22 @@ describe('claims table: filters, search, sort, deep links', () => {
     expect(starts).toEqual([...starts].sort().reverse());
 
     await w.page.fill('#f-q', 'Venetic');
-    ids = expectedIds((r) => r.metric === 'arrests' && inUk(r.place) && fold(r.quote).includes('venetic'));
+    ids = expectedIds(
+      (r) => r.metric === 'arrests' && inUk(r.place) && fold(r.quote).includes('venetic'),
+    );
     expect(await shownCount(w)).toBe(ids.length);
     await w.page.fill('#f-q', '');
     await w.page.fill('#f-from', '2021-01-01');
-    ids = expectedIds((r) => r.metric === 'arrests' && inUk(r.place) && (r.as_of_end === null ? r.as_of_start !== null : r.as_of_end >= '2021-01-01'));
+    ids = expectedIds(
+      (r) =>
+        r.metric === 'arrests' &&
+        inUk(r.place) &&
+        (r.as_of_end === null ? r.as_of_start !== null : r.as_of_end >= '2021-01-01'),
+    );
     expect(await shownCount(w)).toBe(ids.length);
-    expect(new URL(w.page.url()).hash).toBe('#/claims?metric=arrests&place=united-kingdom&from=2021-01-01');
+    expect(new URL(w.page.url()).hash).toBe(
+      '#/claims?metric=arrests&place=united-kingdom&from=2021-01-01',
+    );
 
     // The address restores the view.
     await w.page.reload();
@@ -283,9 +377,19 @@ describe('claims table: filters, search, sort, deep links', () => {
 
     // Organisation, operation, kind of source.
     await visit(w, server.url, '#/claims?org=metropolitan-police&op=venetic&kind=news-article');
-    const venetic = new Set(['venetic', ...JSON.parse(fs.readFileSync(path.join(sites.default, 'data', 'dataset.json'), 'utf8')).collections.operations.filter((o: { parent?: string }) => o.parent === 'venetic').map((o: { id: string }) => o.id)]);
+    const venetic = new Set([
+      'venetic',
+      ...JSON.parse(fs.readFileSync(path.join(sites.default, 'data', 'dataset.json'), 'utf8'))
+        .collections.operations.filter((o: { parent?: string }) => o.parent === 'venetic')
+        .map((o: { id: string }) => o.id),
+    ]);
     ids = expectedIds(
-      (r) => (r.organisations?.includes('metropolitan-police') || r.attributed_organisation === 'metropolitan-police') && r.operation !== null && venetic.has(r.operation) && r.source_kind === 'news-article',
+      (r) =>
+        (r.organisations?.includes('metropolitan-police') ||
+          r.attributed_organisation === 'metropolitan-police') &&
+        r.operation !== null &&
+        venetic.has(r.operation) &&
+        r.source_kind === 'news-article',
     );
     expect(await shownCount(w)).toBe(ids.length);
     expect(await w.page.inputValue('#f-org')).toBe('metropolitan-police');
@@ -297,7 +401,9 @@ describe('claims table: filters, search, sort, deep links', () => {
     await visit(w, server.url, '#/claims?metric=arrests');
     await w.page.click('button[data-sort="value"]');
     expect(new URL(w.page.url()).hash).toBe('#/claims?metric=arrests&sort=value&dir=desc');
-    expect(await w.page.getAttribute('th:has(button[data-sort="value"])', 'aria-sort')).toBe('descending');
+    expect(await w.page.getAttribute('th:has(button[data-sort="value"])', 'aria-sort')).toBe(
+      'descending',
+    );
     const arrests = claimsTable.filter((r) => r.metric === 'arrests');
     const top = Math.max(...arrests.map((r) => r.value ?? r.min ?? r.max ?? -Infinity));
     const first = byId.get((await w.page.getAttribute('tr[data-claim]', 'data-claim'))!)!;
@@ -308,20 +414,28 @@ describe('claims table: filters, search, sort, deep links', () => {
     expect(new URL(w.page.url()).hash).toBe('#/claims?metric=arrests&sort=value&dir=asc');
 
     await visit(w, server.url, '#/claims');
-    const firstPage = await w.page.$$eval('tr[data-claim]', (els) => els.map((e) => e.getAttribute('data-claim')!));
+    const firstPage = await w.page.$$eval('tr[data-claim]', (els) =>
+      els.map((e) => e.getAttribute('data-claim')!),
+    );
     await w.page.click('.pager button:has-text("Next")');
     expect(new URL(w.page.url()).hash).toBe('#/claims?page=2');
-    const secondPage = await w.page.$$eval('tr[data-claim]', (els) => els.map((e) => e.getAttribute('data-claim')!));
+    const secondPage = await w.page.$$eval('tr[data-claim]', (els) =>
+      els.map((e) => e.getAttribute('data-claim')!),
+    );
     expect(secondPage).toHaveLength(50);
     expect(secondPage.some((id) => firstPage.includes(id))).toBe(false);
     await visit(w, server.url, '#/claims?page=2');
-    expect(await w.page.$$eval('tr[data-claim]', (els) => els.map((e) => e.getAttribute('data-claim')!))).toEqual(secondPage);
+    expect(
+      await w.page.$$eval('tr[data-claim]', (els) => els.map((e) => e.getAttribute('data-claim')!)),
+    ).toEqual(secondPage);
 
     // Clicking a row (not its link) opens the claim.
     const id = secondPage[3]!;
     await w.page.click(`tr[data-claim="${id}"] td[data-label="Place"]`);
     await w.page.waitForFunction((h) => location.hash === h, `#/claim/${encodeURIComponent(id)}`);
-    await expect.poll(() => (w.page.locator('h1 .value')).textContent()).toBe(formatWorded(byId.get(id)!));
+    await expect
+      .poll(() => w.page.locator('h1 .value').textContent())
+      .toBe(formatWorded(byId.get(id)!));
     expectQuiet(w);
   });
 
@@ -329,14 +443,21 @@ describe('claims table: filters, search, sort, deep links', () => {
     const w = await open();
     await visit(w, server.url, '#/claims');
     await w.page.keyboard.press('Tab');
-    expect(await w.page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await w.page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Skip to content',
+    );
     await w.page.keyboard.press('Enter');
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('main');
     // Tab to the search box, type, then to the metric select and choose with the keyboard.
     await w.page.keyboard.press('Tab');
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('f-q');
     await w.page.keyboard.type('tonnes');
-    const count = async () => Number(((await w.page.locator('#result-count').textContent()) ?? '').replace(/,/g, '').match(/^(\d+)/)![1]);
+    const count = async () =>
+      Number(
+        ((await w.page.locator('#result-count').textContent()) ?? '')
+          .replace(/,/g, '')
+          .match(/^(\d+)/)![1],
+      );
     expect(await count()).toBe(claimsTable.filter((r) => fold(r.quote).includes('tonnes')).length);
     await w.page.keyboard.press('Tab');
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('f-metric');
@@ -345,17 +466,25 @@ describe('claims table: filters, search, sort, deep links', () => {
     await w.page.keyboard.press('Enter');
     const metric = await w.page.inputValue('#f-metric');
     expect(metric).not.toBe('');
-    expect(await count()).toBe(claimsTable.filter((r) => r.metric === metric && fold(r.quote).includes('tonnes')).length);
+    expect(await count()).toBe(
+      claimsTable.filter((r) => r.metric === metric && fold(r.quote).includes('tonnes')).length,
+    );
     expect(new URL(w.page.url()).hash).toBe(`#/claims?metric=${metric}&q=tonnes`);
     // Tab on to the first claim link and open it.
     let guard = 0;
-    while (!(await w.page.evaluate(() => document.activeElement?.classList.contains('figure-link'))) && guard++ < 40) await w.page.keyboard.press('Tab');
+    while (
+      !(await w.page.evaluate(() => document.activeElement?.classList.contains('figure-link'))) &&
+      guard++ < 40
+    )
+      await w.page.keyboard.press('Tab');
     const href = await w.page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(href).toMatch(/^#\/claim\//);
     await w.page.keyboard.press('Enter');
     await w.page.waitForFunction((h) => location.hash === h, href!);
     // Focus moves to the heading of the new page, once it is rendered (after the hash changes: later on a loaded machine).
-    await w.page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 5000 }).catch(() => {});
+    await w.page
+      .waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 5000 })
+      .catch(() => {});
     expect(await w.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expectQuiet(w);
   });
@@ -375,15 +504,17 @@ describe('claims table: filters, search, sort, deep links', () => {
     ] as const) {
       await visit(w, server.url, hash);
       const alert = w.page.locator('[role="alert"]');
-      await expect.poll(() => (alert).count()).toBe(1);
-      await expect.poll(async () => (await (alert).textContent()) ?? '').toContain(text);
-      await (alert.locator('h1, h2').first()).waitFor({ state: 'visible' });
+      await expect.poll(() => alert.count()).toBe(1);
+      await expect.poll(async () => (await alert.textContent()) ?? '').toContain(text);
+      await alert.locator('h1, h2').first().waitFor({ state: 'visible' });
     }
     // The offered link works.
     await visit(w, server.url, '#/claims?metric=arrests&colour=red');
     await w.page.click('[role="alert"] a.button');
     await w.page.waitForFunction(() => location.hash === '#/claims?metric=arrests');
-    await expect.poll(async () => (await (w.page.locator('#result-count')).textContent()) ?? '').toContain('match');
+    await expect
+      .poll(async () => (await w.page.locator('#result-count').textContent()) ?? '')
+      .toContain('match');
     expectQuiet(w);
   });
 });
@@ -414,7 +545,9 @@ describe('downloads', () => {
   it('lists the exporter’s files copied into the site, and serves them', async () => {
     const w = await open();
     await visit(w, server.url, '#/download');
-    const links = await w.page.$$eval('#export-files a', (els) => els.map((e) => e.getAttribute('href')!));
+    const links = await w.page.$$eval('#export-files a', (els) =>
+      els.map((e) => e.getAttribute('href')!),
+    );
     expect(links).toEqual(['downloads/README.md', 'downloads/SHA256SUMS', 'downloads/claims.csv']);
     for (const [name, text] of Object.entries(EXPORT_FILES)) {
       const body = await w.page.evaluate(async (u) => (await fetch(u)).text(), `downloads/${name}`);
@@ -426,21 +559,33 @@ describe('downloads', () => {
   it('offers the CSV of the current filtered view, with the claims-table columns and formula escaping', async () => {
     const w = await open(DESKTOP, { acceptDownloads: true });
     await visit(w, server.url, '#/claims?metric=cash_seized&q=million');
-    const [download] = await Promise.all([w.page.waitForEvent('download'), w.page.click('#csv-button')]);
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.click('#csv-button'),
+    ]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
-    expect(download.suggestedFilename()).toMatch(/^encrochat-ledger-\d+\.\d+\.\d+.*-claims-cash-seized-million\.csv$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^encrochat-ledger-\d+\.\d+\.\d+.*-claims-cash-seized-million\.csv$/,
+    );
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(claimsTableFields.map((f) => f.name).join(','));
     expect(lines.at(-1)).toBe('');
-    const expected = claimsTable.filter((r) => r.metric === 'cash_seized' && fold(r.quote).includes('million'));
+    const expected = claimsTable.filter(
+      (r) => r.metric === 'cash_seized' && fold(r.quote).includes('million'),
+    );
     expect(lines.length - 2).toBe(expected.length);
     const ids = lines.slice(1, -1).map((l) => l.split(',')[0]);
     expect(ids.sort()).toEqual(expected.map((r) => r.claim_id).sort());
 
     // The Download page makes the same file from the same filters in its address.
     await visit(w, server.url, '#/download?metric=cash_seized&q=million');
-    await expect.poll(async () => (await (w.page.locator('#view-summary')).textContent()) ?? '').toContain(`${expected.length} claims`);
-    const [again] = await Promise.all([w.page.waitForEvent('download'), w.page.click('#download-view')]);
+    await expect
+      .poll(async () => (await w.page.locator('#view-summary').textContent()) ?? '')
+      .toContain(`${expected.length} claims`);
+    const [again] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.click('#download-view'),
+    ]);
     expect(fs.readFileSync((await again.path())!, 'utf8')).toBe(csv);
     expectQuiet(w);
   });
@@ -453,7 +598,12 @@ describe('safety', () => {
     const page = html();
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1];
     expect(csp).toBeDefined();
-    const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v.join(' ')]));
+    const directives = new Map(
+      csp!
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k!, v.join(' ')]),
+    );
     expect(directives.get('default-src')).toBe("'self'");
     expect(directives.get('script-src')).toBe("'self'");
     expect(directives.get('style-src')).toBe("'self'");
@@ -504,14 +654,19 @@ describe('safety', () => {
     expect((await fetch(new URL('/../../package.json', server.url))).status).toBe(404);
     // A raw request path that climbs out of the site (fetch would normalise it away).
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: new URL(server.url).port, path: '/..%2f..%2fpackage.json' }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: new URL(server.url).port, path: '/..%2f..%2fpackage.json' },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
     });
     expect(status).toBe(403);
-    expect((await fetch(`${server.url}data/dataset.json`)).headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await fetch(`${server.url}data/dataset.json`)).headers.get('content-type')).toMatch(
+      /^application\/json/,
+    );
   });
 });
 
@@ -529,8 +684,12 @@ describe('size', () => {
       expect(text).not.toContain(r.claim_id);
       expect(text).not.toContain(r.quote.slice(0, 40));
     }
-    expect(fs.statSync(path.join(sites.default, 'data', 'dataset.json')).size).toBeGreaterThan(10_000);
+    expect(fs.statSync(path.join(sites.default, 'data', 'dataset.json')).size).toBeGreaterThan(
+      10_000,
+    );
     fs.mkdirSync(path.join(sites.default, '..'), { recursive: true });
-    process.stdout.write(`viewer JavaScript: ${(gzipped / 1000).toFixed(1)} kB gzipped (${js.length} file(s))\n`);
+    process.stdout.write(
+      `viewer JavaScript: ${(gzipped / 1000).toFixed(1)} kB gzipped (${js.length} file(s))\n`,
+    );
   });
 });

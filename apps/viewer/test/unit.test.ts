@@ -6,12 +6,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildLatest, buildSeries, claimsTable, claimsTableFields, dataset, findConflicts, latestTable, type ClaimsTableRow, type SeriesPoint } from '@encrochat-ledger/dataset';
+import {
+  buildLatest,
+  buildSeries,
+  claimsTable,
+  claimsTableFields,
+  dataset,
+  findConflicts,
+  latestTable,
+  type ClaimsTableRow,
+  type SeriesPoint,
+} from '@encrochat-ledger/dataset';
 import { encodeSiteData } from '../build/site-data.js';
 import { claimsCsv, csvCell } from '../src/csv.js';
 import { openSiteData, type Dataset } from '../src/data/dataset.js';
-import { edtfSortKey, formatAmount, formatCompact, formatEdtf, formatWorded } from '../src/format.js';
-import { compareLatest, HEADLINE_METRICS, isHeadlineCandidate, selectHeadlines } from '../src/headline.js';
+import {
+  edtfSortKey,
+  formatAmount,
+  formatCompact,
+  formatEdtf,
+  formatWorded,
+} from '../src/format.js';
+import {
+  compareLatest,
+  HEADLINE_METRICS,
+  isHeadlineCandidate,
+  selectHeadlines,
+} from '../src/headline.js';
 import { ClaimQuery, fold } from '../src/query.js';
 import { CLAIM_ID, METRIC_ID, parseHash, RECORD_ID, type ClaimFilters } from '../src/state.js';
 import { repoRoot } from './support.js';
@@ -62,7 +83,11 @@ function parseCsv(text: string): string[][] {
 
 let opened: Dataset | undefined;
 function site(): Dataset {
-  opened ??= openSiteData(JSON.parse(JSON.stringify(encodeSiteData(dataset, claimsTable, { downloads: [], changelog: null }))));
+  opened ??= openSiteData(
+    JSON.parse(
+      JSON.stringify(encodeSiteData(dataset, claimsTable, { downloads: [], changelog: null })),
+    ),
+  );
   return opened;
 }
 
@@ -82,11 +107,21 @@ describe('format', () => {
     expect(formatCompact(2500, 'kg')).toBe('2.5 t');
   });
   it('words figures as the sources do', () => {
-    const row = (qualifier: string, value: number | null, min: number | null = null, max: number | null = null, unit = 'count') => ({ qualifier, value, min, max, unit });
+    const row = (
+      qualifier: string,
+      value: number | null,
+      min: number | null = null,
+      max: number | null = null,
+      unit = 'count',
+    ) => ({ qualifier, value, min, max, unit });
     expect(formatWorded(row('nearly', 700))).toBe('nearly 700');
-    expect(formatWorded(row('more_than', 54000000, 54000000, null, 'GBP'))).toBe('more than £54,000,000');
+    expect(formatWorded(row('more_than', 54000000, 54000000, null, 'GBP'))).toBe(
+      'more than £54,000,000',
+    );
     expect(formatWorded(row('approximate', 60000))).toBe('about 60,000');
-    expect(formatWorded(row('range', null, 2000, 3000, 'kg'))).toBe('between 2 tonnes and 3 tonnes');
+    expect(formatWorded(row('range', null, 2000, 3000, 'kg'))).toBe(
+      'between 2 tonnes and 3 tonnes',
+    );
     expect(formatWorded(row('unspecified', null))).toBe('an unspecified amount');
   });
   it('reads EDTF dates for people', () => {
@@ -146,7 +181,9 @@ describe('CSV of a filtered view', () => {
 
 describe('URL state', () => {
   it('uses the id patterns of the JSON Schemas', () => {
-    const defs = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas/1.0/defs.schema.json'), 'utf8')) as { $defs: Record<string, { pattern?: string }> };
+    const defs = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'schemas/1.0/defs.schema.json'), 'utf8'),
+    ) as { $defs: Record<string, { pattern?: string }> };
     const patterns = Object.values(defs.$defs)
       .map((d) => d.pattern)
       .filter((p): p is string => Boolean(p))
@@ -158,15 +195,46 @@ describe('URL state', () => {
   it('parses every page and its settings', () => {
     expect(parseHash('')).toEqual({ ok: true, route: { page: 'overview' } });
     expect(parseHash('#/')).toEqual({ ok: true, route: { page: 'overview' } });
-    expect(parseHash('#/claims?metric=arrests&place=united-kingdom&from=2020-01-01&to=2021-12-31&q=tonnes%20of&sort=value&dir=asc&page=3')).toEqual({
+    expect(
+      parseHash(
+        '#/claims?metric=arrests&place=united-kingdom&from=2020-01-01&to=2021-12-31&q=tonnes%20of&sort=value&dir=asc&page=3',
+      ),
+    ).toEqual({
       ok: true,
-      route: { page: 'claims', params: { metric: 'arrests', place: 'united-kingdom', from: '2020-01-01', to: '2021-12-31', q: 'tonnes of', sort: 'value', dir: 'asc', page: 3 } },
+      route: {
+        page: 'claims',
+        params: {
+          metric: 'arrests',
+          place: 'united-kingdom',
+          from: '2020-01-01',
+          to: '2021-12-31',
+          q: 'tonnes of',
+          sort: 'value',
+          dir: 'asc',
+          page: 3,
+        },
+      },
     });
-    expect(parseHash('#/claim/bbc-2020-07-02-x%2Fuk-arrests')).toEqual({ ok: true, route: { page: 'claim', id: 'bbc-2020-07-02-x/uk-arrests' } });
-    expect(parseHash('#/claim/bbc-2020-07-02-x/uk-arrests')).toEqual({ ok: true, route: { page: 'claim', id: 'bbc-2020-07-02-x/uk-arrests' } });
-    expect(parseHash('#/source/nca-2022')).toEqual({ ok: true, route: { page: 'source', id: 'nca-2022' } });
-    expect(parseHash('#/timeline?kind=ruling')).toEqual({ ok: true, route: { page: 'timeline', params: { kind: 'ruling' } } });
-    expect(parseHash('#/download?metric=arrests')).toEqual({ ok: true, route: { page: 'download', params: { metric: 'arrests' } } });
+    expect(parseHash('#/claim/bbc-2020-07-02-x%2Fuk-arrests')).toEqual({
+      ok: true,
+      route: { page: 'claim', id: 'bbc-2020-07-02-x/uk-arrests' },
+    });
+    expect(parseHash('#/claim/bbc-2020-07-02-x/uk-arrests')).toEqual({
+      ok: true,
+      route: { page: 'claim', id: 'bbc-2020-07-02-x/uk-arrests' },
+    });
+    expect(parseHash('#/source/nca-2022')).toEqual({
+      ok: true,
+      route: { page: 'source', id: 'nca-2022' },
+    });
+    expect(parseHash('#/timeline?kind=ruling')).toEqual({
+      ok: true,
+      route: { page: 'timeline', params: { kind: 'ruling' } },
+    });
+    expect(parseHash('#/download?metric=arrests')).toEqual({
+      ok: true,
+      route: { page: 'download', params: { metric: 'arrests' } },
+    });
   });
   it('says what is wrong with a bad address, and offers one that works', () => {
     const bad = (hash: string) => {
@@ -181,14 +249,18 @@ describe('URL state', () => {
     const unknown = bad('#/claims?metric=arrests&colour=red');
     expect(unknown.issues).toEqual(['“colour” is not a setting of this page']);
     expect(unknown.fallback).toBe('#/claims?metric=arrests');
-    expect(bad('#/claims?from=2022-01-01&to=2021-01-01').fallback).toBe('#/claims?from=2021-01-01&to=2022-01-01');
+    expect(bad('#/claims?from=2022-01-01&to=2021-01-01').fallback).toBe(
+      '#/claims?from=2021-01-01&to=2022-01-01',
+    );
     expect(bad('#/claims?metric=arrests&metric=charges').title).toMatch(/twice/);
     expect(bad('#/nowhere').title).toMatch(/does not name a page/);
     expect(bad('#/claim/%E0%A4%A').title).toMatch(/garbled/);
     expect(bad('#/claim/not an id').fallback).toBe('#/claims');
     expect(bad('#/about?x=1').fallback).toBe('#/about');
     expect(bad('#main').title).toMatch(/does not name a page/);
-    expect(bad(`#/claims?q=${'x'.repeat(201)}`).issues).toEqual(['“q” is longer than 200 characters']);
+    expect(bad(`#/claims?q=${'x'.repeat(201)}`).issues).toEqual([
+      '“q” is longer than 200 characters',
+    ]);
   });
 });
 
@@ -205,17 +277,22 @@ describe('site data', () => {
     points.forEach((p, k) => {
       expect(ds.points.seriesIds[ds.points.series[k]!]).toBe(p.series_id);
       expect(ds.points.periods[ds.points.period[k]!]).toBe(p.period);
-      expect(ds.candidatesOf(k).map((i) => claimsTable[i]!.claim_id)).toEqual(p.candidates.map((c) => c.claim_id));
+      expect(ds.candidatesOf(k).map((i) => claimsTable[i]!.claim_id)).toEqual(
+        p.candidates.map((c) => c.claim_id),
+      );
       expect(ds.decidedByOf(k)).toBe(p.decided_by);
     });
     const conflicts = new Set(findConflicts(points).map((c) => c.conflict_id));
     const flagged = new Set<string>();
-    for (let k = 0; k < points.length; k++) if (ds.points.conflict[k]) flagged.add(`${points[k]!.series_id}@${points[k]!.period}`);
+    for (let k = 0; k < points.length; k++)
+      if (ds.points.conflict[k]) flagged.add(`${points[k]!.series_id}@${points[k]!.period}`);
     expect(flagged).toEqual(conflicts);
     expect(conflicts.size).toBeGreaterThan(0);
   });
   it('keeps the data out of the page scripts: the file is JSON the page fetches', () => {
-    const text = JSON.stringify(encodeSiteData(dataset, claimsTable, { downloads: [], changelog: null }));
+    const text = JSON.stringify(
+      encodeSiteData(dataset, claimsTable, { downloads: [], changelog: null }),
+    );
     expect(JSON.parse(text).format).toBe('encrochat-ledger-viewer/2');
   });
 });
@@ -249,24 +326,91 @@ describe('headline figures', () => {
     const points = buildSeries(rows);
     return selectHeadlines(points, buildLatest(points));
   };
-  const pick = (rows: ClaimsTableRow[]) => headlinesOf(rows).map((h) => `${h.metric}@${h.place}=${h.point.best.claim_id}`);
+  const pick = (rows: ClaimsTableRow[]) =>
+    headlinesOf(rows).map((h) => `${h.metric}@${h.place}=${h.point.best.claim_id}`);
 
   it('takes the series with the latest figure, preferring precise dates, whole places, the main unit, EncroChat alone and totals', () => {
-    expect(pick([row({ claim_id: 'a/old', ...day('2020-07-02') }), row({ claim_id: 'b/new', ...day('2022-06-08') })])).toEqual(['arrests@united-kingdom=b/new']);
+    expect(
+      pick([
+        row({ claim_id: 'a/old', ...day('2020-07-02') }),
+        row({ claim_id: 'b/new', ...day('2022-06-08') }),
+      ]),
+    ).toEqual(['arrests@united-kingdom=b/new']);
     // Between series (with and without an operation), a year-long period ending later loses to a precisely dated figure.
-    expect(pick([row({ claim_id: 'a/day', ...day('2023-10-09') }), row({ claim_id: 'b/year', operation: null, as_of: '2025', as_of_start: '2025-01-01', as_of_end: '2025-12-31' })])).toEqual(['arrests@united-kingdom=a/day']);
+    expect(
+      pick([
+        row({ claim_id: 'a/day', ...day('2023-10-09') }),
+        row({
+          claim_id: 'b/year',
+          operation: null,
+          as_of: '2025',
+          as_of_start: '2025-01-01',
+          as_of_end: '2025-12-31',
+        }),
+      ]),
+    ).toEqual(['arrests@united-kingdom=a/day']);
     // …but is used when it is all there is.
-    expect(pick([row({ claim_id: 'b/year', as_of: '2025', as_of_start: '2025-01-01', as_of_end: '2025-12-31' })])).toEqual(['arrests@united-kingdom=b/year']);
+    expect(
+      pick([
+        row({
+          claim_id: 'b/year',
+          as_of: '2025',
+          as_of_start: '2025-01-01',
+          as_of_end: '2025-12-31',
+        }),
+      ]),
+    ).toEqual(['arrests@united-kingdom=b/year']);
     // The most current series is the one with the latest figure, even when that figure does not displace its official one.
     expect(
       pick([
-        row({ claim_id: 'commission/europe', place: 'europe', operation: null, qualifier: 'at_least', value: 1000, min: 1000, max: null, as_of_basis: 'publication', ...day('2020-07-24') }),
-        row({ claim_id: 'paper/europe', place: 'europe', operation: null, source_reliability: 'press', qualifier: 'approximate', value: 1800, min: null, max: null, as_of_basis: 'publication', as_of: '2021-04', as_of_start: '2021-04-01', as_of_end: '2021-04-30' }),
-        row({ claim_id: 'vg/emma', place: 'europe', operation: 'emma', source_reliability: 'press', qualifier: 'at_least', value: 1000, min: 1000, max: null, as_of_basis: 'publication', as_of: '2021-02', as_of_start: '2021-02-01', as_of_end: '2021-02-28' }),
+        row({
+          claim_id: 'commission/europe',
+          place: 'europe',
+          operation: null,
+          qualifier: 'at_least',
+          value: 1000,
+          min: 1000,
+          max: null,
+          as_of_basis: 'publication',
+          ...day('2020-07-24'),
+        }),
+        row({
+          claim_id: 'paper/europe',
+          place: 'europe',
+          operation: null,
+          source_reliability: 'press',
+          qualifier: 'approximate',
+          value: 1800,
+          min: null,
+          max: null,
+          as_of_basis: 'publication',
+          as_of: '2021-04',
+          as_of_start: '2021-04-01',
+          as_of_end: '2021-04-30',
+        }),
+        row({
+          claim_id: 'vg/emma',
+          place: 'europe',
+          operation: 'emma',
+          source_reliability: 'press',
+          qualifier: 'at_least',
+          value: 1000,
+          min: 1000,
+          max: null,
+          as_of_basis: 'publication',
+          as_of: '2021-02',
+          as_of_start: '2021-02-01',
+          as_of_end: '2021-02-28',
+        }),
       ]),
     ).toEqual(['arrests@europe=commission/europe']);
     // Figures of some organisations of a place only when there is no whole-place figure.
-    expect(pick([row({ claim_id: 'a/whole', ...day('2020-07-02') }), row({ claim_id: 'b/met', organisations: ['metropolitan-police'], ...day('2021-01-01') })])).toEqual(['arrests@united-kingdom=a/whole']);
+    expect(
+      pick([
+        row({ claim_id: 'a/whole', ...day('2020-07-02') }),
+        row({ claim_id: 'b/met', organisations: ['metropolitan-police'], ...day('2021-01-01') }),
+      ]),
+    ).toEqual(['arrests@united-kingdom=a/whole']);
     // One unit: the one with most dates.
     expect(
       pick([
@@ -278,25 +422,73 @@ describe('headline figures', () => {
     // Not a breakdown, not a combined network, not another metric.
     expect(
       pick([
-        row({ claim_id: 'a/cocaine', metric: 'drugs_seized', unit: 'kg', breakdown_key: 'drug', breakdown_value: 'cocaine', ...day('2020-07-02') }),
+        row({
+          claim_id: 'a/cocaine',
+          metric: 'drugs_seized',
+          unit: 'kg',
+          breakdown_key: 'drug',
+          breakdown_value: 'cocaine',
+          ...day('2020-07-02'),
+        }),
         row({ claim_id: 'b/sky', networks: ['encrochat', 'sky-ecc'], ...day('2020-07-02') }),
         row({ claim_id: 'c/users', metric: 'users', ...day('2020-07-02') }),
       ]),
     ).toEqual([]);
     // Same date: the best figure by the series rule, and every source of the date is counted.
-    const both = headlinesOf([row({ claim_id: 'a/press', source_id: 'a', source_reliability: 'press', value: 700, ...day('2020-07-02') }), row({ claim_id: 'b/nca', source_id: 'b', value: 746, ...day('2020-07-02') })]);
+    const both = headlinesOf([
+      row({
+        claim_id: 'a/press',
+        source_id: 'a',
+        source_reliability: 'press',
+        value: 700,
+        ...day('2020-07-02'),
+      }),
+      row({ claim_id: 'b/nca', source_id: 'b', value: 746, ...day('2020-07-02') }),
+    ]);
     expect(both.map((h) => [h.point.best.claim_id, h.sources])).toEqual([['b/nca', 2]]);
   });
 
   it('shows the figure the latest rule puts first: the official figure over a later restatement, a later new figure beside the official one', () => {
-    const official = row({ claim_id: 'europol/world', source_id: 'europol', place: 'world', operation: null, source_reliability: 'official-copy', as_of_basis: 'publication', value: 6558, ...day('2023-06-27') });
-    const restatement = row({ claim_id: 'sunday-world/world', source_id: 'sunday-world', place: 'world', operation: null, source_reliability: 'low', as_of_basis: 'publication', qualifier: 'more_than', value: 6500, min: 6500, max: null, ...day('2023-06-30') });
+    const official = row({
+      claim_id: 'europol/world',
+      source_id: 'europol',
+      place: 'world',
+      operation: null,
+      source_reliability: 'official-copy',
+      as_of_basis: 'publication',
+      value: 6558,
+      ...day('2023-06-27'),
+    });
+    const restatement = row({
+      claim_id: 'sunday-world/world',
+      source_id: 'sunday-world',
+      place: 'world',
+      operation: null,
+      source_reliability: 'low',
+      as_of_basis: 'publication',
+      qualifier: 'more_than',
+      value: 6500,
+      min: 6500,
+      max: null,
+      ...day('2023-06-30'),
+    });
     const [world] = headlinesOf([official, restatement]);
     expect(world!.point.best.claim_id).toBe('europol/world');
-    expect(world!.latest).toMatchObject({ headline_kind: 'official', headline_reason: 'restates', latest_claim_id: 'sunday-world/world' });
+    expect(world!.latest).toMatchObject({
+      headline_kind: 'official',
+      headline_reason: 'restates',
+      latest_claim_id: 'sunday-world/world',
+    });
     expect(world!.index).toBe(world!.officialIndex);
     const nca = row({ claim_id: 'nca/uk', source_id: 'nca', value: 2864, ...day('2022-06-08') });
-    const press = row({ claim_id: 'telegraph/uk', source_id: 'telegraph', source_reliability: 'press', as_of_basis: 'publication', value: 3100, ...day('2023-10-09') });
+    const press = row({
+      claim_id: 'telegraph/uk',
+      source_id: 'telegraph',
+      source_reliability: 'press',
+      as_of_basis: 'publication',
+      value: 3100,
+      ...day('2023-10-09'),
+    });
     const points = buildSeries([nca, press]);
     const [uk] = selectHeadlines(points, buildLatest(points));
     expect(uk!.point.best.claim_id).toBe('telegraph/uk');
@@ -317,14 +509,27 @@ describe('headline figures', () => {
       expect(latestBySeries.get(h.point.series_id)).toBe(h.latest);
       expect(h.point.best.claim_id).toBe(h.latest.headline_claim_id);
       const rivals = latestTable.filter(
-        (r) => isHeadlineCandidate(r) && r.metric === h.metric && r.place === h.place && r.unit === h.unit && (h.point.best.organisations?.length ? true : !r.organisations?.length),
+        (r) =>
+          isHeadlineCandidate(r) &&
+          r.metric === h.metric &&
+          r.place === h.place &&
+          r.unit === h.unit &&
+          (h.point.best.organisations?.length ? true : !r.organisations?.length),
       );
-      for (const r of rivals) expect(compareLatest(bestPoint.get(h.latest.latest_claim_id)! as SeriesPoint, bestPoint.get(r.latest_claim_id)! as SeriesPoint)).toBeLessThanOrEqual(0);
+      for (const r of rivals)
+        expect(
+          compareLatest(
+            bestPoint.get(h.latest.latest_claim_id)! as SeriesPoint,
+            bestPoint.get(r.latest_claim_id)! as SeriesPoint,
+          ),
+        ).toBeLessThanOrEqual(0);
       expect(h.sources).toBe(new Set(h.point.candidates.map((c) => c.source_id)).size);
     }
     // Worldwide arrests: Europol's figure of the 27 June 2023 release, not a later restatement.
     const world = headlines.find((h) => h.metric === 'arrests' && h.place === 'world')!;
-    expect(world.point.best.source_id).toBe('europol-2023-06-27-dismantling-encrochat-6500-arrests');
+    expect(world.point.best.source_id).toBe(
+      'europol-2023-06-27-dismantling-encrochat-6500-arrests',
+    );
     expect(world.point.best.value).toBe(6558);
   });
 });
@@ -367,14 +572,29 @@ describe('claim filters', () => {
     { q: 'cocaïne' },
     { source: claimsTable[0]!.source_id },
   ];
-  it.each(cases.map((c) => [JSON.stringify(c), c] as const))('%s matches the same claims as a plain filter of the claims table', (_, f) => {
-    const ds = site();
-    const got = [...new ClaimQuery(ds).run(f)].map((i) => claimsTable[i]!.claim_id).sort();
-    expect(got).toEqual(naive(f));
-  });
+  it.each(cases.map((c) => [JSON.stringify(c), c] as const))(
+    '%s matches the same claims as a plain filter of the claims table',
+    (_, f) => {
+      const ds = site();
+      const got = [...new ClaimQuery(ds).run(f)].map((i) => claimsTable[i]!.claim_id).sort();
+      expect(got).toEqual(naive(f));
+    },
+  );
   it('gives the same answers when one query object serves many searches in a row (cached words)', () => {
     const q = new ClaimQuery(site());
-    for (const text of ['t', 'to', 'ton', 'tonnes', 'tonnes of', 'tonnes of cocaine', 'of', 'tonnes', 'cocaïne tonnes', 'zzz', ...'abcdefghijklmnopqrstu']) {
+    for (const text of [
+      't',
+      'to',
+      'ton',
+      'tonnes',
+      'tonnes of',
+      'tonnes of cocaine',
+      'of',
+      'tonnes',
+      'cocaïne tonnes',
+      'zzz',
+      ...'abcdefghijklmnopqrstu',
+    ]) {
       const got = [...q.run({ q: text })].map((i) => claimsTable[i]!.claim_id).sort();
       expect(got, text).toEqual(naive({ q: text }));
     }
@@ -382,7 +602,9 @@ describe('claim filters', () => {
   it('sorts by date, value, metric, place and source, both ways', () => {
     const ds = site();
     const q = new ClaimQuery(ds);
-    const dates = [...q.run({ sort: 'date', dir: 'desc' })].map((i) => claimsTable[i]!.as_of_start ?? '');
+    const dates = [...q.run({ sort: 'date', dir: 'desc' })].map(
+      (i) => claimsTable[i]!.as_of_start ?? '',
+    );
     expect(dates).toEqual([...dates].sort().reverse());
     const values = [...q.run({ sort: 'value', dir: 'asc', metric: 'arrests' })].map((i) => {
       const r = claimsTable[i]!;
@@ -390,7 +612,11 @@ describe('claim filters', () => {
     });
     expect(values).toEqual([...values].sort((a, b) => a - b));
     const places = [...q.run({ sort: 'place' })].map((i) => claimsTable[i]!.place_name);
-    expect(places).toEqual([...places].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true })));
+    expect(places).toEqual(
+      [...places].sort((a, b) =>
+        a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true }),
+      ),
+    );
     expect([...q.run({ sort: 'source', dir: 'desc' })]).toHaveLength(claimsTable.length);
   });
 });

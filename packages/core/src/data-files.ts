@@ -66,7 +66,9 @@ export function dropBytes(file: DataFile): void {
 
 /** A folder is a data root when it holds at least one collection folder. */
 export function isDataRoot(dir: string): boolean {
-  return collectionNames.some((c) => fs.existsSync(path.join(dir, c)) && fs.statSync(path.join(dir, c)).isDirectory());
+  return collectionNames.some(
+    (c) => fs.existsSync(path.join(dir, c)) && fs.statSync(path.join(dir, c)).isDirectory(),
+  );
 }
 
 /** The data root a path belongs to (itself, its parent or its grandparent), if any. */
@@ -83,7 +85,9 @@ export function dataRootOf(target: string): string | null {
 
 /** The `.json` files under a folder, in name order; links and special files are not followed. */
 function* jsonFilesUnder(dir: string): Generator<string> {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* jsonFilesUnder(full);
     else if (entry.isFile() && entry.name.endsWith('.json')) yield full;
@@ -96,15 +100,25 @@ export interface CollectOptions {
 }
 
 /** One file to read, on its own (its collection from its folder's name). */
-export function dataFile(abs: string, cwd = process.cwd(), { keepBytes = true, reported = true }: CollectOptions & { reported?: boolean } = {}): DataFile {
+export function dataFile(
+  abs: string,
+  cwd = process.cwd(),
+  { keepBytes = true, reported = true }: CollectOptions & { reported?: boolean } = {},
+): DataFile {
   const folder = path.basename(path.dirname(abs));
   const collection = isCollection(folder) ? folder : null;
   const display = displayPath(abs, cwd);
-  return keepBytes ? { abs, display, collection, bytes: fs.readFileSync(abs), reported } : new FileOnDisk(abs, display, collection, reported);
+  return keepBytes
+    ? { abs, display, collection, bytes: fs.readFileSync(abs), reported }
+    : new FileOnDisk(abs, display, collection, reported);
 }
 
 /** Collects the files to read (default: `data`). Throws UsageError for a path that does not exist. */
-export function collectInputs(targets: readonly string[], cwd = process.cwd(), { keepBytes = true }: CollectOptions = {}): Inputs {
+export function collectInputs(
+  targets: readonly string[],
+  cwd = process.cwd(),
+  { keepBytes = true }: CollectOptions = {},
+): Inputs {
   const files = new Map<string, DataFile>();
   const roots = new Set<string>();
   const add = (abs: string, reported: boolean) => {
@@ -119,16 +133,26 @@ export function collectInputs(targets: readonly string[], cwd = process.cwd(), {
     const abs = path.resolve(cwd, target);
     if (!fs.existsSync(abs)) throw new UsageError(`no such file or folder: ${target}`);
     const root = dataRootOf(abs);
-    const asked = fs.statSync(abs).isDirectory() ? [...jsonFilesUnder(abs)].filter((f) => path.basename(f) !== EXCEPTIONS_FILE || !isDataRoot(path.dirname(f))) : [abs];
+    const asked = fs.statSync(abs).isDirectory()
+      ? [...jsonFilesUnder(abs)].filter(
+          (f) => path.basename(f) !== EXCEPTIONS_FILE || !isDataRoot(path.dirname(f)),
+        )
+      : [abs];
     if (root) {
       roots.add(root);
       const askedSet = new Set(asked);
       for (const c of collectionNames) {
         const dir = path.join(root, c);
-        if (fs.existsSync(dir)) for (const f of jsonFilesUnder(dir)) if (!askedSet.has(f)) add(f, false);
+        if (fs.existsSync(dir))
+          for (const f of jsonFilesUnder(dir)) if (!askedSet.has(f)) add(f, false);
       }
     }
     for (const f of asked) add(f, true);
   }
-  return { files: [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)), roots: [...roots] };
+  return {
+    files: [...files.values()].sort((a, b) =>
+      a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
+    ),
+    roots: [...roots],
+  };
 }

@@ -70,6 +70,7 @@ export function countMembersInValue(value: unknown, { colons = false } = {}): nu
  * count that skips strings.
  */
 export function keptEveryMember(text: string, value: unknown): boolean {
-  if (text.includes('\\u003') && /\\u003a/i.test(text)) return countMembersInText(text) === countMembersInValue(value);
+  if (text.includes('\\u003') && /\\u003a/i.test(text))
+    return countMembersInText(text) === countMembersInValue(value);
   return countColons(text) === countMembersInValue(value, { colons: true });
 }

@@ -5,6 +5,12 @@ declare module 'edtf' {
     max: number;
     toString(): string;
   }
-  export function parse(input: string, constraints?: { level?: 0 | 1 | 2 | 3; types?: string[] }): { type: string; level: number };
-  export default function edtf(input: string | { type: string }, constraints?: { level?: 0 | 1 | 2 | 3 }): EdtfValue;
+  export function parse(
+    input: string,
+    constraints?: { level?: 0 | 1 | 2 | 3; types?: string[] },
+  ): { type: string; level: number };
+  export default function edtf(
+    input: string | { type: string },
+    constraints?: { level?: 0 | 1 | 2 | 3 },
+  ): EdtfValue;
 }

@@ -32,7 +32,14 @@ export const MAX_RECORD_BYTES = 1024 * 1024;
 /** The file is not empty (or only white space). */
 export const emptyFile: FileCheck = (file, { text }) => {
   if (file.bytes.length === 0 || (text !== null && text.trim() === ''))
-    return [{ file, pointer: '', message: 'the file is empty; expected one JSON record', hint: 'write the record, or delete the file (withdraw a released record instead of deleting it)' }];
+    return [
+      {
+        file,
+        pointer: '',
+        message: 'the file is empty; expected one JSON record',
+        hint: 'write the record, or delete the file (withdraw a released record instead of deleting it)',
+      },
+    ];
   return [];
 };
 
@@ -40,7 +47,16 @@ export const emptyFile: FileCheck = (file, { text }) => {
 export const byteOrderMark: FileCheck = (file) => {
   const b = file.bytes;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
-    return [{ file, pointer: '', line: 1, column: 1, message: 'the file starts with a UTF-8 byte order mark (EF BB BF)', hint: 'save the file as UTF-8 without BOM' }];
+    return [
+      {
+        file,
+        pointer: '',
+        line: 1,
+        column: 1,
+        message: 'the file starts with a UTF-8 byte order mark (EF BB BF)',
+        hint: 'save the file as UTF-8 without BOM',
+      },
+    ];
   return [];
 };
 
@@ -51,20 +67,38 @@ export const invalidUtf8: FileCheck = (file, { text }) => {
   const before = file.bytes.subarray(0, lo).toString('latin1');
   const line = before.split('\n').length;
   const column = lo - before.lastIndexOf('\n');
-  return [{ file, pointer: '', line, column, message: `invalid UTF-8 at byte ${lo} (line ${line})`, hint: 're-save the file as UTF-8 (it may have been written as Latin-1 or Windows-1252)' }];
+  return [
+    {
+      file,
+      pointer: '',
+      line,
+      column,
+      message: `invalid UTF-8 at byte ${lo} (line ${line})`,
+      hint: 're-save the file as UTF-8 (it may have been written as Latin-1 or Windows-1252)',
+    },
+  ];
 };
 
 /** A record file is at most 1 MiB (bundles, which hold the whole dataset, are exempt). */
 export const oversizedFile: FileCheck = (file) => {
   if (file.bytes.length <= MAX_RECORD_BYTES || file.collection === null) return [];
-  return [{ file, pointer: '', message: `the file has ${file.bytes.length} bytes; a record file may have at most ${MAX_RECORD_BYTES}`, hint: 'split the source, or shorten quotes and notes (quotes are one sentence or less)' }];
+  return [
+    {
+      file,
+      pointer: '',
+      message: `the file has ${file.bytes.length} bytes; a record file may have at most ${MAX_RECORD_BYTES}`,
+      hint: 'split the source, or shorten quotes and notes (quotes are one sentence or less)',
+    },
+  ];
 };
 
 /** The text is JSON; the syntax error is located to its line and column. */
 export const invalidJson: FileCheck = (file, read) => {
   if (read.parsed || read.text === null || read.text.trim() === '') return [];
   const error = read.locate().syntaxError;
-  const where = error ? `line ${error.position.line}, column ${error.position.column}` : 'unknown position';
+  const where = error
+    ? `line ${error.position.line}, column ${error.position.column}`
+    : 'unknown position';
   return [
     {
       file,
@@ -96,8 +130,23 @@ export const duplicateKeys: FileCheck = (file, read) => {
 /** A record file lives in a collection folder (data/<collection>/<id>.json), or is a bundle. */
 export const unknownCollection: FileCheck = (file, read) => {
   if (!read.parsed || file.collection !== null || isBundle(read.value)) return [];
-  return [{ file, pointer: '', message: `cannot tell which collection this file belongs to: its folder is not one of ${collectionNames.join(', ')}`, hint: 'move it to data/<collection>/<id>.json' }];
+  return [
+    {
+      file,
+      pointer: '',
+      message: `cannot tell which collection this file belongs to: its folder is not one of ${collectionNames.join(', ')}`,
+      hint: 'move it to data/<collection>/<id>.json',
+    },
+  ];
 };
 
 /** Every check, in the order the validator runs them. */
-export const fileChecks: readonly FileCheck[] = [emptyFile, byteOrderMark, invalidUtf8, oversizedFile, invalidJson, duplicateKeys, unknownCollection];
+export const fileChecks: readonly FileCheck[] = [
+  emptyFile,
+  byteOrderMark,
+  invalidUtf8,
+  oversizedFile,
+  invalidJson,
+  duplicateKeys,
+  unknownCollection,
+];

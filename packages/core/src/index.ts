@@ -18,7 +18,15 @@ export {
 } from './schemas.js';
 export { addFormats, formats } from './formats.js';
 export { describeAjvErrors, type ErrorObject } from './schema-messages.js';
-export { edtfBounds, isValidEdtf, plainBounds, qualifiedOrIntervalBounds, safeBounds, withoutTimeOfDay, type DateBounds } from './edtf.js';
+export {
+  edtfBounds,
+  isValidEdtf,
+  plainBounds,
+  qualifiedOrIntervalBounds,
+  safeBounds,
+  withoutTimeOfDay,
+  type DateBounds,
+} from './edtf.js';
 export {
   candidateValues,
   CONVERTED_UNITS,
@@ -38,7 +46,18 @@ export { escapePointerToken, unescapePointerToken } from './json-pointer.js';
 export { locate, positioner, MAX_DEPTH, type DuplicateKey, type Located } from './json-locate.js';
 export { pointerPositions } from './pointer-positions.js';
 export { positionsByFile } from './positions.js';
-export { collectInputs, dataFile, dataRootOf, dropBytes, isDataRoot, EXCEPTIONS_FILE, UsageError, type CollectOptions, type DataFile, type Inputs } from './data-files.js';
+export {
+  collectInputs,
+  dataFile,
+  dataRootOf,
+  dropBytes,
+  isDataRoot,
+  EXCEPTIONS_FILE,
+  UsageError,
+  type CollectOptions,
+  type DataFile,
+  type Inputs,
+} from './data-files.js';
 export { decodeUtf8, firstInvalidUtf8 } from './utf8.js';
 export { countMembersInText, countMembersInValue, keptEveryMember } from './duplicate-keys.js';
 export { ReadFile, type ParsedFile } from './read-file.js';

@@ -43,7 +43,20 @@ export function positioner(text: string): (offset: number) => Position {
   };
 }
 
-type Frame = { kind: 'object'; pointer: string | null; keys: Map<string, number>; state: 'key-or-end' | 'key' | 'colon' | 'value' | 'comma-or-end'; key?: string } | { kind: 'array'; pointer: string | null; index: number; state: 'value-or-end' | 'value' | 'comma-or-end' };
+type Frame =
+  | {
+      kind: 'object';
+      pointer: string | null;
+      keys: Map<string, number>;
+      state: 'key-or-end' | 'key' | 'colon' | 'value' | 'comma-or-end';
+      key?: string;
+    }
+  | {
+      kind: 'array';
+      pointer: string | null;
+      index: number;
+      state: 'value-or-end' | 'value' | 'comma-or-end';
+    };
 
 export function locate(text: string): Located {
   const positions = new Map<string, Position>();
@@ -86,7 +99,16 @@ export function locate(text: string): Located {
           out += String.fromCharCode(parseInt(hex, 16));
           j += 6;
         } else {
-          const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+          const map: Record<string, string> = {
+            '"': '"',
+            '\\': '\\',
+            '/': '/',
+            b: '\b',
+            f: '\f',
+            n: '\n',
+            r: '\r',
+            t: '\t',
+          };
           if (e === undefined || !(e in map)) return null;
           out += map[e];
           j += 2;
@@ -104,7 +126,9 @@ export function locate(text: string): Located {
     const top = stack[stack.length - 1];
     if (!top) return '';
     if (top.pointer === null || stack.length >= MAX_DEPTH) return null;
-    return top.kind === 'object' ? `${top.pointer}/${escapePointerToken(top.key!)}` : `${top.pointer}/${top.index}`;
+    return top.kind === 'object'
+      ? `${top.pointer}/${escapePointerToken(top.key!)}`
+      : `${top.pointer}/${top.index}`;
   };
   // Parse a value at i (after whitespace); containers push a frame.
   const value = (): string | null => {
@@ -122,11 +146,15 @@ export function locate(text: string): Located {
       return null;
     }
     if (c === '"') {
-      if (readString() === null) return 'invalid string (an unescaped control character or a bad escape)';
+      if (readString() === null)
+        return 'invalid string (an unescaped control character or a bad escape)';
       return null;
     }
     const m = scalar.exec(text.slice(i, i + 400));
-    if (!m) return c === undefined ? 'unexpected end of file' : `unexpected character ${JSON.stringify(c)}`;
+    if (!m)
+      return c === undefined
+        ? 'unexpected end of file'
+        : `unexpected character ${JSON.stringify(c)}`;
     i += m[0].length;
     return null;
   };
@@ -146,12 +174,24 @@ export function locate(text: string): Located {
           afterValue();
           continue;
         }
-        if (c !== '"') return fail(top.state === 'key' ? 'expected a key after the comma (a trailing comma?)' : 'expected a key or }', i);
+        if (c !== '"')
+          return fail(
+            top.state === 'key'
+              ? 'expected a key after the comma (a trailing comma?)'
+              : 'expected a key or }',
+            i,
+          );
         const at = i;
         const key = readString();
         if (key === null) return fail('invalid string in a key', at);
         const seen = top.keys.get(key);
-        if (seen !== undefined) duplicates.push({ pointer: top.pointer === null ? '' : `${top.pointer}/${escapePointerToken(key)}`, key, first: pos(seen), second: pos(at) });
+        if (seen !== undefined)
+          duplicates.push({
+            pointer: top.pointer === null ? '' : `${top.pointer}/${escapePointerToken(key)}`,
+            key,
+            first: pos(seen),
+            second: pos(at),
+          });
         else top.keys.set(key, at);
         top.key = key;
         top.state = 'colon';
@@ -171,7 +211,13 @@ export function locate(text: string): Located {
           i++;
           stack.pop();
           afterValue();
-        } else return fail(c === undefined ? 'unexpected end of file (a missing })' : 'expected , or } (a missing comma?)', i);
+        } else
+          return fail(
+            c === undefined
+              ? 'unexpected end of file (a missing })'
+              : 'expected , or } (a missing comma?)',
+            i,
+          );
       }
     } else {
       if (top.state === 'value-or-end' && c === ']') {
@@ -181,7 +227,7 @@ export function locate(text: string): Located {
         continue;
       }
       if (top.state === 'value-or-end' || top.state === 'value') {
-        if (c === ']' ) return fail('expected a value after the comma (a trailing comma?)', i);
+        if (c === ']') return fail('expected a value after the comma (a trailing comma?)', i);
         top.state = 'comma-or-end';
         const e = value();
         if (e) return fail(e, i);
@@ -194,7 +240,13 @@ export function locate(text: string): Located {
           i++;
           stack.pop();
           afterValue();
-        } else return fail(c === undefined ? 'unexpected end of file (a missing ])' : 'expected , or ] (a missing comma?)', i);
+        } else
+          return fail(
+            c === undefined
+              ? 'unexpected end of file (a missing ])'
+              : 'expected , or ] (a missing comma?)',
+            i,
+          );
       }
     }
   }

@@ -8,35 +8,199 @@
 /** Number words by language (only what figures use). Nouns of approximation count as their round number. */
 const WORDS: Record<string, Record<string, number>> = {
   en: {
-    zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-    thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-    forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000, dozen: 12, a: 1, an: 1, half: 0.5,
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    hundred: 100,
+    thousand: 1000,
+    dozen: 12,
+    a: 1,
+    an: 1,
+    half: 0.5,
   },
   nl: {
-    een: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10, elf: 11, twaalf: 12, dertien: 13,
-    veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18, negentien: 19, twintig: 20, dertig: 30, veertig: 40,
-    vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90, honderd: 100, duizend: 1000, half: 0.5,
+    een: 1,
+    twee: 2,
+    drie: 3,
+    vier: 4,
+    vijf: 5,
+    zes: 6,
+    zeven: 7,
+    acht: 8,
+    negen: 9,
+    tien: 10,
+    elf: 11,
+    twaalf: 12,
+    dertien: 13,
+    veertien: 14,
+    vijftien: 15,
+    zestien: 16,
+    zeventien: 17,
+    achttien: 18,
+    negentien: 19,
+    twintig: 20,
+    dertig: 30,
+    veertig: 40,
+    vijftig: 50,
+    zestig: 60,
+    zeventig: 70,
+    tachtig: 80,
+    negentig: 90,
+    honderd: 100,
+    duizend: 1000,
+    half: 0.5,
   },
   de: {
-    eins: 1, ein: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10, elf: 11, zwölf: 12,
-    zwanzig: 20, dreißig: 30, vierzig: 40, fünfzig: 50, hundert: 100, tausend: 1000, dutzend: 12, halb: 0.5,
+    eins: 1,
+    ein: 1,
+    eine: 1,
+    zwei: 2,
+    drei: 3,
+    vier: 4,
+    fünf: 5,
+    sechs: 6,
+    sieben: 7,
+    acht: 8,
+    neun: 9,
+    zehn: 10,
+    elf: 11,
+    zwölf: 12,
+    zwanzig: 20,
+    dreißig: 30,
+    vierzig: 40,
+    fünfzig: 50,
+    hundert: 100,
+    tausend: 1000,
+    dutzend: 12,
+    halb: 0.5,
   },
   fr: {
-    un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15,
-    vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100, mille: 1000, dizaine: 10, douzaine: 12, quinzaine: 15,
-    vingtaine: 20, trentaine: 30, quarantaine: 40, cinquantaine: 50, soixantaine: 60, centaine: 100, millier: 1000, demi: 0.5,
+    un: 1,
+    une: 1,
+    deux: 2,
+    trois: 3,
+    quatre: 4,
+    cinq: 5,
+    six: 6,
+    sept: 7,
+    huit: 8,
+    neuf: 9,
+    dix: 10,
+    onze: 11,
+    douze: 12,
+    quinze: 15,
+    vingt: 20,
+    trente: 30,
+    quarante: 40,
+    cinquante: 50,
+    soixante: 60,
+    cent: 100,
+    mille: 1000,
+    dizaine: 10,
+    douzaine: 12,
+    quinzaine: 15,
+    vingtaine: 20,
+    trentaine: 30,
+    quarantaine: 40,
+    cinquantaine: 50,
+    soixantaine: 60,
+    centaine: 100,
+    millier: 1000,
+    demi: 0.5,
   },
   es: {
-    uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, veinte: 20,
-    treinta: 30, cuarenta: 40, cincuenta: 50, cien: 100, ciento: 100, mil: 1000, decena: 10, docena: 12, centenar: 100, media: 0.5,
+    uno: 1,
+    una: 1,
+    dos: 2,
+    tres: 3,
+    cuatro: 4,
+    cinco: 5,
+    seis: 6,
+    siete: 7,
+    ocho: 8,
+    nueve: 9,
+    diez: 10,
+    doce: 12,
+    veinte: 20,
+    treinta: 30,
+    cuarenta: 40,
+    cincuenta: 50,
+    cien: 100,
+    ciento: 100,
+    mil: 1000,
+    decena: 10,
+    docena: 12,
+    centenar: 100,
+    media: 0.5,
   },
   sv: {
-    en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12, tjugo: 20, trettio: 30,
-    hundra: 100, tusen: 1000, tiotal: 10, tjugotal: 20, hundratal: 100, halv: 0.5,
+    en: 1,
+    ett: 1,
+    två: 2,
+    tre: 3,
+    fyra: 4,
+    fem: 5,
+    sex: 6,
+    sju: 7,
+    åtta: 8,
+    nio: 9,
+    tio: 10,
+    elva: 11,
+    tolv: 12,
+    tjugo: 20,
+    trettio: 30,
+    hundra: 100,
+    tusen: 1000,
+    tiotal: 10,
+    tjugotal: 20,
+    hundratal: 100,
+    halv: 0.5,
   },
   no: {
-    en: 1, ett: 1, to: 2, tre: 3, fire: 4, fem: 5, seks: 6, sju: 7, syv: 7, åtte: 8, ni: 9, ti: 10, elleve: 11, tolv: 12, tjue: 20,
-    tretti: 30, hundre: 100, tusen: 1000, halv: 0.5,
+    en: 1,
+    ett: 1,
+    to: 2,
+    tre: 3,
+    fire: 4,
+    fem: 5,
+    seks: 6,
+    sju: 7,
+    syv: 7,
+    åtte: 8,
+    ni: 9,
+    ti: 10,
+    elleve: 11,
+    tolv: 12,
+    tjue: 20,
+    tretti: 30,
+    hundre: 100,
+    tusen: 1000,
+    halv: 0.5,
   },
 };
 WORDS.da = WORDS.no!;
@@ -60,7 +224,15 @@ function wordValue(word: string, table: Record<string, number>): number | null {
 
 function computeWordValue(word: string, table: Record<string, number>): number | null {
   if (word in table) return table[word]!;
-  for (const [big, factor] of [['duizend', 1000], ['honderd', 100], ['tausend', 1000], ['hundert', 100], ['tusen', 1000], ['hundra', 100], ['hundre', 100]] as const) {
+  for (const [big, factor] of [
+    ['duizend', 1000],
+    ['honderd', 100],
+    ['tausend', 1000],
+    ['hundert', 100],
+    ['tusen', 1000],
+    ['hundra', 100],
+    ['hundre', 100],
+  ] as const) {
     if (word.endsWith(big) && word.length > big.length && big in table) {
       const head = computeWordValue(word.slice(0, -big.length), table);
       if (head !== null) return head * factor;
@@ -79,8 +251,14 @@ function computeWordValue(word: string, table: Record<string, number>): number |
 
 const MULTIPLIERS: [RegExp, number][] = [
   [/^(?:thousand|thousands|k|tusen|duizend|tausend|mille|mil|tys\.?)$/, 1e3],
-  [/^(?:million|millions|m|mn|mln\.?|miljoen|milljoen|miljoenen|millionen|mio\.?|miljoner|millioner|milj\.?|millón|millones|mill\.?)$/, 1e6],
-  [/^(?:billion|billions|bn|b|miljard|miljarden|milliarden|milliarde|mrd\.?|milliard|milliards|miljarder)$/, 1e9],
+  [
+    /^(?:million|millions|m|mn|mln\.?|miljoen|milljoen|miljoenen|millionen|mio\.?|miljoner|millioner|milj\.?|millón|millones|mill\.?)$/,
+    1e6,
+  ],
+  [
+    /^(?:billion|billions|bn|b|miljard|miljarden|milliarden|milliarde|mrd\.?|milliard|milliards|miljarder)$/,
+    1e9,
+  ],
   [/^(?:hundred|hundreds|honderd|hundert)$/, 1e2],
 ];
 
@@ -103,7 +281,8 @@ function readNumeral(raw: string): number[] {
   // Comma as thousands, dot as decimal: "2,191,200", "1,100.5".
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(plain)) out.add(Number(plain.replace(/,/g, '')));
   // Dot as thousands, comma as decimal: "6.558", "1.234.567,5".
-  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(plain)) out.add(Number(plain.replace(/\./g, '').replace(',', '.')));
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(plain))
+    out.add(Number(plain.replace(/\./g, '').replace(',', '.')));
   // A single separator as a decimal mark: "7.5", "103,5", "1,100" (also read as 1.1).
   if (/^\d+[.,]\d+$/.test(plain)) out.add(Number(plain.replace(',', '.')));
   if (/^\d+$/.test(plain)) out.add(Number(plain));
@@ -139,19 +318,27 @@ export function readNumbers(text: string, language = 'en'): NumberReading[] {
   const tokens: { kind: 'num' | 'word' | 'cur'; text: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
-    tokens.push({ kind: m[1] ? 'num' : m[2] ? 'word' : 'cur', text: t.toLowerCase(), start: m.index!, end: m.index! + t.length });
+    tokens.push({
+      kind: m[1] ? 'num' : m[2] ? 'word' : 'cur',
+      text: t.toLowerCase(),
+      start: m.index!,
+      end: m.index! + t.length,
+    });
   }
   const readings: NumberReading[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     // The numbers this token starts, each with where it is written (before any multiplier).
     const numbers: { value: number; start: number; end: number; numeral: string }[] = [];
-    const written = (value: number, start = tok.start, end = tok.end, numeral = tok.text) => numbers.push({ value, start, end, numeral });
+    const written = (value: number, start = tok.start, end = tok.end, numeral = tok.text) =>
+      numbers.push({ value, start, end, numeral });
     if (tok.kind === 'num') {
       for (const v of readNumeral(tok.text)) written(v);
       // A numeral that absorbed a trailing space group may also be two numbers ("2020 746"); add its parts.
       if (/[ \u00a0\u202f\u2009]/.test(tok.text))
-        for (const m of tok.text.matchAll(/[^\u00a0\u202f\u2009 ]+/g)) for (const v of readNumeral(m[0])) written(v, tok.start + m.index!, tok.start + m.index! + m[0].length, m[0]);
+        for (const m of tok.text.matchAll(/[^\u00a0\u202f\u2009 ]+/g))
+          for (const v of readNumeral(m[0]))
+            written(v, tok.start + m.index!, tok.start + m.index! + m[0].length, m[0]);
     } else if (tok.kind === 'word') {
       const w = tok.text.replace(/\.$/, '');
       const v = wordValue(w, table);
@@ -159,8 +346,12 @@ export function readNumbers(text: string, language = 'en'): NumberReading[] {
       written(v);
       // "twenty-two": the tokenizer splits at the hyphen; combine tens and units.
       const prev = tokens[i - 1];
-      const pv = prev && prev.kind === 'word' && text.slice(prev.end, tok.start) === '-' ? wordValue(prev.text, table) : null;
-      if (pv !== null && pv >= 20 && v < 10) written(pv + v, prev!.start, tok.end, `${prev!.text}-${tok.text}`);
+      const pv =
+        prev && prev.kind === 'word' && text.slice(prev.end, tok.start) === '-'
+          ? wordValue(prev.text, table)
+          : null;
+      if (pv !== null && pv >= 20 && v < 10)
+        written(pv + v, prev!.start, tok.end, `${prev!.text}-${tok.text}`);
     } else continue;
     // Multipliers directly after: "54m", "54 million", "1,5 miljoen", "two thousand".
     let j = i + 1;
@@ -174,23 +365,34 @@ export function readNumbers(text: string, language = 'en'): NumberReading[] {
     }
     const next = tokens[j]?.text ?? '';
     // "seis toneladas y media", "two and a half tonnes": add the half.
-    const after = tokens.slice(j, j + 4).map((t) => t.text).join(' ');
-    const half = /^(?:\S+ )?(?:y media|et demi|and a half|en een half|och en halv|und ein halb)/.test(after) ? 0.5 : 0;
+    const after = tokens
+      .slice(j, j + 4)
+      .map((t) => t.text)
+      .join(' ');
+    const half =
+      /^(?:\S+ )?(?:y media|et demi|and a half|en een half|och en halv|und ein halb)/.test(after)
+        ? 0.5
+        : 0;
     for (const { value: b, start, end, numeral } of numbers) {
       // The number ends after its multiplier when it is the last part of the token.
       const through = end === tok.end ? tokens[j - 1]!.end : end;
       readings.push({ value: b * factor, next, start, end: through, numeral });
       if (half) readings.push({ value: (b + half) * factor, next, start, end: through, numeral });
       // A lone letter after a space may be a unit, not a multiplier ("5 m" of cable): keep the plain reading too.
-      if (factor !== 1 && !attached && /^[mbk]$/.test(tokens[i + 1]?.text ?? '')) readings.push({ value: b, next: tokens[i + 1]?.text ?? '', start, end, numeral });
+      if (factor !== 1 && !attached && /^[mbk]$/.test(tokens[i + 1]?.text ?? ''))
+        readings.push({ value: b, next: tokens[i + 1]?.text ?? '', start, end, numeral });
     }
     // "hundreds of" without a number is vague, not a figure; a bare multiplier word is ignored.
   }
   // "half a million": 0.5 × 1e6
   const lower = text.toLowerCase();
-  for (const [phrase, v] of [['half a million', 5e5], ['a quarter of a million', 2.5e5]] as const) {
+  for (const [phrase, v] of [
+    ['half a million', 5e5],
+    ['a quarter of a million', 2.5e5],
+  ] as const) {
     const start = lower.indexOf(phrase);
-    if (start !== -1) readings.push({ value: v, next: '', start, end: start + phrase.length, numeral: phrase });
+    if (start !== -1)
+      readings.push({ value: v, next: '', start, end: start + phrase.length, numeral: phrase });
   }
   return readings;
 }
@@ -220,7 +422,12 @@ export interface UnitReading extends NumberReading {
  */
 export function significantDigits(n: number): number {
   if (!Number.isFinite(n) || n === 0) return 0;
-  const digits = Math.abs(n).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const digits = Math.abs(n)
+    .toPrecision(12)
+    .replace(/e.*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
   return Math.max(1, digits.length);
 }
 
@@ -238,16 +445,22 @@ export function readingsInUnit(quote: string, unit: string, language = 'en'): Un
     out.push({ ...reading, inUnit: value, conversion: 'none' });
     if (unit === 'kg') {
       if (TONNES.test(next)) out.push({ ...reading, inUnit: value * 1000, conversion: 'tonnes' });
-      if (POUNDS.test(next)) out.push(...convertedAndRounded(reading, value * 0.45359237, 'pounds'));
+      if (POUNDS.test(next))
+        out.push(...convertedAndRounded(reading, value * 0.45359237, 'pounds'));
       if (GRAMS.test(next)) out.push({ ...reading, inUnit: value / 1000, conversion: 'grams' });
     }
-    if (unit === 'years' && MONTHS.test(next)) out.push(...convertedAndRounded(reading, value / 12, 'months'));
+    if (unit === 'years' && MONTHS.test(next))
+      out.push(...convertedAndRounded(reading, value / 12, 'months'));
   }
   return out;
 }
 
 /** A conversion by a factor other than a power of ten, exact and rounded to the significant digits of the figure (when that differs). */
-function convertedAndRounded(reading: NumberReading, converted: number, conversion: Conversion): UnitReading[] {
+function convertedAndRounded(
+  reading: NumberReading,
+  converted: number,
+  conversion: Conversion,
+): UnitReading[] {
   const rounded = Number(converted.toPrecision(significantDigits(reading.value) || 1));
   const exact = { ...reading, inUnit: converted, conversion };
   return rounded === converted ? [exact] : [exact, { ...reading, inUnit: rounded, conversion }];
@@ -265,7 +478,11 @@ export function candidateValues(quote: string, unit: string, language = 'en'): n
 
 /** Whether `value` is among the candidates (relative tolerance 0.5% for converted pounds, else exact to 1e-9). */
 export function matchesCandidate(value: number, candidates: number[]): boolean {
-  return candidates.some((c) => Math.abs(c - value) <= Math.max(1e-9, Math.abs(value) * 1e-9) || (Math.abs(c - value) <= Math.abs(value) * 0.005 && !Number.isInteger(c)));
+  return candidates.some(
+    (c) =>
+      Math.abs(c - value) <= Math.max(1e-9, Math.abs(value) * 1e-9) ||
+      (Math.abs(c - value) <= Math.abs(value) * 0.005 && !Number.isInteger(c)),
+  );
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -276,7 +493,9 @@ function numeralAt(text: string, digits: string, from: number): number {
     const before = text.charCodeAt(at - 1);
     const after = text.charCodeAt(at + digits.length);
     const sepBefore = (before === 44 || before === 46) && isDigit(text.charCodeAt(at - 2));
-    const sepAfter = (after === 44 || after === 46 || after === 32) && isDigit(text.charCodeAt(at + digits.length + 1));
+    const sepAfter =
+      (after === 44 || after === 46 || after === 32) &&
+      isDigit(text.charCodeAt(at + digits.length + 1));
     if (!isDigit(before) && !sepBefore && !isDigit(after) && !sepAfter) return at;
   }
   return -1;
@@ -302,6 +521,8 @@ export function plainPositions(quote: string, value: number): { start: number; e
   const out: { start: number; end: number }[] = [];
   if (!Number.isInteger(value) || value < 0) return out;
   const plain = String(value);
-  for (const digits of value < 1000 ? [plain] : [plain, grouped(plain)]) for (let at = numeralAt(quote, digits, 0); at !== -1; at = numeralAt(quote, digits, at + 1)) out.push({ start: at, end: at + digits.length });
+  for (const digits of value < 1000 ? [plain] : [plain, grouped(plain)])
+    for (let at = numeralAt(quote, digits, 0); at !== -1; at = numeralAt(quote, digits, at + 1))
+      out.push({ start: at, end: at + digits.length });
   return out;
 }

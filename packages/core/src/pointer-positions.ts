@@ -42,7 +42,7 @@ function skipValue(text: string, i: number): number {
   if (c === QUOTE) return skipString(text, i);
   if (c === 123 || c === 91) {
     let depth = 0;
-    for (let j = i; j < text.length; ) {
+    for (let j = i; j < text.length;) {
       const d = text.charCodeAt(j);
       if (d === QUOTE) j = skipString(text, j);
       else {
@@ -59,7 +59,17 @@ function skipValue(text: string, i: number): number {
   let j = i;
   for (;;) {
     const d = text.charCodeAt(j);
-    if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) return j;
+    if (
+      d === 44 ||
+      d === 125 ||
+      d === 93 ||
+      d === 32 ||
+      d === 10 ||
+      d === 13 ||
+      d === 9 ||
+      Number.isNaN(d)
+    )
+      return j;
     j++;
   }
 }
@@ -91,7 +101,12 @@ function memberOffset(text: string, at: number, key: string): number {
 }
 
 /** The offset of item `index` of the array at `at` (starting from the cursor when it is not past it), or -1. */
-function itemOffset(text: string, at: number, index: number, cursor: { index: number; at: number } | undefined): number {
+function itemOffset(
+  text: string,
+  at: number,
+  index: number,
+  cursor: { index: number; at: number } | undefined,
+): number {
   let k = 0;
   let i = skipWhitespace(text, at + 1);
   if (text.charCodeAt(i) === 93) return -1;
@@ -154,7 +169,11 @@ function positionsOf(text: string, offsets: number[]): Position[] {
   let lineStart = 0;
   for (const k of order) {
     const offset = offsets[k]!;
-    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < offset; nl = text.indexOf('\n', lineStart)) {
+    for (
+      let nl = text.indexOf('\n', lineStart);
+      nl !== -1 && nl < offset;
+      nl = text.indexOf('\n', lineStart)
+    ) {
       line++;
       lineStart = nl + 1;
     }
@@ -167,6 +186,9 @@ function positionsOf(text: string, offsets: number[]): Position[] {
 export function pointerPositions(text: string, pointers: readonly string[]): Map<string, Position> {
   const unique = [...new Set(pointers)].sort(compareSegments);
   const search: Search = { offsets: new Map(), cursors: new Map() };
-  const positions = positionsOf(text, unique.map((p) => offsetOf(text, p, search)));
+  const positions = positionsOf(
+    text,
+    unique.map((p) => offsetOf(text, p, search)),
+  );
   return new Map(unique.map((p, k) => [p, positions[k]!]));
 }

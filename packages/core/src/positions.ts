@@ -9,7 +9,10 @@ import type { ParsedFile } from './read-file.js';
  * pointers; one that did not (a syntax error), or whose full reading another check already needed,
  * uses the full locating reader. Files not in `read`, or not UTF-8, get no entry (callers use 1:1).
  */
-export function positionsByFile<F>(wanted: readonly { file: F; pointer: string }[], read: ReadonlyMap<F, ParsedFile>): Map<F, (pointer: string) => Position> {
+export function positionsByFile<F>(
+  wanted: readonly { file: F; pointer: string }[],
+  read: ReadonlyMap<F, ParsedFile>,
+): Map<F, (pointer: string) => Position> {
   const pointers = new Map<F, string[]>();
   for (const { file, pointer } of wanted) {
     if (!read.has(file)) continue;

@@ -27,6 +27,9 @@ export interface Problem extends Position {
  */
 export function formatProblems(problems: readonly Problem[]): string {
   return problems
-    .map((p) => `${p.file}${p.pointer ? ` at ${p.pointer} (line ${p.line}, column ${p.column})` : ''}: ${p.message}\n    hint: ${p.hint}`)
+    .map(
+      (p) =>
+        `${p.file}${p.pointer ? ` at ${p.pointer} (line ${p.line}, column ${p.column})` : ''}: ${p.message}\n    hint: ${p.hint}`,
+    )
     .join('\n');
 }

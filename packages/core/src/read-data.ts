@@ -47,9 +47,15 @@ export function readInputs({ files, roots }: Inputs): DataReading {
     else for (const record of found) records.push(record);
   }
   const located = (list: readonly FileIssue[]): Problem[] => {
-    const positions = positionsByFile(list.filter((i) => i.line === undefined), read);
+    const positions = positionsByFile(
+      list.filter((i) => i.line === undefined),
+      read,
+    );
     return list.map(({ file, pointer, message, hint, line, column }) => {
-      const at = line !== undefined ? { line, column: column ?? 1 } : (positions.get(file)?.(pointer) ?? { line: 1, column: 1 });
+      const at =
+        line !== undefined
+          ? { line, column: column ?? 1 }
+          : (positions.get(file)?.(pointer) ?? { line: 1, column: 1 });
       return { file: file.display, pointer, line: at.line, column: at.column, message, hint };
     });
   };
@@ -59,7 +65,15 @@ export function readInputs({ files, roots }: Inputs): DataReading {
     records,
     read,
     problems: located(issues.filter((i) => i.file.reported)),
-    locate: (found) => located(found.map(({ entry, pointer, message, hint }) => ({ file: entry.file, pointer: `${entry.base}${pointer}`, message, hint }))),
+    locate: (found) =>
+      located(
+        found.map(({ entry, pointer, message, hint }) => ({
+          file: entry.file,
+          pointer: `${entry.base}${pointer}`,
+          message,
+          hint,
+        })),
+      ),
   };
 }
 

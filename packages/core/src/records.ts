@@ -13,10 +13,16 @@ export interface RecordEntry {
 
 /** Whether a parsed document is a built bundle (`data.json`) rather than one record. */
 export function isBundle(value: unknown): value is Record<CollectionName, unknown[]> {
-  return !!value && typeof value === 'object' && (value as { name?: unknown }).name === 'encrochat-ledger' && Array.isArray((value as { sources?: unknown }).sources);
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    (value as { name?: unknown }).name === 'encrochat-ledger' &&
+    Array.isArray((value as { sources?: unknown }).sources)
+  );
 }
 
-const isRecord = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, any> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The records of a file's parsed value, or the problem that it is not one record. A bundle gives
@@ -28,7 +34,12 @@ export function recordsOf(file: DataFile, value: unknown): RecordEntry[] | FileI
     const records: RecordEntry[] = [];
     for (const name of collectionNames) {
       const list = value[name];
-      if (Array.isArray(list)) list.forEach((record, i) => isRecord(record) && records.push({ file, collection: name, base: `/${name}/${i}`, record }));
+      if (Array.isArray(list))
+        list.forEach(
+          (record, i) =>
+            isRecord(record) &&
+            records.push({ file, collection: name, base: `/${name}/${i}`, record }),
+        );
     }
     return records;
   }

@@ -4,7 +4,9 @@ import type { ErrorObject } from 'ajv';
 export type { ErrorObject };
 
 /** Ajv's errors reduced to one clear message per location: if/then, anyOf and oneOf noise collapsed. */
-export function describeAjvErrors(errors: readonly ErrorObject[]): { pointer: string; message: string }[] {
+export function describeAjvErrors(
+  errors: readonly ErrorObject[],
+): { pointer: string; message: string }[] {
   const byPointer = new Map<string, string[]>();
   const add = (pointer: string, message: string) => {
     const list = byPointer.get(pointer) ?? [];
@@ -22,7 +24,11 @@ export function describeAjvErrors(errors: readonly ErrorObject[]): { pointer: st
       case 'allOf':
         break;
       case 'type':
-        if (params.type === 'null' && errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'anyOf')) break;
+        if (
+          params.type === 'null' &&
+          errors.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'anyOf')
+        )
+          break;
         add(e.instancePath, `must be ${params.type}`);
         break;
       case 'additionalProperties':
@@ -32,16 +38,29 @@ export function describeAjvErrors(errors: readonly ErrorObject[]): { pointer: st
         add(e.instancePath, `missing required property "${params.missingProperty}"`);
         break;
       case 'enum':
-        add(e.instancePath, `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+        add(
+          e.instancePath,
+          `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        );
         break;
       case 'const':
         add(e.instancePath, `must be ${JSON.stringify(params.allowedValue)}`);
         break;
       case 'not':
-        add(e.instancePath, /qualifier|allOf\/[0-2]\/then/.test(e.schemaPath) ? 'has a field its qualifier does not allow: a range has min and max and no value; unspecified has none of them; other qualifiers have a value and no min/max' : 'has a field that is not allowed here');
+        add(
+          e.instancePath,
+          /qualifier|allOf\/[0-2]\/then/.test(e.schemaPath)
+            ? 'has a field its qualifier does not allow: a range has min and max and no value; unspecified has none of them; other qualifiers have a value and no min/max'
+            : 'has a field that is not allowed here',
+        );
         break;
       case 'format':
-        add(e.instancePath, params.format === 'edtf' ? 'must be an EDTF date (2020-07-02, 2020-07, 2022-08~, 2020-04-01/2021-03-31)' : `must be a valid ${params.format}`);
+        add(
+          e.instancePath,
+          params.format === 'edtf'
+            ? 'must be an EDTF date (2020-07-02, 2020-07, 2022-08~, 2020-04-01/2021-03-31)'
+            : `must be a valid ${params.format}`,
+        );
         break;
       case 'pattern':
         add(e.instancePath, `must match ${params.pattern}`);
@@ -50,6 +69,7 @@ export function describeAjvErrors(errors: readonly ErrorObject[]): { pointer: st
         add(e.instancePath, e.message ?? e.keyword);
     }
   }
-  if (byPointer.size === 0 && errors.length) add(errors[0]!.instancePath, errors[0]!.message ?? 'is not valid');
+  if (byPointer.size === 0 && errors.length)
+    add(errors[0]!.instancePath, errors[0]!.message ?? 'is not valid');
   return [...byPointer].map(([pointer, messages]) => ({ pointer, message: messages.join('; ') }));
 }

@@ -21,13 +21,19 @@ export const SCHEMA_BASE = `https://encrochat-ledger.org/schemas/${SCHEMA_VERSIO
  */
 export function defaultSchemasDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.resolve(here, '../../../schemas', SCHEMA_VERSION), path.resolve(here, 'schemas', SCHEMA_VERSION), path.resolve(here, '../dist/schemas', SCHEMA_VERSION)];
+  const candidates = [
+    path.resolve(here, '../../../schemas', SCHEMA_VERSION),
+    path.resolve(here, 'schemas', SCHEMA_VERSION),
+    path.resolve(here, '../dist/schemas', SCHEMA_VERSION),
+  ];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'source.schema.json')));
   if (!found) throw new Error(`cannot find the JSON Schemas (looked in ${candidates.join(', ')})`);
   return found;
 }
 
-export function readSchemas(dir = defaultSchemasDir()): { file: string; schema: Record<string, unknown> }[] {
+export function readSchemas(
+  dir = defaultSchemasDir(),
+): { file: string; schema: Record<string, unknown> }[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.schema.json'))
@@ -36,9 +42,17 @@ export function readSchemas(dir = defaultSchemasDir()): { file: string; schema: 
 }
 
 /** Ajv (JSON Schema 2020-12) with the published schemas, the `uri`/`date` formats and `edtf` checked by a real EDTF parser. */
-export function createAjv(dir?: string, { allErrors = true, standaloneCode = false }: { allErrors?: boolean; standaloneCode?: boolean } = {}): Ajv2020 {
+export function createAjv(
+  dir?: string,
+  {
+    allErrors = true,
+    standaloneCode = false,
+  }: { allErrors?: boolean; standaloneCode?: boolean } = {},
+): Ajv2020 {
   // Loaded on first use: a run over valid data needs only the precompiled validators.
-  const { Ajv2020, _ } = createRequire(import.meta.url)('ajv/dist/2020') as typeof import('ajv/dist/2020.js');
+  const { Ajv2020, _ } = createRequire(import.meta.url)(
+    'ajv/dist/2020',
+  ) as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv2020({
     allErrors,
     strict: true,
@@ -72,7 +86,10 @@ export function precompiledValidator(file: string): QuickValidator {
   if (!precompiled) {
     // The helpers exactly as Ajv's standalone code would `require` them.
     const load = createRequire(import.meta.url);
-    precompiled = schemaValidators(formats, { equal: load('ajv/dist/runtime/equal'), ucs2length: load('ajv/dist/runtime/ucs2length') });
+    precompiled = schemaValidators(formats, {
+      equal: load('ajv/dist/runtime/equal'),
+      ucs2length: load('ajv/dist/runtime/ucs2length'),
+    });
   }
   const fn = precompiled[file];
   if (!fn) throw new Error(`no precompiled validator for ${file}`);

@@ -8,7 +8,8 @@ import { edtfBounds, isValidEdtf, plainBounds, qualifiedOrIntervalBounds } from 
 function library(value: string) {
   try {
     const d = edtf(parse(value, { level: 1 }));
-    const day = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : null);
+    const day = (ms: number) =>
+      Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : null;
     return { start: day(d.min), end: day(d.max) };
   } catch {
     return null;
@@ -17,8 +18,28 @@ function library(value: string) {
 
 describe('EDTF', () => {
   it('the plain-date fast path agrees with the edtf library on 5,000 dates, valid or not', () => {
-    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
-    const plain = fc.oneof(digits(4), fc.tuple(fc.integer({ min: 1000, max: 2999 }), digits(2)).map(([y, m]) => `${y}-${m}`), fc.tuple(fc.integer({ min: 1000, max: 2999 }), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`), fc.tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), digits(2), digits(2), digits(2)).map(([y, m, d, h, mi, se]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${h}:${mi}:${se}`));
+    const digits = (n: number) =>
+      fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
+    const plain = fc.oneof(
+      digits(4),
+      fc.tuple(fc.integer({ min: 1000, max: 2999 }), digits(2)).map(([y, m]) => `${y}-${m}`),
+      fc
+        .tuple(fc.integer({ min: 1000, max: 2999 }), digits(2), digits(2))
+        .map(([y, m, d]) => `${y}-${m}-${d}`),
+      fc
+        .tuple(
+          fc.integer({ min: 1000, max: 2999 }),
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1, max: 28 }),
+          digits(2),
+          digits(2),
+          digits(2),
+        )
+        .map(
+          ([y, m, d, h, mi, se]) =>
+            `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${h}:${mi}:${se}`,
+        ),
+    );
     fc.assert(
       fc.property(plain, (value) => {
         const fast = plainBounds(value);
@@ -34,16 +55,31 @@ describe('EDTF', () => {
     );
   });
   it('the qualified-date and interval fast path agrees with the edtf library on 5,000 values, valid or not', () => {
-    const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
+    const digits = (n: number) =>
+      fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
     // Days up to 28 and months up to 12: the library's lenient 29–31 February aside (tested below), any date.
     const date = fc.oneof(
       fc.integer({ min: 2000, max: 2030 }).map(String),
-      fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 0, max: 13 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
-      fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc
+        .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 0, max: 13 }))
+        .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      fc
+        .tuple(
+          fc.integer({ min: 2000, max: 2030 }),
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 0, max: 28 }),
+        )
+        .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
       digits(3),
     );
-    const side = fc.tuple(date, fc.constantFrom('', '', '~', '?', '%', '~?')).map(([d, q]) => d + q);
-    const value = fc.oneof(side, fc.tuple(side, side).map(([a, b]) => `${a}/${b}`), fc.tuple(side, side, side).map(([a, b, c]) => `${a}/${b}/${c}`));
+    const side = fc
+      .tuple(date, fc.constantFrom('', '', '~', '?', '%', '~?'))
+      .map(([d, q]) => d + q);
+    const value = fc.oneof(
+      side,
+      fc.tuple(side, side).map(([a, b]) => `${a}/${b}`),
+      fc.tuple(side, side, side).map(([a, b, c]) => `${a}/${b}/${c}`),
+    );
     let fast = 0;
     fc.assert(
       fc.property(value, (v) => {
@@ -57,16 +93,41 @@ describe('EDTF', () => {
     expect(fast).toBeGreaterThan(1000);
   });
   it('an interval is valid when its upper side starts after its lower side starts, as in the library', () => {
-    expect(qualifiedOrIntervalBounds('2024-01/2024-01-15')).toEqual({ start: '2024-01-01', end: '2024-01-15' });
-    expect(qualifiedOrIntervalBounds('2024/2024-12')).toEqual({ start: '2024-01-01', end: '2024-12-31' });
-    for (const v of ['2024-01/2024', '2024-01-01/2024-01-01', '2024-01-15/2024-01', '2024-01-01~/2024-01-01']) {
+    expect(qualifiedOrIntervalBounds('2024-01/2024-01-15')).toEqual({
+      start: '2024-01-01',
+      end: '2024-01-15',
+    });
+    expect(qualifiedOrIntervalBounds('2024/2024-12')).toEqual({
+      start: '2024-01-01',
+      end: '2024-12-31',
+    });
+    for (const v of [
+      '2024-01/2024',
+      '2024-01-01/2024-01-01',
+      '2024-01-15/2024-01',
+      '2024-01-01~/2024-01-01',
+    ]) {
       expect(qualifiedOrIntervalBounds(v)).toBeNull();
       expect(library(v)).toBeNull();
     }
   });
   it('leaves every other form to the library', () => {
-    for (const v of ['2020-07-02T13:41:00Z', '2020-04/..', '202X', '2020-21~', '2020-07-02T13:41:00/2020-08']) expect(qualifiedOrIntervalBounds(v)).toBeUndefined();
-    for (const v of ['2022-08~', '2021?', '2020-04-01/2021-03-31', '2020-07-02T13:41:00Z', '2020-04/..', '202X']) {
+    for (const v of [
+      '2020-07-02T13:41:00Z',
+      '2020-04/..',
+      '202X',
+      '2020-21~',
+      '2020-07-02T13:41:00/2020-08',
+    ])
+      expect(qualifiedOrIntervalBounds(v)).toBeUndefined();
+    for (const v of [
+      '2022-08~',
+      '2021?',
+      '2020-04-01/2021-03-31',
+      '2020-07-02T13:41:00Z',
+      '2020-04/..',
+      '202X',
+    ]) {
       expect(plainBounds(v)).toBeUndefined();
       expect(isValidEdtf(v)).toBe(library(v) !== null);
     }

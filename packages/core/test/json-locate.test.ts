@@ -10,7 +10,9 @@ describe('locate', () => {
     expect(positions.get('/a~1b/1/~0c')).toEqual({ line: 3, column: 12 });
   });
   it('finds duplicate keys with both positions', () => {
-    expect(locate('{"a": 1,\n "a": 2}').duplicates).toEqual([{ pointer: '/a', key: 'a', first: { line: 1, column: 2 }, second: { line: 2, column: 2 } }]);
+    expect(locate('{"a": 1,\n "a": 2}').duplicates).toEqual([
+      { pointer: '/a', key: 'a', first: { line: 1, column: 2 }, second: { line: 2, column: 2 } },
+    ]);
   });
   it.each([
     ['{"a": 1,}', 'a trailing comma', 1, 9],
@@ -30,7 +32,12 @@ describe('locate', () => {
     const text = 'ab\ncd\n\nef';
     const pos = positioner(text);
     expect([0, 2, 3, 6, 7, 9].map(pos)).toEqual([
-      { line: 1, column: 1 }, { line: 1, column: 3 }, { line: 2, column: 1 }, { line: 3, column: 1 }, { line: 4, column: 1 }, { line: 4, column: 3 },
+      { line: 1, column: 1 },
+      { line: 1, column: 3 },
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+      { line: 4, column: 3 },
     ]);
   });
 });

@@ -12,7 +12,9 @@ const data = path.resolve(__dirname, '../../../data');
 function pointersOf(value: unknown, base = ''): string[] {
   const out = [base, `${base}/missing`, `${base}/99999`];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pointersOf(v, `${base}/${i}`)));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pointersOf(v, `${base}/${escapePointerToken(k)}`));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value))
+      out.push(...pointersOf(v, `${base}/${escapePointerToken(k)}`));
   return out;
 }
 
@@ -30,19 +32,31 @@ describe('pointerPositions', () => {
   it('agrees with the full reader on every pointer of every real data file', () => {
     let checked = 0;
     for (const dir of fs.readdirSync(data, { withFileTypes: true }).filter((d) => d.isDirectory()))
-      for (const f of fs.readdirSync(path.join(data, dir.name)).filter((f) => f.endsWith('.json')).slice(0, 40)) {
+      for (const f of fs
+        .readdirSync(path.join(data, dir.name))
+        .filter((f) => f.endsWith('.json'))
+        .slice(0, 40)) {
         const text = fs.readFileSync(path.join(data, dir.name, f), 'utf8');
         const pointers = pointersOf(JSON.parse(text));
         const got = pointerPositions(text, pointers);
-        for (const p of pointers) expect(got.get(p), `${dir.name}/${f} ${p}`).toEqual(expected(text, p));
+        for (const p of pointers)
+          expect(got.get(p), `${dir.name}/${f} ${p}`).toEqual(expected(text, p));
         checked += pointers.length;
       }
     expect(checked).toBeGreaterThan(5000);
   });
   it('agrees with the full reader on 2,000 random documents, compact or indented, with escapes', () => {
-    const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a/b', '~x', 'q"uote', 'back\\slash', 'é', '\n'));
+    const key = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('a/b', '~x', 'q"uote', 'back\\slash', 'é', '\n'),
+    );
     const doc = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(key, tie('value'), { maxKeys: 4 })),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+      ),
     })).value;
     fc.assert(
       fc.property(doc, fc.constantFrom(0, 2, '\t'), (value, indent) => {

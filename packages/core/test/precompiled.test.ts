@@ -19,16 +19,45 @@ describe('precompiled schema validators', () => {
 
   it('give the verdicts of Ajv compiled at run time on every real record', () => {
     const { records } = readData(['data'], repo);
-    for (const { file, collection, record } of records) expect(precompiledValidator(schemaOf.get(collection)!)(record), file.display).toBe(validatorFor(ajv, schemaOf.get(collection)!)(record));
+    for (const { file, collection, record } of records)
+      expect(precompiledValidator(schemaOf.get(collection)!)(record), file.display).toBe(
+        validatorFor(ajv, schemaOf.get(collection)!)(record),
+      );
     expect(records.length).toBeGreaterThan(350);
   });
 
   it('give the verdicts of Ajv on 3,000 mutated claims', () => {
     const { records } = readData(['data/sources'], repo);
     const source = records.find((r) => r.collection === 'sources')!.record;
-    const keys = ['id', 'metric', 'value', 'min', 'max', 'unit', 'qualifier', 'scope', 'as_of', 'as_of_basis', 'quote', 'breakdown', 'note', 'extra'];
+    const keys = [
+      'id',
+      'metric',
+      'value',
+      'min',
+      'max',
+      'unit',
+      'qualifier',
+      'scope',
+      'as_of',
+      'as_of_basis',
+      'quote',
+      'breakdown',
+      'note',
+      'extra',
+    ];
     let invalid = 0;
-    const junk = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('2022-08~', '2020-02-30', 'https://example.org/x', 'not a uri', '', 'x'.repeat(5000), '😀😀'));
+    const junk = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(
+        '2022-08~',
+        '2020-02-30',
+        'https://example.org/x',
+        'not a uri',
+        '',
+        'x'.repeat(5000),
+        '😀😀',
+      ),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...keys), junk, fc.boolean(), (key, value, remove) => {
         const claim = structuredClone(source.claims[0]);

@@ -15,14 +15,26 @@ function dataFolder(files: Record<string, unknown>): string {
   for (const [file, content] of Object.entries(files)) {
     const full = path.join(root, 'data', file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, typeof content === 'string' || Buffer.isBuffer(content) ? content : `${JSON.stringify(content, null, 2)}\n`);
+    fs.writeFileSync(
+      full,
+      typeof content === 'string' || Buffer.isBuffer(content)
+        ? content
+        : `${JSON.stringify(content, null, 2)}\n`,
+    );
   }
   return root;
 }
 
 describe('readData', () => {
   it('reads one record per file of each collection folder, paths shown relative to cwd', () => {
-    const root = dataFolder({ 'places/world.json': world, 'networks/encrochat.json': { id: 'encrochat', name: 'EncroChat', kind: 'encrypted-phone-network' } });
+    const root = dataFolder({
+      'places/world.json': world,
+      'networks/encrochat.json': {
+        id: 'encrochat',
+        name: 'EncroChat',
+        kind: 'encrypted-phone-network',
+      },
+    });
     const { records, problems } = readData(['data'], root);
     expect(problems).toEqual([]);
     expect(records.map((r) => [r.file.display, r.collection, r.base, r.record.id])).toEqual([
@@ -32,7 +44,14 @@ describe('readData', () => {
   });
 
   it('reads every record of a bundle, each with its pointer in the file', () => {
-    const root = dataFolder({ 'bundle/data.json': { name: 'encrochat-ledger', version: '0.1.0', places: [world, 'not a record'], sources: [] } });
+    const root = dataFolder({
+      'bundle/data.json': {
+        name: 'encrochat-ledger',
+        version: '0.1.0',
+        places: [world, 'not a record'],
+        sources: [],
+      },
+    });
     const { records, problems } = readData(['data/bundle/data.json'], root);
     expect(problems).toEqual([]);
     expect(records.map((r) => [r.collection, r.base])).toEqual([['places', '/places/0']]);
@@ -42,22 +61,63 @@ describe('readData', () => {
     const root = dataFolder({
       'places/world.json': world,
       'places/empty.json': '  \n',
-      'places/bom.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(world))]),
+      'places/bom.json': Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(JSON.stringify(world)),
+      ]),
       'places/latin1.json': Buffer.from('{\n  "id": "caf\xe9"\n}\n', 'latin1'),
       'places/syntax.json': '{\n  "id": "syntax",\n  "name": "Syntax"\n  "kind": "country"\n}\n',
-      'places/twice.json': '{\n  "id": "twice",\n  "id": "twice",\n  "name": "Twice", "kind": "world"\n}\n',
+      'places/twice.json':
+        '{\n  "id": "twice",\n  "id": "twice",\n  "name": "Twice", "kind": "world"\n}\n',
       'places/list.json': '[]\n',
       'places/nested/deeper.json': world,
     });
-    const byFile = new Map(readData(['data'], root).problems.map((p) => [p.file.replace('data/places/', ''), p]));
-    expect([...byFile.keys()].sort()).toEqual(['bom.json', 'empty.json', 'latin1.json', 'list.json', 'nested/deeper.json', 'syntax.json', 'twice.json']);
-    expect(byFile.get('empty.json')).toMatchObject({ pointer: '', line: 1, column: 1, message: 'the file is empty; expected one JSON record' });
-    expect(byFile.get('bom.json')).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('byte order mark') });
-    expect(byFile.get('latin1.json')).toMatchObject({ line: 2, column: 13, message: 'invalid UTF-8 at byte 14 (line 2)' });
-    expect(byFile.get('syntax.json')).toMatchObject({ line: 4, column: 3, message: 'invalid JSON at line 4, column 3: expected , or } (a missing comma?)' });
-    expect(byFile.get('twice.json')).toMatchObject({ pointer: '/id', line: 3, column: 3, message: expect.stringContaining('key "id" appears twice') });
-    expect(byFile.get('list.json')).toMatchObject({ message: 'expected one JSON object (a place record), found an array', hint: 'one record per file, as an object' });
-    expect(byFile.get('nested/deeper.json')).toMatchObject({ message: expect.stringContaining('cannot tell which collection this file belongs to') });
+    const byFile = new Map(
+      readData(['data'], root).problems.map((p) => [p.file.replace('data/places/', ''), p]),
+    );
+    expect([...byFile.keys()].sort()).toEqual([
+      'bom.json',
+      'empty.json',
+      'latin1.json',
+      'list.json',
+      'nested/deeper.json',
+      'syntax.json',
+      'twice.json',
+    ]);
+    expect(byFile.get('empty.json')).toMatchObject({
+      pointer: '',
+      line: 1,
+      column: 1,
+      message: 'the file is empty; expected one JSON record',
+    });
+    expect(byFile.get('bom.json')).toMatchObject({
+      line: 1,
+      column: 1,
+      message: expect.stringContaining('byte order mark'),
+    });
+    expect(byFile.get('latin1.json')).toMatchObject({
+      line: 2,
+      column: 13,
+      message: 'invalid UTF-8 at byte 14 (line 2)',
+    });
+    expect(byFile.get('syntax.json')).toMatchObject({
+      line: 4,
+      column: 3,
+      message: 'invalid JSON at line 4, column 3: expected , or } (a missing comma?)',
+    });
+    expect(byFile.get('twice.json')).toMatchObject({
+      pointer: '/id',
+      line: 3,
+      column: 3,
+      message: expect.stringContaining('key "id" appears twice'),
+    });
+    expect(byFile.get('list.json')).toMatchObject({
+      message: 'expected one JSON object (a place record), found an array',
+      hint: 'one record per file, as an object',
+    });
+    expect(byFile.get('nested/deeper.json')).toMatchObject({
+      message: expect.stringContaining('cannot tell which collection this file belongs to'),
+    });
     for (const p of byFile.values()) expect(p.hint.length).toBeGreaterThan(10);
   });
 
@@ -65,8 +125,19 @@ describe('readData', () => {
     const root = dataFolder({ 'places/world.json': world });
     const reading = readData(['data'], root);
     const [entry] = reading.records;
-    expect(reading.locate([{ entry: entry!, pointer: '/kind', message: 'must be one of …', hint: 'see the schema' }])).toEqual([
-      { file: 'data/places/world.json', pointer: '/kind', line: 4, column: 11, message: 'must be one of …', hint: 'see the schema' },
+    expect(
+      reading.locate([
+        { entry: entry!, pointer: '/kind', message: 'must be one of …', hint: 'see the schema' },
+      ]),
+    ).toEqual([
+      {
+        file: 'data/places/world.json',
+        pointer: '/kind',
+        line: 4,
+        column: 11,
+        message: 'must be one of …',
+        hint: 'see the schema',
+      },
     ]);
   });
 
@@ -102,7 +173,7 @@ describe('readData', () => {
 });
 
 describe('collectInputs', () => {
-  it('reads and keeps every file\'s bytes by default (the validator reads each file once)', () => {
+  it("reads and keeps every file's bytes by default (the validator reads each file once)", () => {
     const root = dataFolder({ 'places/world.json': world });
     const { files, roots } = collectInputs(['data'], root);
     expect(Buffer.isBuffer(Object.getOwnPropertyDescriptor(files[0], 'bytes')?.value)).toBe(true);
@@ -110,6 +181,8 @@ describe('collectInputs', () => {
   });
 
   it('refuses a path that does not exist, naming it', () => {
-    expect(() => collectInputs(['nowhere'], os.tmpdir())).toThrow('no such file or folder: nowhere');
+    expect(() => collectInputs(['nowhere'], os.tmpdir())).toThrow(
+      'no such file or folder: nowhere',
+    );
   });
 });

@@ -3,7 +3,11 @@ import type { DatasetBundle } from '../src/generated/schema-types.js';
 
 /** The bundle: every collection sorted by id, without the editor-only `$schema` keys. */
 export function assembleBundle(records: readonly RecordEntry[], version: string): DatasetBundle {
-  const bundle: Record<string, unknown> = { name: 'encrochat-ledger', version, schema_version: SCHEMA_VERSION };
+  const bundle: Record<string, unknown> = {
+    name: 'encrochat-ledger',
+    version,
+    schema_version: SCHEMA_VERSION,
+  };
   for (const { name } of collections) {
     bundle[name] = records
       .filter((r) => r.collection === name)

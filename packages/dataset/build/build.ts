@@ -7,7 +7,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { collections, createAjv, defaultSchemasDir, describeAjvErrors, edtfBounds, EXCEPTIONS_FILE, SCHEMA_VERSION, validatorFor } from '@encrochat-ledger/core';
+import {
+  collections,
+  createAjv,
+  defaultSchemasDir,
+  describeAjvErrors,
+  edtfBounds,
+  EXCEPTIONS_FILE,
+  SCHEMA_VERSION,
+  validatorFor,
+} from '@encrochat-ledger/core';
 import { z } from 'zod';
 import { buildClaimsTable, claimsTableSchema, collectDateBounds } from '../src/claims-table.js';
 import { buildLatest, latestTableSchema } from '../src/latest.js';
@@ -20,7 +29,6 @@ import { DataError, loadData } from './load-data.js';
 import { FileSink } from './file-sink.js';
 import { dataDir, distDir, packageRoot } from './paths.js';
 import { writeDeclarations, writeEntryPoints } from './write-entry-points.js';
-
 
 export interface BuildResult {
   records: number;
@@ -40,18 +48,32 @@ export interface BuildOptions {
   bundleOnly?: boolean;
 }
 
-export async function buildDataset({ dataRoot = dataDir, outDir = distDir, bundleOnly = false }: BuildOptions = {}): Promise<BuildResult> {
+export async function buildDataset({
+  dataRoot = dataDir,
+  outDir = distDir,
+  bundleOnly = false,
+}: BuildOptions = {}): Promise<BuildResult> {
   await writeTypes();
   const data = loadData(dataRoot);
   const { records } = data;
   const problems = data.locate(checkSchema(records));
   if (problems.length) throw new DataError(problems);
 
-  const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(
+    fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8'),
+  ) as { version: string };
   const bundle = assembleBundle(records, version);
   const validateBundle = validatorFor(createAjv(), 'bundle.schema.json');
   if (!validateBundle(bundle))
-    throw new DataError(describeAjvErrors(validateBundle.errors ?? []).map((e) => ({ file: 'dist/data.json', ...e, line: 1, column: 1, hint: 'every record passed its schema but the bundle did not: a fault of the build (assemble.ts) or of bundle.schema.json' })));
+    throw new DataError(
+      describeAjvErrors(validateBundle.errors ?? []).map((e) => ({
+        file: 'dist/data.json',
+        ...e,
+        line: 1,
+        column: 1,
+        hint: 'every record passed its schema but the bundle did not: a fault of the build (assemble.ts) or of bundle.schema.json',
+      })),
+    );
   const dates = collectDateBounds(bundle, edtfBounds);
 
   const tmp = `${outDir}.tmp-${process.pid}`;
@@ -68,7 +90,8 @@ export async function buildDataset({ dataRoot = dataDir, outDir = distDir, bundl
     sink.json('latest.json', buildLatest(seriesPoints(rows)));
     sink.json('latest.schema.json', latestTableSchema, true);
     const schemaDir = defaultSchemasDir();
-    for (const file of fs.readdirSync(schemaDir).sort()) sink.raw(`schemas/${SCHEMA_VERSION}/${file}`, fs.readFileSync(path.join(schemaDir, file)));
+    for (const file of fs.readdirSync(schemaDir).sort())
+      sink.raw(`schemas/${SCHEMA_VERSION}/${file}`, fs.readFileSync(path.join(schemaDir, file)));
     // The reasoned exceptions travel with the bundle: the validator reads them beside a data.json as beside data/.
     const exceptions = path.join(dataRoot, EXCEPTIONS_FILE);
     if (fs.existsSync(exceptions)) sink.raw(EXCEPTIONS_FILE, fs.readFileSync(exceptions));
@@ -86,7 +109,11 @@ export async function buildDataset({ dataRoot = dataDir, outDir = distDir, bundl
 }
 
 const Args = z
-  .object({ data: z.string().min(1).optional(), out: z.string().min(1).optional(), 'bundle-only': z.literal('true').optional() })
+  .object({
+    data: z.string().min(1).optional(),
+    out: z.string().min(1).optional(),
+    'bundle-only': z.literal('true').optional(),
+  })
   .strict();
 
 /** Parses `--data DIR --out DIR`; anything else is a usage error. */
@@ -98,11 +125,15 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
       raw['bundle-only'] = 'true';
       continue;
     }
-    if (!flag.startsWith('--') || argv[i + 1] === undefined) throw new Error(`usage: build [--data DIR] [--out DIR] [--bundle-only] (got "${flag}")`);
+    if (!flag.startsWith('--') || argv[i + 1] === undefined)
+      throw new Error(`usage: build [--data DIR] [--out DIR] [--bundle-only] (got "${flag}")`);
     raw[flag.slice(2)] = argv[++i]!;
   }
   const parsed = Args.safeParse(raw);
-  if (!parsed.success) throw new Error(`usage: build [--data DIR] [--out DIR] [--bundle-only] (${parsed.error.issues.map((i) => i.message).join('; ')})`);
+  if (!parsed.success)
+    throw new Error(
+      `usage: build [--data DIR] [--out DIR] [--bundle-only] (${parsed.error.issues.map((i) => i.message).join('; ')})`,
+    );
   return {
     ...(parsed.data.data ? { dataRoot: path.resolve(parsed.data.data) } : {}),
     ...(parsed.data.out ? { outDir: path.resolve(parsed.data.out) } : {}),
@@ -119,10 +150,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   buildDataset(options).then(
-    ({ records, claims, outDir }) => console.log(`@encrochat-ledger/dataset: ${records} records, ${claims} claims -> ${path.relative(process.cwd(), outDir) || '.'}`),
+    ({ records, claims, outDir }) =>
+      console.log(
+        `@encrochat-ledger/dataset: ${records} records, ${claims} claims -> ${path.relative(process.cwd(), outDir) || '.'}`,
+      ),
     (error: unknown) => {
       if (error instanceof DataError) {
-        console.error(`The dataset build refused data/:\n${error.message}\n\n${error.problems.length} problem(s); nothing was written.`);
+        console.error(
+          `The dataset build refused data/:\n${error.message}\n\n${error.problems.length} problem(s); nothing was written.`,
+        );
       } else console.error(`The dataset build failed: ${(error as Error).message}`);
       process.exitCode = 1;
     },

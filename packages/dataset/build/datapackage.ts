@@ -3,20 +3,21 @@ import type { WrittenFile } from './file-sink.js';
 import { claimsTableSchema } from '../src/claims-table.js';
 import type { DatasetBundle } from '../src/generated/schema-types.js';
 
-
 export const DATA_LICENSE = {
   name: 'CC-BY-4.0',
   path: 'https://creativecommons.org/licenses/by/4.0/',
   title: 'Creative Commons Attribution 4.0 International',
 };
 
-
 /**
  * The Frictionless Data Package (v2) descriptor of the built files: the bundle, one JSON file per
  * collection (with its JSON Schema) and the tabular claims and latest tables (with their Table Schemas), each with
  * `bytes` and `hash`. No wall-clock timestamp: the same data gives the same bytes.
  */
-export function buildDatapackage(bundle: DatasetBundle, files: ReadonlyMap<string, WrittenFile>): Record<string, unknown> {
+export function buildDatapackage(
+  bundle: DatasetBundle,
+  files: ReadonlyMap<string, WrittenFile>,
+): Record<string, unknown> {
   const describe = (path: string) => {
     const file = files.get(path);
     if (!file) throw new Error(`datapackage: ${path} was not written`);
@@ -36,7 +37,8 @@ export function buildDatapackage(bundle: DatasetBundle, files: ReadonlyMap<strin
     contributors: [{ title: 'encrochat-ledger maintainers', roles: ['creator'] }],
     sources: [
       {
-        title: 'Press releases, news articles, court rulings and official statistics, each named in the sources collection',
+        title:
+          'Press releases, news articles, court rulings and official statistics, each named in the sources collection',
       },
     ],
     resources: [
@@ -75,9 +77,10 @@ export function buildDatapackage(bundle: DatasetBundle, files: ReadonlyMap<strin
         name: 'latest',
         type: 'table',
         path: 'latest.json',
-        title: 'The latest table: one row per series, the figure to quote first and the latest official figure',
+        title:
+          'The latest table: one row per series, the figure to quote first and the latest official figure',
         description:
-          'For every series (metric, breakdown, unit and scope): the headline (the latest official figure, unless a later figure of another source says something new: it disagrees, or narrows it with a stated date), the latest official figure, the latest figure of any source, the claims that disagree at the headline\'s date and, for totals, newer breakdowns.',
+          "For every series (metric, breakdown, unit and scope): the headline (the latest official figure, unless a later figure of another source says something new: it disagrees, or narrows it with a stated date), the latest official figure, the latest figure of any source, the claims that disagree at the headline's date and, for totals, newer breakdowns.",
         format: 'json',
         mediatype: 'application/json',
         encoding: 'utf-8',

@@ -60,7 +60,8 @@ export class FileSink {
     const out = this.open(file);
     const array = (items: readonly unknown[]) => {
       out.write('[');
-      for (let i = 0; i < items.length; i++) out.write(i ? `,${JSON.stringify(items[i])}` : JSON.stringify(items[i]));
+      for (let i = 0; i < items.length; i++)
+        out.write(i ? `,${JSON.stringify(items[i])}` : JSON.stringify(items[i]));
       out.write(']');
     };
     if (Array.isArray(value)) array(value);

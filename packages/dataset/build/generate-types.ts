@@ -42,7 +42,8 @@ function combine(schemas: SchemaFile[]): JSONSchema {
         if (DROP.has(key) || (hasRef && key !== '$ref')) continue;
         if (key === '$ref' && typeof value === 'string') {
           const [file, fragment] = value.split('#');
-          if (file === 'defs.schema.json' || (file === '' && fragment?.startsWith('/$defs/'))) out[key] = `#${fragment}`;
+          if (file === 'defs.schema.json' || (file === '' && fragment?.startsWith('/$defs/')))
+            out[key] = `#${fragment}`;
           else if (file) out[key] = `#/$defs/${typeName(file)}`;
           else out[key] = value;
         } else out[key] = rewrite(value);
@@ -52,10 +53,16 @@ function combine(schemas: SchemaFile[]): JSONSchema {
     return node;
   };
   for (const { file, schema } of schemas) {
-    if (file === 'defs.schema.json') Object.assign(defs, rewrite((schema as unknown as { $defs: object }).$defs));
+    if (file === 'defs.schema.json')
+      Object.assign(defs, rewrite((schema as unknown as { $defs: object }).$defs));
     else defs[typeName(file)] = rewrite(schema);
   }
-  return { title: 'EncroChatLedgerSchemas', type: 'object', additionalProperties: false, $defs: defs } as JSONSchema;
+  return {
+    title: 'EncroChatLedgerSchemas',
+    type: 'object',
+    additionalProperties: false,
+    $defs: defs,
+  } as JSONSchema;
 }
 
 /** The TypeScript source of the generated types. */

@@ -7,41 +7,185 @@ import { tableSchemaOf, type TableField, type TableRow } from './table-schema.js
  * one definition of the table; its Frictionless Table Schema, its row type and its rows all come from it.
  */
 export const claimsTableFields = [
-  { name: 'claim_id', type: 'string', description: 'Stable public id of the claim (`<source_id>/<slug>`).', required: true },
-  { name: 'source_id', type: 'string', description: 'Id of the source document that states the figure.', required: true },
-  { name: 'metric', type: 'string', description: 'Metric id: what is counted (see the metrics table).', required: true },
-  { name: 'value', type: 'number', description: 'The figure in `unit`, in base units; empty for a range or an unspecified amount.' },
-  { name: 'min', type: 'number', description: 'Lower bound implied by the qualifier (exclusive for more_than); empty when none.' },
-  { name: 'max', type: 'number', description: 'Upper bound implied by the qualifier (exclusive for nearly); empty when none.' },
-  { name: 'unit', type: 'string', description: 'Unit: count, an ISO 4217 currency in whole units, kg, tablets, years…', required: true },
-  { name: 'qualifier', type: 'string', description: 'How the source words the figure: exact, approximate, more_than, at_least, nearly, up_to, range, unspecified.', required: true },
-  { name: 'as_of', type: 'string', description: 'The date or period the figure refers to (EDTF).', required: true },
-  { name: 'place', type: 'string', description: 'Id of the place the figure covers.', required: true },
-  { name: 'operation', type: 'string', description: 'Id of the operation the figure is a result of, if any.' },
-  { name: 'organisations', type: 'list', description: 'Ids of the organisations whose results the figure counts, when narrower than the place.' },
-  { name: 'quote', type: 'string', description: 'The verbatim words of the source that state the figure.', required: true },
-  { name: 'source_title', type: 'string', description: 'Title or headline of the source, verbatim.', required: true },
-  { name: 'source_publisher', type: 'string', description: 'Publisher as read; empty when the text does not show one.' },
-  { name: 'source_published', type: 'string', description: 'Publication date of the source (EDTF); empty when nothing dates it.' },
-  { name: 'source_url', type: 'string', description: 'Address of the source as read; empty when none is known (never invented).' },
+  {
+    name: 'claim_id',
+    type: 'string',
+    description: 'Stable public id of the claim (`<source_id>/<slug>`).',
+    required: true,
+  },
+  {
+    name: 'source_id',
+    type: 'string',
+    description: 'Id of the source document that states the figure.',
+    required: true,
+  },
+  {
+    name: 'metric',
+    type: 'string',
+    description: 'Metric id: what is counted (see the metrics table).',
+    required: true,
+  },
+  {
+    name: 'value',
+    type: 'number',
+    description: 'The figure in `unit`, in base units; empty for a range or an unspecified amount.',
+  },
+  {
+    name: 'min',
+    type: 'number',
+    description: 'Lower bound implied by the qualifier (exclusive for more_than); empty when none.',
+  },
+  {
+    name: 'max',
+    type: 'number',
+    description: 'Upper bound implied by the qualifier (exclusive for nearly); empty when none.',
+  },
+  {
+    name: 'unit',
+    type: 'string',
+    description: 'Unit: count, an ISO 4217 currency in whole units, kg, tablets, years…',
+    required: true,
+  },
+  {
+    name: 'qualifier',
+    type: 'string',
+    description:
+      'How the source words the figure: exact, approximate, more_than, at_least, nearly, up_to, range, unspecified.',
+    required: true,
+  },
+  {
+    name: 'as_of',
+    type: 'string',
+    description: 'The date or period the figure refers to (EDTF).',
+    required: true,
+  },
+  {
+    name: 'place',
+    type: 'string',
+    description: 'Id of the place the figure covers.',
+    required: true,
+  },
+  {
+    name: 'operation',
+    type: 'string',
+    description: 'Id of the operation the figure is a result of, if any.',
+  },
+  {
+    name: 'organisations',
+    type: 'list',
+    description:
+      'Ids of the organisations whose results the figure counts, when narrower than the place.',
+  },
+  {
+    name: 'quote',
+    type: 'string',
+    description: 'The verbatim words of the source that state the figure.',
+    required: true,
+  },
+  {
+    name: 'source_title',
+    type: 'string',
+    description: 'Title or headline of the source, verbatim.',
+    required: true,
+  },
+  {
+    name: 'source_publisher',
+    type: 'string',
+    description: 'Publisher as read; empty when the text does not show one.',
+  },
+  {
+    name: 'source_published',
+    type: 'string',
+    description: 'Publication date of the source (EDTF); empty when nothing dates it.',
+  },
+  {
+    name: 'source_url',
+    type: 'string',
+    description: 'Address of the source as read; empty when none is known (never invented).',
+  },
   { name: 'as_of_start', type: 'date', description: 'First day of the period `as_of` covers.' },
   { name: 'as_of_end', type: 'date', description: 'Last day of the period `as_of` covers.' },
-  { name: 'as_of_basis', type: 'string', description: '`stated`: the source gives the reference date; `publication`: as_of is the publication date; `estimated`: bounded from the content (see note).', required: true },
-  { name: 'metric_label', type: 'string', description: 'Human label of the metric.', required: true },
-  { name: 'breakdown_key', type: 'string', description: 'Breakdown dimension (drug, item, asset, category), if any.' },
-  { name: 'breakdown_value', type: 'string', description: 'Breakdown value (cocaine, grenades…), if any.' },
+  {
+    name: 'as_of_basis',
+    type: 'string',
+    description:
+      '`stated`: the source gives the reference date; `publication`: as_of is the publication date; `estimated`: bounded from the content (see note).',
+    required: true,
+  },
+  {
+    name: 'metric_label',
+    type: 'string',
+    description: 'Human label of the metric.',
+    required: true,
+  },
+  {
+    name: 'breakdown_key',
+    type: 'string',
+    description: 'Breakdown dimension (drug, item, asset, category), if any.',
+  },
+  {
+    name: 'breakdown_value',
+    type: 'string',
+    description: 'Breakdown value (cocaine, grenades…), if any.',
+  },
   { name: 'place_name', type: 'string', description: 'Name of the place.', required: true },
-  { name: 'country', type: 'string', description: 'ISO 3166-1 alpha-2 code of the country the place lies in; empty for places above country level (world, Europe).' },
-  { name: 'networks', type: 'list', description: 'Ids of the networks the figure stems from (several when a source combines them); empty for context figures.' },
-  { name: 'attributed_organisation', type: 'string', description: 'Id of the organisation that gave the figure, if the source says.' },
-  { name: 'attributed_person', type: 'string', description: 'Id of the official who gave the figure, if the source says.' },
-  { name: 'source_kind', type: 'string', description: 'Kind of source document (news-article, press-release, court-judgment…).', required: true },
-  { name: 'source_reliability', type: 'string', description: 'official, official-copy, press, legal or low.', required: true },
-  { name: 'source_language', type: 'string', description: 'Language of the source and its quotes (BCP 47).', required: true },
-  { name: 'source_published_start', type: 'date', description: 'First day of the source\'s publication date.' },
+  {
+    name: 'country',
+    type: 'string',
+    description:
+      'ISO 3166-1 alpha-2 code of the country the place lies in; empty for places above country level (world, Europe).',
+  },
+  {
+    name: 'networks',
+    type: 'list',
+    description:
+      'Ids of the networks the figure stems from (several when a source combines them); empty for context figures.',
+  },
+  {
+    name: 'attributed_organisation',
+    type: 'string',
+    description: 'Id of the organisation that gave the figure, if the source says.',
+  },
+  {
+    name: 'attributed_person',
+    type: 'string',
+    description: 'Id of the official who gave the figure, if the source says.',
+  },
+  {
+    name: 'source_kind',
+    type: 'string',
+    description: 'Kind of source document (news-article, press-release, court-judgment…).',
+    required: true,
+  },
+  {
+    name: 'source_reliability',
+    type: 'string',
+    description: 'official, official-copy, press, legal or low.',
+    required: true,
+  },
+  {
+    name: 'source_language',
+    type: 'string',
+    description: 'Language of the source and its quotes (BCP 47).',
+    required: true,
+  },
+  {
+    name: 'source_published_start',
+    type: 'date',
+    description: "First day of the source's publication date.",
+  },
   { name: 'note', type: 'string', description: 'Curator note: conversions, doubts.' },
-  { name: 'withdrawn', type: 'boolean', description: 'True when the claim has been withdrawn (kept for the record).', required: true },
-  { name: 'superseded_by', type: 'string', description: 'Id of the claim that replaces a withdrawn claim.' },
+  {
+    name: 'withdrawn',
+    type: 'boolean',
+    description: 'True when the claim has been withdrawn (kept for the record).',
+    required: true,
+  },
+  {
+    name: 'superseded_by',
+    type: 'string',
+    description: 'Id of the claim that replaces a withdrawn claim.',
+  },
 ] as const satisfies readonly TableField[];
 
 /** One row of the claims table. Optional fields are `null` when empty. */
@@ -55,7 +199,10 @@ export type DateBounds = Record<string, readonly [start: string | null, end: str
  * a function that reads one EDTF value (the validator's `edtfBounds`, at build time). This is what the
  * entry points embed, so that the claims table can be built at run time without an EDTF parser.
  */
-export function collectDateBounds(bundle: DatasetBundle, bounds: (value: string) => { start: string | null; end: string | null }): DateBounds {
+export function collectDateBounds(
+  bundle: DatasetBundle,
+  bounds: (value: string) => { start: string | null; end: string | null },
+): DateBounds {
   const values = new Set<string>();
   for (const source of bundle.sources) {
     if (source.published) values.add(source.published);
@@ -93,7 +240,10 @@ export interface ClaimsTableContext {
 }
 
 /** The fields of a source that its claims' rows repeat. */
-export type ClaimsTableSource = Pick<Source, 'id' | 'title' | 'publisher' | 'published' | 'url' | 'kind' | 'reliability' | 'language'>;
+export type ClaimsTableSource = Pick<
+  Source,
+  'id' | 'title' | 'publisher' | 'published' | 'url' | 'kind' | 'reliability' | 'language'
+>;
 
 /**
  * The context of `claimsTableRow` for a bundle: its places and metrics, and the day bounds of its
@@ -115,7 +265,11 @@ export function claimsTableContext(
  * The claims-table row of one claim of `source`. `buildClaimsTable` is this over every claim of a
  * bundle, sorted by claim id; it is exported for readers that stream a bundle source by source.
  */
-export function claimsTableRow(source: ClaimsTableSource, claim: Claim, context: ClaimsTableContext): ClaimsTableRow {
+export function claimsTableRow(
+  source: ClaimsTableSource,
+  claim: Claim,
+  context: ClaimsTableContext,
+): ClaimsTableRow {
   const { places, metrics, days } = context;
   const { min, max } = claimBounds(claim);
   const [breakdownKey, breakdownValue] = Object.entries(claim.breakdown ?? {})[0] ?? [null, null];
@@ -160,13 +314,16 @@ export function claimsTableRow(source: ClaimsTableSource, claim: Claim, context:
 }
 
 /** Orders claims-table rows by claim id (UTF-16 code units), as `buildClaimsTable` sorts them. */
-export const compareClaimsTableRows = (a: Pick<ClaimsTableRow, 'claim_id'>, b: Pick<ClaimsTableRow, 'claim_id'>): number =>
-  a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0;
+export const compareClaimsTableRows = (
+  a: Pick<ClaimsTableRow, 'claim_id'>,
+  b: Pick<ClaimsTableRow, 'claim_id'>,
+): number => (a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0);
 
 /** The claims table of a bundle: one row per claim, sorted by claim id. */
 export function buildClaimsTable(bundle: DatasetBundle, dates: DateBounds): ClaimsTableRow[] {
   const context = claimsTableContext(bundle, dates);
   const rows: ClaimsTableRow[] = [];
-  for (const source of bundle.sources) for (const claim of source.claims) rows.push(claimsTableRow(source, claim, context));
+  for (const source of bundle.sources)
+    for (const claim of source.claims) rows.push(claimsTableRow(source, claim, context));
   return rows.sort(compareClaimsTableRows);
 }

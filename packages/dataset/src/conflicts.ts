@@ -41,22 +41,34 @@ export interface ValueInterval {
 }
 
 /** The interval of true figures a claim allows, or null when it states no number. */
-export function valueInterval(row: Pick<FigureRow, 'qualifier' | 'value' | 'min' | 'max'>): ValueInterval | null {
+export function valueInterval(
+  row: Pick<FigureRow, 'qualifier' | 'value' | 'min' | 'max'>,
+): ValueInterval | null {
   const v = row.value;
   switch (row.qualifier) {
     case 'exact':
     case 'approximate':
       return v === null ? null : { low: v, lowInclusive: true, high: v, highInclusive: true };
     case 'more_than':
-      return v === null ? null : { low: v, lowInclusive: false, high: Infinity, highInclusive: false };
+      return v === null
+        ? null
+        : { low: v, lowInclusive: false, high: Infinity, highInclusive: false };
     case 'at_least':
-      return v === null ? null : { low: v, lowInclusive: true, high: Infinity, highInclusive: false };
+      return v === null
+        ? null
+        : { low: v, lowInclusive: true, high: Infinity, highInclusive: false };
     case 'nearly':
-      return v === null ? null : { low: -Infinity, lowInclusive: false, high: v, highInclusive: false };
+      return v === null
+        ? null
+        : { low: -Infinity, lowInclusive: false, high: v, highInclusive: false };
     case 'up_to':
-      return v === null ? null : { low: -Infinity, lowInclusive: false, high: v, highInclusive: true };
+      return v === null
+        ? null
+        : { low: -Infinity, lowInclusive: false, high: v, highInclusive: true };
     case 'range':
-      return row.min === null || row.max === null ? null : { low: row.min, lowInclusive: true, high: row.max, highInclusive: true };
+      return row.min === null || row.max === null
+        ? null
+        : { low: row.min, lowInclusive: true, high: row.max, highInclusive: true };
     default:
       return null;
   }
@@ -64,10 +76,17 @@ export function valueInterval(row: Pick<FigureRow, 'qualifier' | 'value' | 'min'
 
 /** The intersection of intervals, or null when it is empty (no figure satisfies them all). */
 export function intersectIntervals(intervals: Iterable<ValueInterval>): ValueInterval | null {
-  let acc: ValueInterval = { low: -Infinity, lowInclusive: false, high: Infinity, highInclusive: false };
+  let acc: ValueInterval = {
+    low: -Infinity,
+    lowInclusive: false,
+    high: Infinity,
+    highInclusive: false,
+  };
   for (const i of intervals) {
-    if (i.low > acc.low || (i.low === acc.low && !i.lowInclusive)) acc = { ...acc, low: i.low, lowInclusive: i.lowInclusive };
-    if (i.high < acc.high || (i.high === acc.high && !i.highInclusive)) acc = { ...acc, high: i.high, highInclusive: i.highInclusive };
+    if (i.low > acc.low || (i.low === acc.low && !i.lowInclusive))
+      acc = { ...acc, low: i.low, lowInclusive: i.lowInclusive };
+    if (i.high < acc.high || (i.high === acc.high && !i.highInclusive))
+      acc = { ...acc, high: i.high, highInclusive: i.highInclusive };
   }
   if (acc.low > acc.high) return null;
   if (acc.low === acc.high && !(acc.lowInclusive && acc.highInclusive)) return null;
@@ -109,19 +128,27 @@ export function conflictOf<R extends FigureRow>(point: SeriesPoint<R>): Conflict
  * points: by series id, then period.
  * Pass the points when you already have them, to group the claims once.
  */
-export function findConflicts<R extends FigureRow>(points: readonly SeriesPoint<R>[]): ConflictGroup<R>[];
+export function findConflicts<R extends FigureRow>(
+  points: readonly SeriesPoint<R>[],
+): ConflictGroup<R>[];
 export function findConflicts<R extends FigureRow>(rows: Iterable<R>): ConflictGroup<R>[];
-export function findConflicts<R extends FigureRow>(rows: Iterable<R> | readonly SeriesPoint<R>[]): ConflictGroup<R>[] {
+export function findConflicts<R extends FigureRow>(
+  rows: Iterable<R> | readonly SeriesPoint<R>[],
+): ConflictGroup<R>[] {
   const points = isPointList(rows) ? rows : buildSeries(rows);
   const groups: ConflictGroup<R>[] = [];
   for (const point of points) {
     const group = conflictOf(point);
     if (group) groups.push(group);
   }
-  return groups.sort((a, b) => compareCodeUnits(a.series_id, b.series_id) || compareCodeUnits(a.period, b.period));
+  return groups.sort(
+    (a, b) => compareCodeUnits(a.series_id, b.series_id) || compareCodeUnits(a.period, b.period),
+  );
 }
 
-function isPointList<R extends FigureRow>(value: Iterable<R> | readonly SeriesPoint<R>[]): value is readonly SeriesPoint<R>[] {
+function isPointList<R extends FigureRow>(
+  value: Iterable<R> | readonly SeriesPoint<R>[],
+): value is readonly SeriesPoint<R>[] {
   if (!Array.isArray(value)) return false;
   const first = value[0] as unknown;
   return typeof first === 'object' && first !== null && 'candidates' in first;

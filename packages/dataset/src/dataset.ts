@@ -50,7 +50,9 @@ export interface OpenedDataset {
 }
 
 /** Indexes a record list by id and by every alias (aliases point to the current record). */
-function byId<T extends { id: string; aliases?: readonly string[] }>(records: readonly T[]): ReadonlyMap<string, T> {
+function byId<T extends { id: string; aliases?: readonly string[] }>(
+  records: readonly T[],
+): ReadonlyMap<string, T> {
   const map = new Map<string, T>();
   for (const r of records) for (const alias of r.aliases ?? []) map.set(alias, r);
   for (const r of records) map.set(r.id, r);
@@ -59,7 +61,9 @@ function byId<T extends { id: string; aliases?: readonly string[] }>(records: re
 
 /** Opens embedded data: the collections, the flat claim list, the claims and latest tables and the indexes by id. */
 export function openDataset({ bundle, dates }: EmbeddedData): OpenedDataset {
-  const claims: SourcedClaim[] = bundle.sources.flatMap((s) => s.claims.map((c) => ({ ...c, source_id: s.id })));
+  const claims: SourcedClaim[] = bundle.sources.flatMap((s) =>
+    s.claims.map((c) => ({ ...c, source_id: s.id })),
+  );
   const claimsTable = buildClaimsTable(bundle, dates);
   return {
     dataset: bundle,

@@ -69,7 +69,12 @@ export {
   type ClaimsTableSource,
   type DateBounds,
 } from './claims-table.js';
-export { openDataset, type EmbeddedData, type OpenedDataset, type SourcedClaim } from './dataset.js';
+export {
+  openDataset,
+  type EmbeddedData,
+  type OpenedDataset,
+  type SourcedClaim,
+} from './dataset.js';
 export {
   AS_OF_BASIS_RANK,
   buildSeries,
@@ -110,5 +115,12 @@ export {
   type LatestRow,
 } from './latest.js';
 export { tableSchemaOf, type TableField, type TableRow } from './table-schema.js';
-export { conflictOf, findConflicts, intersectIntervals, valueInterval, type ConflictGroup, type ValueInterval } from './conflicts.js';
+export {
+  conflictOf,
+  findConflicts,
+  intersectIntervals,
+  valueInterval,
+  type ConflictGroup,
+  type ValueInterval,
+} from './conflicts.js';
 export type * from './generated/schema-types.js';

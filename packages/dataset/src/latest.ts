@@ -1,6 +1,12 @@
 import type { ClaimsTableRow } from './claims-table.js';
 import { conflictOf, intersectIntervals, valueInterval, type ValueInterval } from './conflicts.js';
-import { compareCodeUnits, seriesId, type FigureRow, type SeriesPoint, type SeriesScope } from './series.js';
+import {
+  compareCodeUnits,
+  seriesId,
+  type FigureRow,
+  type SeriesPoint,
+  type SeriesScope,
+} from './series.js';
 import { tableSchemaOf, type TableField, type TableRow } from './table-schema.js';
 
 /**
@@ -98,7 +104,16 @@ export const HEADLINE_KINDS = ['official', 'newer-non-official', 'non-official-o
 export type HeadlineKind = (typeof HEADLINE_KINDS)[number];
 
 /** Why the headline is what it is: see the module comment. */
-export const HEADLINE_REASONS = ['latest', 'not-later', 'restates', 'agrees-publication-dated', 'relays', 'low-reliability', 'disagrees', 'narrows'] as const;
+export const HEADLINE_REASONS = [
+  'latest',
+  'not-later',
+  'restates',
+  'agrees-publication-dated',
+  'relays',
+  'low-reliability',
+  'disagrees',
+  'narrows',
+] as const;
 export type HeadlineReason = (typeof HEADLINE_REASONS)[number];
 
 /** The columns of one figure of a row (`headline_`, `official_`, `latest_`), described for `what`. */
@@ -109,22 +124,33 @@ const figureFieldDescriptions = (what: string) => ({
   value: 'The figure, in base units of `unit`; empty for a range.',
   min: 'Lower bound implied by the qualifier (exclusive for more_than); empty when none.',
   max: 'Upper bound implied by the qualifier (exclusive for nearly); empty when none.',
-  qualifier: 'How the source words the figure: exact, approximate, more_than, at_least, nearly, up_to, range.',
+  qualifier:
+    'How the source words the figure: exact, approximate, more_than, at_least, nearly, up_to, range.',
   as_of: 'The as_of of the claim, as the source gives it (EDTF).',
   as_of_basis: 'How as_of was set: stated, publication or estimated.',
   date_start: 'First day of the date of the figure.',
   date_end: 'Last day of the date of the figure; empty for an open end.',
 });
 const headline = figureFieldDescriptions('the headline: the figure to quote first');
-const official = figureFieldDescriptions('the latest official figure (official, official-copy or legal source); empty when there is none');
-const latest = figureFieldDescriptions('the latest figure of any source: the best figure of the latest date of the series');
+const official = figureFieldDescriptions(
+  'the latest official figure (official, official-copy or legal source); empty when there is none',
+);
+const latest = figureFieldDescriptions(
+  'the latest figure of any source: the best figure of the latest date of the series',
+);
 
 /**
  * The latest table: one row per series. This field list is the one definition of the table; its
  * Frictionless Table Schema, its row type and the exporter's `latest` table all come from it.
  */
 export const latestTableFields = [
-  { name: 'series_id', type: 'string', description: 'The series key: metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks.', required: true },
+  {
+    name: 'series_id',
+    type: 'string',
+    description:
+      'The series key: metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks.',
+    required: true,
+  },
   { name: 'metric', type: 'string', description: 'Metric id.', required: true },
   { name: 'breakdown_key', type: 'string', description: 'Breakdown dimension, if any.' },
   { name: 'breakdown_value', type: 'string', description: 'Breakdown value, if any.' },
@@ -133,17 +159,39 @@ export const latestTableFields = [
   { name: 'operation', type: 'string', description: 'Operation id, if any.' },
   { name: 'organisations', type: 'list', description: 'Organisation ids of the scope, sorted.' },
   { name: 'networks', type: 'list', description: 'Network ids of the scope, sorted.' },
-  { name: 'headline_kind', type: 'string', description: 'Which figure the headline is: official (the latest official figure), newer-non-official (a later figure that says something new), non-official-only (the series has no official figure).', required: true },
-  { name: 'headline_reason', type: 'string', description: "For newer-non-official, how it displaced the figure before it: disagrees (no figure satisfies both) or narrows (a stated date and narrower bounds). Otherwise how the latest figure relates to the headline: latest (it is the headline), not-later (its date overlaps the headline's), restates (its bounds contain the headline or another claim of its date), agrees-publication-dated (dated by its publication and consistent with the headline or another claim of its date), relays (dated by its publication and attributed to the organisation of the headline), low-reliability (a low-reliability source, which does not overrule a more reliable one).", required: true },
+  {
+    name: 'headline_kind',
+    type: 'string',
+    description:
+      'Which figure the headline is: official (the latest official figure), newer-non-official (a later figure that says something new), non-official-only (the series has no official figure).',
+    required: true,
+  },
+  {
+    name: 'headline_reason',
+    type: 'string',
+    description:
+      "For newer-non-official, how it displaced the figure before it: disagrees (no figure satisfies both) or narrows (a stated date and narrower bounds). Otherwise how the latest figure relates to the headline: latest (it is the headline), not-later (its date overlaps the headline's), restates (its bounds contain the headline or another claim of its date), agrees-publication-dated (dated by its publication and consistent with the headline or another claim of its date), relays (dated by its publication and attributed to the organisation of the headline), low-reliability (a low-reliability source, which does not overrule a more reliable one).",
+    required: true,
+  },
   { name: 'headline_claim_id', type: 'string', description: headline.claim_id, required: true },
   { name: 'headline_source_id', type: 'string', description: headline.source_id, required: true },
-  { name: 'headline_source_reliability', type: 'string', description: headline.source_reliability, required: true },
+  {
+    name: 'headline_source_reliability',
+    type: 'string',
+    description: headline.source_reliability,
+    required: true,
+  },
   { name: 'headline_value', type: 'number', description: headline.value },
   { name: 'headline_min', type: 'number', description: headline.min },
   { name: 'headline_max', type: 'number', description: headline.max },
   { name: 'headline_qualifier', type: 'string', description: headline.qualifier, required: true },
   { name: 'headline_as_of', type: 'string', description: headline.as_of, required: true },
-  { name: 'headline_as_of_basis', type: 'string', description: headline.as_of_basis, required: true },
+  {
+    name: 'headline_as_of_basis',
+    type: 'string',
+    description: headline.as_of_basis,
+    required: true,
+  },
   { name: 'headline_date_start', type: 'date', description: headline.date_start, required: true },
   { name: 'headline_date_end', type: 'date', description: headline.date_end },
   { name: 'official_claim_id', type: 'string', description: official.claim_id },
@@ -159,7 +207,12 @@ export const latestTableFields = [
   { name: 'official_date_end', type: 'date', description: official.date_end },
   { name: 'latest_claim_id', type: 'string', description: latest.claim_id, required: true },
   { name: 'latest_source_id', type: 'string', description: latest.source_id, required: true },
-  { name: 'latest_source_reliability', type: 'string', description: latest.source_reliability, required: true },
+  {
+    name: 'latest_source_reliability',
+    type: 'string',
+    description: latest.source_reliability,
+    required: true,
+  },
   { name: 'latest_value', type: 'number', description: latest.value },
   { name: 'latest_min', type: 'number', description: latest.min },
   { name: 'latest_max', type: 'number', description: latest.max },
@@ -168,11 +221,33 @@ export const latestTableFields = [
   { name: 'latest_as_of_basis', type: 'string', description: latest.as_of_basis, required: true },
   { name: 'latest_date_start', type: 'date', description: latest.date_start, required: true },
   { name: 'latest_date_end', type: 'date', description: latest.date_end },
-  { name: 'in_conflict', type: 'boolean', description: "True when the claims of the headline's date cannot all be true (see the conflicts table).", required: true },
-  { name: 'disagreeing_claims', type: 'integer', description: "Number of claims of the headline's date whose bounds exclude the headline figure.", required: true },
+  {
+    name: 'in_conflict',
+    type: 'boolean',
+    description:
+      "True when the claims of the headline's date cannot all be true (see the conflicts table).",
+    required: true,
+  },
+  {
+    name: 'disagreeing_claims',
+    type: 'integer',
+    description:
+      "Number of claims of the headline's date whose bounds exclude the headline figure.",
+    required: true,
+  },
   { name: 'disagreeing_claim_ids', type: 'list', description: 'Their ids, sorted.' },
-  { name: 'newer_breakdowns', type: 'integer', description: "For a total: number of breakdown series of the same metric, unit and scope (drugs by type…) whose headline is later than this headline; empty for a breakdown series." },
-  { name: 'newer_breakdowns_as_of', type: 'string', description: 'The as_of of the latest of those breakdown headlines, as its source gives it (EDTF).' },
+  {
+    name: 'newer_breakdowns',
+    type: 'integer',
+    description:
+      'For a total: number of breakdown series of the same metric, unit and scope (drugs by type…) whose headline is later than this headline; empty for a breakdown series.',
+  },
+  {
+    name: 'newer_breakdowns_as_of',
+    type: 'string',
+    description:
+      'The as_of of the latest of those breakdown headlines, as its source gives it (EDTF).',
+  },
   { name: 'newer_breakdown_values', type: 'list', description: 'Their breakdown values, sorted.' },
 ] as const satisfies readonly TableField[];
 
@@ -203,53 +278,81 @@ export function isLaterThan(a: FigureDates, b: FigureDates): boolean {
 }
 
 /** Whether a figure comes from an official, official-copy or legal source (criterion 2). */
-export const isOfficial = (row: Pick<FigureRow, 'source_reliability'>): boolean => OFFICIAL_RELIABILITIES.includes(row.source_reliability);
+export const isOfficial = (row: Pick<FigureRow, 'source_reliability'>): boolean =>
+  OFFICIAL_RELIABILITIES.includes(row.source_reliability);
 
-const EVERY_FIGURE: ValueInterval = { low: -Infinity, lowInclusive: false, high: Infinity, highInclusive: false };
+const EVERY_FIGURE: ValueInterval = {
+  low: -Infinity,
+  lowInclusive: false,
+  high: Infinity,
+  highInclusive: false,
+};
 /** The interval of a figure; one without bounds allows every figure. */
 const intervalOf = (row: FigureRow): ValueInterval => valueInterval(row) ?? EVERY_FIGURE;
 const sameInterval = (a: ValueInterval, b: ValueInterval): boolean =>
-  a.low === b.low && a.high === b.high && a.lowInclusive === b.lowInclusive && a.highInclusive === b.highInclusive;
+  a.low === b.low &&
+  a.high === b.high &&
+  a.lowInclusive === b.lowInclusive &&
+  a.highInclusive === b.highInclusive;
 
 /** Whether interval `outer` contains interval `inner` (every figure `inner` allows, `outer` allows). */
 const contains = (outer: ValueInterval, inner: ValueInterval): boolean => {
   const common = intersectIntervals([outer, inner]);
   return common !== null && sameInterval(common, inner);
 };
-const overlaps = (a: ValueInterval, b: ValueInterval): boolean => intersectIntervals([a, b]) !== null;
+const overlaps = (a: ValueInterval, b: ValueInterval): boolean =>
+  intersectIntervals([a, b]) !== null;
 
 /**
  * What the best figure of a later date does to the headline, the best figure of point `current`
  * (criteria 3 to 8); the claims of the headline's date are its point's candidates.
  */
-export function laterFigureVerdict<R extends LatestFigureRow>(later: R, current: SeriesPoint<R>): Exclude<HeadlineReason, 'latest'> {
+export function laterFigureVerdict<R extends LatestFigureRow>(
+  later: R,
+  current: SeriesPoint<R>,
+): Exclude<HeadlineReason, 'latest'> {
   const headline = current.best;
   if (!isLaterThan(later, headline)) return 'not-later';
   const laterInterval = intervalOf(later);
   const dateIntervals = current.candidates.map(intervalOf);
   if (dateIntervals.some((interval) => contains(laterInterval, interval))) return 'restates';
   const publicationDated = PUBLICATION_DATED_BASES.includes(later.as_of_basis);
-  if (publicationDated && dateIntervals.some((interval) => overlaps(laterInterval, interval))) return 'agrees-publication-dated';
-  if (publicationDated && later.attributed_organisation !== null && later.attributed_organisation === headline.attributed_organisation) return 'relays';
-  if (later.source_reliability === LOW_RELIABILITY && headline.source_reliability !== LOW_RELIABILITY) return 'low-reliability';
+  if (publicationDated && dateIntervals.some((interval) => overlaps(laterInterval, interval)))
+    return 'agrees-publication-dated';
+  if (
+    publicationDated &&
+    later.attributed_organisation !== null &&
+    later.attributed_organisation === headline.attributed_organisation
+  )
+    return 'relays';
+  if (
+    later.source_reliability === LOW_RELIABILITY &&
+    headline.source_reliability !== LOW_RELIABILITY
+  )
+    return 'low-reliability';
   return overlaps(laterInterval, intervalOf(headline)) ? 'narrows' : 'disagrees';
 }
 
 /** Whether a verdict displaces the headline (criterion 8). */
-const displaces = (verdict: HeadlineReason): boolean => verdict === 'disagrees' || verdict === 'narrows';
+const displaces = (verdict: HeadlineReason): boolean =>
+  verdict === 'disagrees' || verdict === 'narrows';
 
-const sortedList = (ids: readonly string[] | null): string[] | null => (ids && ids.length ? [...ids].sort(compareCodeUnits) : null);
+const sortedList = (ids: readonly string[] | null): string[] | null =>
+  ids && ids.length ? [...ids].sort(compareCodeUnits) : null;
 
 /**
  * The row of one series, from its points (in any order): the headline by the rule, the latest
  * official and latest figures, the disagreement at the headline's date. The newer breakdowns need
  * the other series: `withNewerBreakdowns` fills them (`newer_breakdowns` is 0 here for a total).
  */
-export function latestRowOf<R extends LatestFigureRow>(points: readonly SeriesPoint<R>[]): LatestRow {
+export function latestRowOf<R extends LatestFigureRow>(
+  points: readonly SeriesPoint<R>[],
+): LatestRow {
   if (!points.length) throw new Error('latestRowOf: a series has at least one point');
   const dated = [...points].sort((a, b) => compareFigureDates(a.best, b.best));
   let officialAt = -1;
-  for (let i = dated.length - 1; i >= 0 && officialAt < 0; i--) if (isOfficial(dated[i]!.best)) officialAt = i;
+  for (let i = dated.length - 1; i >= 0 && officialAt < 0; i--)
+    if (isOfficial(dated[i]!.best)) officialAt = i;
   const start = Math.max(officialAt, 0);
   let chosen = dated[start]!;
   let displacedBy: HeadlineReason | null = null;
@@ -260,8 +363,14 @@ export function latestRowOf<R extends LatestFigureRow>(points: readonly SeriesPo
     displacedBy = verdict;
   }
   const last = dated[dated.length - 1]!;
-  const kind: HeadlineKind = officialAt < 0 ? 'non-official-only' : displacedBy ? 'newer-non-official' : 'official';
-  const reason: HeadlineReason = kind === 'newer-non-official' ? displacedBy! : chosen === last ? 'latest' : laterFigureVerdict(last.best, chosen);
+  const kind: HeadlineKind =
+    officialAt < 0 ? 'non-official-only' : displacedBy ? 'newer-non-official' : 'official';
+  const reason: HeadlineReason =
+    kind === 'newer-non-official'
+      ? displacedBy!
+      : chosen === last
+        ? 'latest'
+        : laterFigureVerdict(last.best, chosen);
 
   const h = chosen.best;
   const o = officialAt < 0 ? null : dated[officialAt]!.best;
@@ -325,9 +434,13 @@ export function latestRowOf<R extends LatestFigureRow>(points: readonly SeriesPo
   };
 }
 
-const headlineDates = (row: LatestRow): FigureDates => ({ as_of_start: row.headline_date_start, as_of_end: row.headline_date_end });
+const headlineDates = (row: LatestRow): FigureDates => ({
+  as_of_start: row.headline_date_start,
+  as_of_end: row.headline_date_end,
+});
 /** The series id of the total a breakdown series is part of: the same key without the breakdown. */
-const totalSeriesId = (row: SeriesScope): string => seriesId({ ...row, breakdown_key: null, breakdown_value: null });
+const totalSeriesId = (row: SeriesScope): string =>
+  seriesId({ ...row, breakdown_key: null, breakdown_value: null });
 
 /**
  * The rows with the newer breakdowns of each total filled in: the breakdown series of the same
@@ -348,12 +461,16 @@ export function withNewerBreakdowns(rows: readonly LatestRow[]): LatestRow[] {
   return rows.map((row) => {
     const breakdowns = newer.get(row.series_id);
     if (!breakdowns) return row;
-    const newest = breakdowns.reduce((a, b) => (compareFigureDates(headlineDates(b), headlineDates(a)) > 0 ? b : a));
+    const newest = breakdowns.reduce((a, b) =>
+      compareFigureDates(headlineDates(b), headlineDates(a)) > 0 ? b : a,
+    );
     return {
       ...row,
       newer_breakdowns: breakdowns.length,
       newer_breakdowns_as_of: newest.headline_as_of,
-      newer_breakdown_values: [...new Set(breakdowns.flatMap((b) => b.breakdown_value ?? []))].sort(compareCodeUnits),
+      newer_breakdown_values: [...new Set(breakdowns.flatMap((b) => b.breakdown_value ?? []))].sort(
+        compareCodeUnits,
+      ),
     };
   });
 }
@@ -362,7 +479,9 @@ export function withNewerBreakdowns(rows: readonly LatestRow[]): LatestRow[] {
  * The latest table of series points (`buildSeries` or `seriesPoints` of claims-table rows): one row
  * per series, sorted by series id (by code units), whatever the order of the points.
  */
-export function buildLatest<R extends LatestFigureRow>(points: Iterable<SeriesPoint<R>>): LatestRow[] {
+export function buildLatest<R extends LatestFigureRow>(
+  points: Iterable<SeriesPoint<R>>,
+): LatestRow[] {
   const bySeries = new Map<string, SeriesPoint<R>[]>();
   for (const point of points) {
     const list = bySeries.get(point.series_id);

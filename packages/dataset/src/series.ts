@@ -99,19 +99,27 @@ export const PRECISION_RANK: Readonly<Record<string, number>> = {
 };
 
 /** The criteria of the rule, in order; `single` when a point has one candidate. */
-export const SERIES_CRITERIA = ['reliability', 'as_of_basis', 'precision', 'publication', 'claim_id'] as const;
+export const SERIES_CRITERIA = [
+  'reliability',
+  'as_of_basis',
+  'precision',
+  'publication',
+  'claim_id',
+] as const;
 export type SeriesCriterion = (typeof SERIES_CRITERIA)[number];
 export type DecidedBy = SeriesCriterion | 'single';
 
 const UNKNOWN_RANK = 99;
-const rank = (table: Readonly<Record<string, number>>, key: string): number => table[key] ?? UNKNOWN_RANK;
+const rank = (table: Readonly<Record<string, number>>, key: string): number =>
+  table[key] ?? UNKNOWN_RANK;
 
 /** Compares strings by UTF-16 code units: the same order everywhere, unlike localeCompare. */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const setKey = (ids: readonly string[] | null): string => (!ids || !ids.length ? '' : ids.length === 1 ? ids[0]! : [...ids].sort(compareCodeUnits).join('+'));
+const setKey = (ids: readonly string[] | null): string =>
+  !ids || !ids.length ? '' : ids.length === 1 ? ids[0]! : [...ids].sort(compareCodeUnits).join('+');
 
 /**
  * The series key of a claim as one string:
@@ -181,10 +189,17 @@ export function compareFigures(a: FigureRow, b: FigureRow): number {
 
 /** The first criterion of the rule on which two candidates differ. */
 export function decidingCriterion(best: FigureRow, runnerUp: FigureRow): SeriesCriterion {
-  if (rank(RELIABILITY_RANK, best.source_reliability) !== rank(RELIABILITY_RANK, runnerUp.source_reliability)) return 'reliability';
-  if (rank(AS_OF_BASIS_RANK, best.as_of_basis) !== rank(AS_OF_BASIS_RANK, runnerUp.as_of_basis)) return 'as_of_basis';
-  if (rank(PRECISION_RANK, best.qualifier) !== rank(PRECISION_RANK, runnerUp.qualifier)) return 'precision';
-  if ((best.source_published_start ?? '') !== (runnerUp.source_published_start ?? '')) return 'publication';
+  if (
+    rank(RELIABILITY_RANK, best.source_reliability) !==
+    rank(RELIABILITY_RANK, runnerUp.source_reliability)
+  )
+    return 'reliability';
+  if (rank(AS_OF_BASIS_RANK, best.as_of_basis) !== rank(AS_OF_BASIS_RANK, runnerUp.as_of_basis))
+    return 'as_of_basis';
+  if (rank(PRECISION_RANK, best.qualifier) !== rank(PRECISION_RANK, runnerUp.qualifier))
+    return 'precision';
+  if ((best.source_published_start ?? '') !== (runnerUp.source_published_start ?? ''))
+    return 'publication';
   return 'claim_id';
 }
 
@@ -203,7 +218,17 @@ export interface SeriesPoint<R extends FigureRow = FigureRow> {
 }
 
 /** The columns of a claim that make its series (see `seriesId`). */
-export type SeriesScope = Pick<FigureRow, 'metric' | 'breakdown_key' | 'breakdown_value' | 'unit' | 'place' | 'operation' | 'organisations' | 'networks'>;
+export type SeriesScope = Pick<
+  FigureRow,
+  | 'metric'
+  | 'breakdown_key'
+  | 'breakdown_value'
+  | 'unit'
+  | 'place'
+  | 'operation'
+  | 'organisations'
+  | 'networks'
+>;
 
 /**
  * A function that gives each claim a short key of its series: equal keys for equal series ids.
@@ -257,7 +282,13 @@ export function* seriesPoints<R extends FigureRow>(rows: Iterable<R>): Generator
     // Indexing, not destructuring: an array pattern goes through the iterator, once per point.
     const best = candidates[0]!;
     const runnerUp = candidates[1];
-    return { series_id, period, best, candidates, decided_by: runnerUp ? decidingCriterion(best, runnerUp) : 'single' };
+    return {
+      series_id,
+      period,
+      best,
+      candidates,
+      decided_by: runnerUp ? decidingCriterion(best, runnerUp) : 'single',
+    };
   };
   for (let g = 0; g < groups.length; g++) {
     const { id, members } = groups[g]!;
@@ -274,6 +305,7 @@ export function* seriesPoints<R extends FigureRow>(rows: Iterable<R>): Generator
       if (candidates) candidates.push(row);
       else periods.set(period, [row]);
     }
-    for (const period of [...periods.keys()].sort(compareCodeUnits)) yield point(id, period, periods.get(period)!);
+    for (const period of [...periods.keys()].sort(compareCodeUnits))
+      yield point(id, period, periods.get(period)!);
   }
 }

@@ -17,7 +17,11 @@ function filesOf(dir: string): Map<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) walk(full);
-      else out.set(path.relative(dir, full), crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex'));
+      else
+        out.set(
+          path.relative(dir, full),
+          crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex'),
+        );
     }
   };
   walk(dir);
@@ -45,7 +49,9 @@ describe('dataset build', () => {
 
   it('keeps the committed generated types in step with the schemas', async () => {
     expect(fs.readFileSync(typesFile, 'utf8')).toBe(await generateTypes());
-    expect(fs.readFileSync(typesFile, 'utf8')).toMatch(/^\/\* eslint-disable \*\/\n\/\*\*\n \* GENERATED FILE — DO NOT EDIT\./);
+    expect(fs.readFileSync(typesFile, 'utf8')).toMatch(
+      /^\/\* eslint-disable \*\/\n\/\*\*\n \* GENERATED FILE — DO NOT EDIT\./,
+    );
   });
 
   it('writes a datapackage.json and Table Schemas valid against the official Data Package v2 profiles', () => {
@@ -55,13 +61,21 @@ describe('dataset build', () => {
       const formats = addFormats as unknown as { default?: FormatsPlugin } & FormatsPlugin;
       (formats.default ?? formats)(ajv);
       ajv.addFormat('textarea', true);
-      return ajv.compile(JSON.parse(fs.readFileSync(path.resolve(packageRoot, `../../vendor/frictionless/2.0/${name}`), 'utf8')));
+      return ajv.compile(
+        JSON.parse(
+          fs.readFileSync(
+            path.resolve(packageRoot, `../../vendor/frictionless/2.0/${name}`),
+            'utf8',
+          ),
+        ),
+      );
     };
     const read = (file: string) => JSON.parse(fs.readFileSync(path.join(tmp, 'a', file), 'utf8'));
     const dataPackage = profile('datapackage.json');
     expect(dataPackage(read('datapackage.json')), JSON.stringify(dataPackage.errors)).toBe(true);
     const tableSchema = profile('tableschema.json');
-    for (const file of ['claims-table.schema.json', 'latest.schema.json']) expect(tableSchema(read(file)), `${file}: ${JSON.stringify(tableSchema.errors)}`).toBe(true);
+    for (const file of ['claims-table.schema.json', 'latest.schema.json'])
+      expect(tableSchema(read(file)), `${file}: ${JSON.stringify(tableSchema.errors)}`).toBe(true);
   });
 
   it('writes a datapackage.json whose bytes and hashes match every file it lists', () => {
@@ -73,21 +87,26 @@ describe('dataset build', () => {
     for (const r of pkg.resources) {
       const bytes = fs.readFileSync(path.join(dir, r.path));
       expect(r.bytes, r.path).toBe(bytes.length);
-      expect(r.hash, r.path).toBe(`sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`);
+      expect(r.hash, r.path).toBe(
+        `sha256:${crypto.createHash('sha256').update(bytes).digest('hex')}`,
+      );
     }
     for (const name of ['claims-table', 'latest']) {
       const table = pkg.resources.find((r: { name: string }) => r.name === name);
       const schema = JSON.parse(fs.readFileSync(path.join(dir, table.schema), 'utf8'));
       const rows = JSON.parse(fs.readFileSync(path.join(dir, table.path), 'utf8'));
       expect(rows.length, name).toBeGreaterThan(0);
-      for (const row of rows) expect(Object.keys(row), name).toEqual(schema.fields.map((f: { name: string }) => f.name));
+      for (const row of rows)
+        expect(Object.keys(row), name).toEqual(schema.fields.map((f: { name: string }) => f.name));
     }
   });
 
   it('ships the published schemas unchanged', () => {
     const dir = path.join(tmp, 'a', 'schemas', '1.0');
     for (const file of fs.readdirSync(dir))
-      expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(fs.readFileSync(path.join(packageRoot, '..', '..', 'schemas', '1.0', file), 'utf8'));
+      expect(fs.readFileSync(path.join(dir, file), 'utf8')).toBe(
+        fs.readFileSync(path.join(packageRoot, '..', '..', 'schemas', '1.0', file), 'utf8'),
+      );
   });
 });
 
@@ -110,7 +129,10 @@ describe('the build refuses bad data', () => {
     const error = await buildDataset({ dataRoot, outDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     const problem = (error as DataError).problems[0]!;
-    expect(problem).toMatchObject({ file: expect.stringMatching(/metrics\/arrests\.json$/), pointer: '/units/0' });
+    expect(problem).toMatchObject({
+      file: expect.stringMatching(/metrics\/arrests\.json$/),
+      pointer: '/units/0',
+    });
     expect(problem.message).toContain('must be one of');
     expect(problem.hint).toContain('metric.schema.json');
     expect(fs.existsSync(outDir)).toBe(false);
@@ -118,24 +140,55 @@ describe('the build refuses bad data', () => {
 
   it('refuses the files the validator refuses (read with @encrochat-ledger/core), each problem located', async () => {
     const dataRoot = brokenCopy((root) => {
-      fs.writeFileSync(path.join(root, 'places', 'france.json'), '{\n  "id": "france",\n  "id": "france",\n  "name": "France",\n  "kind": "country"\n}\n');
+      fs.writeFileSync(
+        path.join(root, 'places', 'france.json'),
+        '{\n  "id": "france",\n  "id": "france",\n  "name": "France",\n  "kind": "country"\n}\n',
+      );
       fs.mkdirSync(path.join(root, 'places', 'old'));
       fs.writeFileSync(path.join(root, 'places', 'old', 'gaul.json'), '{}\n');
     });
-    const error = await buildDataset({ dataRoot, outDir: path.join(tmp, 'refused-reader') }).catch((e: unknown) => e);
+    const error = await buildDataset({ dataRoot, outDir: path.join(tmp, 'refused-reader') }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).problems).toEqual([
-      expect.objectContaining({ file: expect.stringMatching(/places\/france\.json$/), pointer: '/id', line: 3, column: 3, message: expect.stringContaining('key "id" appears twice') }),
-      expect.objectContaining({ file: expect.stringMatching(/places\/old\/gaul\.json$/), message: expect.stringContaining('cannot tell which collection') }),
+      expect.objectContaining({
+        file: expect.stringMatching(/places\/france\.json$/),
+        pointer: '/id',
+        line: 3,
+        column: 3,
+        message: expect.stringContaining('key "id" appears twice'),
+      }),
+      expect.objectContaining({
+        file: expect.stringMatching(/places\/old\/gaul\.json$/),
+        message: expect.stringContaining('cannot tell which collection'),
+      }),
     ]);
   });
 
   it('reports invalid JSON with line and column, without a stack trace, and exits 1', () => {
-    const dataRoot = brokenCopy((root) => fs.writeFileSync(path.join(root, 'places', 'france.json'), '{\n  "id": "france",\n  "name": "France"\n  "kind": "country"\n}\n'));
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'build', 'build.ts'), '--data', dataRoot, '--out', path.join(tmp, 'refused-cli')], {
-      cwd: packageRoot,
-      encoding: 'utf8',
-    });
+    const dataRoot = brokenCopy((root) =>
+      fs.writeFileSync(
+        path.join(root, 'places', 'france.json'),
+        '{\n  "id": "france",\n  "name": "France"\n  "kind": "country"\n}\n',
+      ),
+    );
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(packageRoot, 'build', 'build.ts'),
+        '--data',
+        dataRoot,
+        '--out',
+        path.join(tmp, 'refused-cli'),
+      ],
+      {
+        cwd: packageRoot,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/places\/france\.json: invalid JSON at line 4, column 3/);
     expect(result.stderr).toContain('nothing was written');
@@ -144,10 +197,13 @@ describe('the build refuses bad data', () => {
   });
 
   it('rejects unknown arguments with a usage line and exit 2', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(packageRoot, 'build', 'build.ts'), '--colour', 'red'], { cwd: packageRoot, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(packageRoot, 'build', 'build.ts'), '--colour', 'red'],
+      { cwd: packageRoot, encoding: 'utf8' },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('usage: build');
   });
 });
-

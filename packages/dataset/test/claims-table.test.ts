@@ -3,7 +3,15 @@ import path from 'node:path';
 import { edtfBounds, isValidEdtf } from '@encrochat-ledger/core';
 import { describe, expect, it } from 'vitest';
 import { claimBounds } from '../src/bounds.js';
-import { buildClaimsTable, claimsTableContext, claimsTableFields, claimsTableRow, claimsTableSchema, compareClaimsTableRows, countryOf } from '../src/claims-table.js';
+import {
+  buildClaimsTable,
+  claimsTableContext,
+  claimsTableFields,
+  claimsTableRow,
+  claimsTableSchema,
+  compareClaimsTableRows,
+  countryOf,
+} from '../src/claims-table.js';
 import { distDir } from '../build/paths.js';
 import type { DatasetBundle, Place } from '../src/generated/schema-types.js';
 
@@ -43,7 +51,13 @@ describe('EDTF dates', () => {
 const places: Place[] = [
   { id: 'world', name: 'World', kind: 'world' },
   { id: 'europe', name: 'Europe', kind: 'supranational', parent: 'world' },
-  { id: 'united-kingdom', name: 'United Kingdom', kind: 'country', parent: 'europe', codes: { iso3166_1: 'GB' } },
+  {
+    id: 'united-kingdom',
+    name: 'United Kingdom',
+    kind: 'country',
+    parent: 'europe',
+    codes: { iso3166_1: 'GB' },
+  },
   { id: 'scotland', name: 'Scotland', kind: 'nation', parent: 'united-kingdom' },
 ];
 
@@ -52,7 +66,10 @@ describe('countryOf', () => {
   it('walks up to the country', () => expect(countryOf('scotland', byId)).toBe('GB'));
   it('is null above country level', () => expect(countryOf('europe', byId)).toBeNull());
   it('survives a cycle', () => {
-    const cyclic = new Map([['a', { id: 'a', name: 'A', kind: 'other', parent: 'b' } as Place], ['b', { id: 'b', name: 'B', kind: 'other', parent: 'a' } as Place]]);
+    const cyclic = new Map([
+      ['a', { id: 'a', name: 'A', kind: 'other', parent: 'b' } as Place],
+      ['b', { id: 'b', name: 'B', kind: 'other', parent: 'a' } as Place],
+    ]);
     expect(countryOf('a', cyclic)).toBeNull();
   });
 });
@@ -62,7 +79,15 @@ describe('the claims table', () => {
     name: 'encrochat-ledger',
     version: '0.0.0',
     schema_version: '1.0',
-    metrics: [{ id: 'arrests', label: 'Arrests', definition: 'People arrested.', units: ['count'], cumulative: true }],
+    metrics: [
+      {
+        id: 'arrests',
+        label: 'Arrests',
+        definition: 'People arrested.',
+        units: ['count'],
+        cumulative: true,
+      },
+    ],
     networks: [{ id: 'encrochat', name: 'EncroChat', kind: 'encrypted-phone-network' }],
     places,
     organisations: [],
@@ -80,8 +105,29 @@ describe('the claims table', () => {
         language: 'en',
         reliability: 'press',
         claims: [
-          { id: 'z-source/b', metric: 'arrests', value: 700, unit: 'count', qualifier: 'nearly', scope: { place: 'scotland', networks: ['encrochat'] }, as_of: '2020-07', as_of_basis: 'publication', quote: 'nearly 700 arrests' },
-          { id: 'z-source/a', metric: 'arrests', min: 80, max: 100, unit: 'count', qualifier: 'range', scope: { place: 'world', networks: ['encrochat', 'sky-ecc'] }, as_of: '2020-07', as_of_basis: 'publication', quote: 'between 80 and 100' },
+          {
+            id: 'z-source/b',
+            metric: 'arrests',
+            value: 700,
+            unit: 'count',
+            qualifier: 'nearly',
+            scope: { place: 'scotland', networks: ['encrochat'] },
+            as_of: '2020-07',
+            as_of_basis: 'publication',
+            quote: 'nearly 700 arrests',
+          },
+          {
+            id: 'z-source/a',
+            metric: 'arrests',
+            min: 80,
+            max: 100,
+            unit: 'count',
+            qualifier: 'range',
+            scope: { place: 'world', networks: ['encrochat', 'sky-ecc'] },
+            as_of: '2020-07',
+            as_of_basis: 'publication',
+            quote: 'between 80 and 100',
+          },
         ],
       },
     ],
@@ -91,38 +137,91 @@ describe('the claims table', () => {
   it('has one row per claim, sorted by claim id, with the fields of its Table Schema in order', () => {
     expect(rows.map((r) => r.claim_id)).toEqual(['z-source/a', 'z-source/b']);
     for (const row of rows) expect(Object.keys(row)).toEqual(claimsTableFields.map((f) => f.name));
-    expect(claimsTableSchema.fields.map((f) => f.name)).toEqual(claimsTableFields.map((f) => f.name));
+    expect(claimsTableSchema.fields.map((f) => f.name)).toEqual(
+      claimsTableFields.map((f) => f.name),
+    );
   });
 
   it('starts with the columns the exporter promises, in order', () => {
     expect(claimsTableFields.slice(0, 17).map((f) => f.name)).toEqual([
-      'claim_id', 'source_id', 'metric', 'value', 'min', 'max', 'unit', 'qualifier', 'as_of', 'place', 'operation',
-      'organisations', 'quote', 'source_title', 'source_publisher', 'source_published', 'source_url',
+      'claim_id',
+      'source_id',
+      'metric',
+      'value',
+      'min',
+      'max',
+      'unit',
+      'qualifier',
+      'as_of',
+      'place',
+      'operation',
+      'organisations',
+      'quote',
+      'source_title',
+      'source_publisher',
+      'source_published',
+      'source_url',
     ]);
   });
 
   it('derives bounds, dates, labels and the country', () => {
-    expect(rows[1]).toMatchObject({ value: 700, min: null, max: 700, as_of_start: '2020-07-01', as_of_end: '2020-07-31', metric_label: 'Arrests', place_name: 'Scotland', country: 'GB', source_published_start: '2020-07-01', withdrawn: false });
-    expect(rows[0]).toMatchObject({ value: null, min: 80, max: 100, country: null, networks: ['encrochat', 'sky-ecc'] });
+    expect(rows[1]).toMatchObject({
+      value: 700,
+      min: null,
+      max: 700,
+      as_of_start: '2020-07-01',
+      as_of_end: '2020-07-31',
+      metric_label: 'Arrests',
+      place_name: 'Scotland',
+      country: 'GB',
+      source_published_start: '2020-07-01',
+      withdrawn: false,
+    });
+    expect(rows[0]).toMatchObject({
+      value: null,
+      min: 80,
+      max: 100,
+      country: null,
+      networks: ['encrochat', 'sky-ecc'],
+    });
   });
 
   it('is claimsTableRow of every claim, sorted by claim id (one derivation, also for streamed bundles)', () => {
     const dates = { '2020-07': ['2020-07-01', '2020-07-31'] } as const;
     const context = claimsTableContext(bundle, dates);
-    const streamed = bundle.sources.flatMap((s) => s.claims.map((c) => claimsTableRow(s, c, context)));
+    const streamed = bundle.sources.flatMap((s) =>
+      s.claims.map((c) => claimsTableRow(s, c, context)),
+    );
     expect(streamed.map((r) => r.claim_id)).toEqual(['z-source/b', 'z-source/a']);
     expect([...streamed].sort(compareClaimsTableRows)).toEqual(rows);
     // Day bounds computed on demand give the same rows as a precomputed record.
-    const onDemand = claimsTableContext(bundle, (value) => dates[value as keyof typeof dates] ?? [null, null]);
-    expect(claimsTableRow(bundle.sources[0]!, bundle.sources[0]!.claims[0]!, onDemand)).toEqual(rows[1]);
+    const onDemand = claimsTableContext(
+      bundle,
+      (value) => dates[value as keyof typeof dates] ?? [null, null],
+    );
+    expect(claimsTableRow(bundle.sources[0]!, bundle.sources[0]!.claims[0]!, onDemand)).toEqual(
+      rows[1],
+    );
     // A date missing from the record leaves the day columns empty.
-    const unknown = claimsTableRow(bundle.sources[0]!, bundle.sources[0]!.claims[0]!, claimsTableContext(bundle, {}));
-    expect([unknown.as_of_start, unknown.as_of_end, unknown.source_published_start]).toEqual([null, null, null]);
+    const unknown = claimsTableRow(
+      bundle.sources[0]!,
+      bundle.sources[0]!.claims[0]!,
+      claimsTableContext(bundle, {}),
+    );
+    expect([unknown.as_of_start, unknown.as_of_end, unknown.source_published_start]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('in dist/ has a row for every claim of the bundle', () => {
-    const built = JSON.parse(fs.readFileSync(path.join(distDir, 'data.json'), 'utf8')) as DatasetBundle;
-    const table = JSON.parse(fs.readFileSync(path.join(distDir, 'claims-table.json'), 'utf8')) as { claim_id: string }[];
+    const built = JSON.parse(
+      fs.readFileSync(path.join(distDir, 'data.json'), 'utf8'),
+    ) as DatasetBundle;
+    const table = JSON.parse(fs.readFileSync(path.join(distDir, 'claims-table.json'), 'utf8')) as {
+      claim_id: string;
+    }[];
     const ids = built.sources.flatMap((s) => s.claims.map((c) => c.id)).sort();
     expect(table.map((r) => r.claim_id)).toEqual(ids);
   });

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { conflictOf, findConflicts, intersectIntervals, valueInterval, type ValueInterval } from '../src/conflicts.js';
+import {
+  conflictOf,
+  findConflicts,
+  intersectIntervals,
+  valueInterval,
+  type ValueInterval,
+} from '../src/conflicts.js';
 import { buildSeries, type FigureRow } from '../src/series.js';
 import { claimBounds } from '../src/bounds.js';
 import type { Qualifier } from '../src/generated/schema-types.js';
 
 /** A claims-table row for UK arrests on 2 July 2020, with bounds derived like the real table. */
-function claim(id: string, qualifier: Qualifier, value: number | null, extra: Partial<FigureRow> = {}): FigureRow {
-  const range = extra.min !== undefined && extra.max !== undefined ? { min: extra.min ?? undefined, max: extra.max ?? undefined } : {};
+function claim(
+  id: string,
+  qualifier: Qualifier,
+  value: number | null,
+  extra: Partial<FigureRow> = {},
+): FigureRow {
+  const range =
+    extra.min !== undefined && extra.max !== undefined
+      ? { min: extra.min ?? undefined, max: extra.max ?? undefined }
+      : {};
   const bounds = claimBounds({ qualifier, value: value ?? undefined, ...range });
   return {
     claim_id: id,
@@ -34,7 +48,12 @@ function claim(id: string, qualifier: Qualifier, value: number | null, extra: Pa
   };
 }
 
-const closed = (low: number, high: number): ValueInterval => ({ low, lowInclusive: true, high, highInclusive: true });
+const closed = (low: number, high: number): ValueInterval => ({
+  low,
+  lowInclusive: true,
+  high,
+  highInclusive: true,
+});
 
 describe('valueInterval', () => {
   it.each([
@@ -48,7 +67,9 @@ describe('valueInterval', () => {
     expect(valueInterval(claim('s/c', qualifier, value))).toEqual(expected);
   });
   it('is [min, max] for a range and null without a number', () => {
-    expect(valueInterval(claim('s/c', 'range', null, { min: 80, max: 100 }))).toEqual(closed(80, 100));
+    expect(valueInterval(claim('s/c', 'range', null, { min: 80, max: 100 }))).toEqual(
+      closed(80, 100),
+    );
     expect(valueInterval(claim('s/c', 'unspecified', null))).toBeNull();
   });
 });
@@ -56,15 +77,24 @@ describe('valueInterval', () => {
 describe('intersectIntervals', () => {
   const of = (...claims: FigureRow[]) => intersectIntervals(claims.map((c) => valueInterval(c)!));
   it('finds the figures every claim allows', () => {
-    expect(of(claim('a/c', 'more_than', 740), claim('b/c', 'exact', 746))).toEqual(closed(746, 746));
-    expect(of(claim('a/c', 'more_than', 690), claim('b/c', 'nearly', 700))).toEqual({ low: 690, lowInclusive: false, high: 700, highInclusive: false });
+    expect(of(claim('a/c', 'more_than', 740), claim('b/c', 'exact', 746))).toEqual(
+      closed(746, 746),
+    );
+    expect(of(claim('a/c', 'more_than', 690), claim('b/c', 'nearly', 700))).toEqual({
+      low: 690,
+      lowInclusive: false,
+      high: 700,
+      highInclusive: false,
+    });
   });
   it('is empty when no figure satisfies them all, exclusive ends included', () => {
     expect(of(claim('a/c', 'nearly', 700), claim('b/c', 'exact', 746))).toBeNull();
     expect(of(claim('a/c', 'more_than', 746), claim('b/c', 'exact', 746))).toBeNull();
     expect(of(claim('a/c', 'nearly', 700), claim('b/c', 'exact', 700))).toBeNull();
     expect(of(claim('a/c', 'at_least', 700), claim('b/c', 'up_to', 700))).toEqual(closed(700, 700));
-    expect(of(claim('a/c', 'range', null, { min: 80, max: 100 }), claim('b/c', 'more_than', 100))).toBeNull();
+    expect(
+      of(claim('a/c', 'range', null, { min: 80, max: 100 }), claim('b/c', 'more_than', 100)),
+    ).toBeNull();
   });
 });
 
@@ -79,37 +109,85 @@ describe('findConflicts', () => {
     const [group, ...rest] = findConflicts(claims);
     expect(rest).toEqual([]);
     expect(group!.conflict_id).toBe('arrests::count:united-kingdom:::encrochat@2020-07-02');
-    expect(group!.claims.map((c) => c.claim_id)).toEqual(['asis/uk-arrests', 'bbc/uk-arrests', 'emsou/uk-arrests', 'nca/uk-arrests']);
+    expect(group!.claims.map((c) => c.claim_id)).toEqual([
+      'asis/uk-arrests',
+      'bbc/uk-arrests',
+      'emsou/uk-arrests',
+      'nca/uk-arrests',
+    ]);
     expect(group!.best.claim_id).toBe('nca/uk-arrests');
   });
 
   it('does not report claims that agree, however worded', () => {
-    expect(findConflicts([claim('a/c', 'more_than', 740), claim('b/c', 'exact', 746), claim('c/c', 'approximate', 746)])).toEqual([]);
-    expect(findConflicts([claim('a/c', 'approximate', 60000), claim('b/c', 'exact', 60000), claim('c/c', 'up_to', 60000)])).toEqual([]);
+    expect(
+      findConflicts([
+        claim('a/c', 'more_than', 740),
+        claim('b/c', 'exact', 746),
+        claim('c/c', 'approximate', 746),
+      ]),
+    ).toEqual([]);
+    expect(
+      findConflicts([
+        claim('a/c', 'approximate', 60000),
+        claim('b/c', 'exact', 60000),
+        claim('c/c', 'up_to', 60000),
+      ]),
+    ).toEqual([]);
   });
 
   it('compares an approximate figure by its value', () => {
-    expect(findConflicts([claim('a/c', 'approximate', 800), claim('b/c', 'exact', 746)])).toHaveLength(1);
+    expect(
+      findConflicts([claim('a/c', 'approximate', 800), claim('b/c', 'exact', 746)]),
+    ).toHaveLength(1);
   });
 
   it('only groups claims of the same series point', () => {
     const otherDay = { as_of: '2020-07-03', as_of_start: '2020-07-03', as_of_end: '2020-07-03' };
     const month = { as_of: '2020-07', as_of_start: '2020-07-01', as_of_end: '2020-07-31' };
-    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, otherDay)])).toEqual([]);
-    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, month)])).toEqual([]);
-    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, { place: 'scotland' })])).toEqual([]);
-    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, { unit: 'EUR' })])).toEqual([]);
-    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, { operation: 'venetic' })])).toEqual([]);
-    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, { networks: ['encrochat', 'sky-ecc'] })])).toEqual([]);
+    expect(
+      findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, otherDay)]),
+    ).toEqual([]);
+    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, month)])).toEqual(
+      [],
+    );
+    expect(
+      findConflicts([
+        claim('a/c', 'exact', 746),
+        claim('b/c', 'exact', 800, { place: 'scotland' }),
+      ]),
+    ).toEqual([]);
+    expect(
+      findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, { unit: 'EUR' })]),
+    ).toEqual([]);
+    expect(
+      findConflicts([
+        claim('a/c', 'exact', 746),
+        claim('b/c', 'exact', 800, { operation: 'venetic' }),
+      ]),
+    ).toEqual([]);
+    expect(
+      findConflicts([
+        claim('a/c', 'exact', 746),
+        claim('b/c', 'exact', 800, { networks: ['encrochat', 'sky-ecc'] }),
+      ]),
+    ).toEqual([]);
   });
 
   it('ignores withdrawn claims and claims with no number', () => {
-    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, { withdrawn: true })])).toEqual([]);
-    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'unspecified', null)])).toEqual([]);
+    expect(
+      findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'exact', 800, { withdrawn: true })]),
+    ).toEqual([]);
+    expect(findConflicts([claim('a/c', 'exact', 746), claim('b/c', 'unspecified', null)])).toEqual(
+      [],
+    );
   });
 
   it('accepts ready-made series points and gives the same groups', () => {
-    const claims = [claim('a/c', 'exact', 746), claim('b/c', 'exact', 800), claim('c/c', 'exact', 1, { metric: 'charges' })];
+    const claims = [
+      claim('a/c', 'exact', 746),
+      claim('b/c', 'exact', 800),
+      claim('c/c', 'exact', 1, { metric: 'charges' }),
+    ];
     const points = buildSeries(claims);
     expect(findConflicts(points)).toEqual(findConflicts(claims));
     expect(points.map((p) => conflictOf(p) !== null)).toEqual([true, false]);

@@ -17,7 +17,9 @@ const project = path.join(work, 'project');
 let tarball = '';
 
 const built = JSON.parse(fs.readFileSync(path.join(distDir, 'data.json'), 'utf8'));
-const latestRows = JSON.parse(fs.readFileSync(path.join(distDir, 'latest.json'), 'utf8')) as unknown[];
+const latestRows = JSON.parse(
+  fs.readFileSync(path.join(distDir, 'latest.json'), 'utf8'),
+) as unknown[];
 const expected = {
   version: built.version,
   sources: built.sources.length,
@@ -33,13 +35,18 @@ beforeAll(() => {
   const out = run('npm', ['pack', '--json', '--pack-destination', work], packageRoot);
   tarball = path.join(work, JSON.parse(out)[0].filename);
   fs.mkdirSync(project);
-  fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }));
+  fs.writeFileSync(
+    path.join(project, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }),
+  );
   run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball]);
 }, 120_000);
 
 describe('installed from the packed tarball', () => {
   it('ships dist/ and no sources, tests or build scripts', () => {
-    const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], packageRoot))[0].files.map((f: { path: string }) => f.path);
+    const files = JSON.parse(run('npm', ['pack', '--dry-run', '--json'], packageRoot))[0].files.map(
+      (f: { path: string }) => f.path,
+    );
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.cjs');
     expect(files).toContain('dist/types/index.d.ts');
@@ -50,33 +57,80 @@ describe('installed from the packed tarball', () => {
   });
 
   it('has no runtime dependencies', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(project, 'node_modules/@encrochat-ledger/dataset/package.json'), 'utf8'));
+    const pkg = JSON.parse(
+      fs.readFileSync(
+        path.join(project, 'node_modules/@encrochat-ledger/dataset/package.json'),
+        'utf8',
+      ),
+    );
     expect(pkg.dependencies ?? {}).toEqual({});
   });
 
   it('has entry points that import nothing (the build uses @encrochat-ledger/core; the package does not)', async () => {
     for (const file of ['index.js', 'index.cjs']) {
-      const { metafile } = await build({ entryPoints: [path.join(distDir, file)], bundle: true, write: false, metafile: true, external: ['*'], platform: 'neutral', logLevel: 'silent' });
-      expect(Object.values(metafile.inputs).flatMap((input) => input.imports.map((i) => i.path)), file).toEqual([]);
+      const { metafile } = await build({
+        entryPoints: [path.join(distDir, file)],
+        bundle: true,
+        write: false,
+        metafile: true,
+        external: ['*'],
+        platform: 'neutral',
+        logLevel: 'silent',
+      });
+      expect(
+        Object.values(metafile.inputs).flatMap((input) => input.imports.map((i) => i.path)),
+        file,
+      ).toEqual([]);
     }
   });
 
   const probe = `({ version: m.version, sources: m.sources.length, claims: m.claims.length, metrics: m.metricsById.size, table: m.claimsTable.length, latest: m.latestTable.length, firstClaimSource: m.claims[0] ? m.sourcesById.get(m.claims[0].source_id).id === m.claims[0].source_id : true })`;
 
   it('imports from ESM', () => {
-    fs.writeFileSync(path.join(project, 'esm.mjs'), `import * as m from '@encrochat-ledger/dataset';\nimport schema from '@encrochat-ledger/dataset/schemas/1.0/source.schema.json' with { type: 'json' };\nimport latest from '@encrochat-ledger/dataset/latest.json' with { type: 'json' };\nconsole.log(JSON.stringify({ ...${probe}, schemaId: schema.$id, latestJson: latest.length }));\n`);
+    fs.writeFileSync(
+      path.join(project, 'esm.mjs'),
+      `import * as m from '@encrochat-ledger/dataset';\nimport schema from '@encrochat-ledger/dataset/schemas/1.0/source.schema.json' with { type: 'json' };\nimport latest from '@encrochat-ledger/dataset/latest.json' with { type: 'json' };\nconsole.log(JSON.stringify({ ...${probe}, schemaId: schema.$id, latestJson: latest.length }));\n`,
+    );
     const result = JSON.parse(run('node', ['esm.mjs']));
-    expect(result).toEqual({ ...expected, metrics: expected.metrics, table: expected.claims, latest: latestRows.length, firstClaimSource: true, schemaId: 'https://encrochat-ledger.org/schemas/1.0/source.schema.json', latestJson: latestRows.length });
+    expect(result).toEqual({
+      ...expected,
+      metrics: expected.metrics,
+      table: expected.claims,
+      latest: latestRows.length,
+      firstClaimSource: true,
+      schemaId: 'https://encrochat-ledger.org/schemas/1.0/source.schema.json',
+      latestJson: latestRows.length,
+    });
   });
 
   it('requires from CommonJS', () => {
-    fs.writeFileSync(path.join(project, 'cjs.cjs'), `const m = require('@encrochat-ledger/dataset');\nconst dp = require('@encrochat-ledger/dataset/datapackage.json');\nconsole.log(JSON.stringify({ ...${probe}, dp: dp.name }));\n`);
-    expect(JSON.parse(run('node', ['cjs.cjs']))).toEqual({ ...expected, table: expected.claims, latest: latestRows.length, firstClaimSource: true, dp: 'encrochat-ledger' });
+    fs.writeFileSync(
+      path.join(project, 'cjs.cjs'),
+      `const m = require('@encrochat-ledger/dataset');\nconst dp = require('@encrochat-ledger/dataset/datapackage.json');\nconsole.log(JSON.stringify({ ...${probe}, dp: dp.name }));\n`,
+    );
+    expect(JSON.parse(run('node', ['cjs.cjs']))).toEqual({
+      ...expected,
+      table: expected.claims,
+      latest: latestRows.length,
+      firstClaimSource: true,
+      dp: 'encrochat-ledger',
+    });
   });
 
   it('bundles for the browser with a bundler (esbuild)', async () => {
-    fs.writeFileSync(path.join(project, 'app.js'), `import { claims, version } from '@encrochat-ledger/dataset';\nglobalThis.result = { version, claims: claims.length };\n`);
-    await build({ entryPoints: [path.join(project, 'app.js')], bundle: true, platform: 'browser', format: 'iife', outfile: path.join(project, 'app.bundle.js'), absWorkingDir: project, logLevel: 'silent' });
+    fs.writeFileSync(
+      path.join(project, 'app.js'),
+      `import { claims, version } from '@encrochat-ledger/dataset';\nglobalThis.result = { version, claims: claims.length };\n`,
+    );
+    await build({
+      entryPoints: [path.join(project, 'app.js')],
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      outfile: path.join(project, 'app.bundle.js'),
+      absWorkingDir: project,
+      logLevel: 'silent',
+    });
     const code = fs.readFileSync(path.join(project, 'app.bundle.js'), 'utf8');
     expect(code).not.toMatch(/require\(["']fs["']\)|from ["']node:/);
     const sandbox: { result?: unknown } = {};
@@ -114,14 +168,34 @@ export = { unit, n };
     );
     fs.writeFileSync(
       path.join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [] }, files: ['consumer.mts', 'consumer.cts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          noEmit: true,
+          types: [],
+        },
+        files: ['consumer.mts', 'consumer.cts'],
+      }),
     );
-    expect(() => run('node', [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])).not.toThrow();
+    expect(() =>
+      run('node', [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']),
+    ).not.toThrow();
   });
 
   it('passes publint with no messages', async () => {
     const bytes = fs.readFileSync(tarball);
-    const { messages } = await publint({ strict: true, pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer } });
+    const { messages } = await publint({
+      strict: true,
+      pack: {
+        tarball: bytes.buffer.slice(
+          bytes.byteOffset,
+          bytes.byteOffset + bytes.byteLength,
+        ) as ArrayBuffer,
+      },
+    });
     expect(messages).toEqual([]);
   });
 
@@ -129,7 +203,23 @@ export = { unit, n };
     const out = (() => {
       try {
         // JSON data subpaths are not modules with types; node10 resolution cannot see any subpath.
-        return run(bin('attw'), [tarball, '--format', 'json', '--exclude-entrypoints', './data.json', './claims-table.json', './claims-table.schema.json', './latest.json', './latest.schema.json', './datapackage.json', './package.json'], work);
+        return run(
+          bin('attw'),
+          [
+            tarball,
+            '--format',
+            'json',
+            '--exclude-entrypoints',
+            './data.json',
+            './claims-table.json',
+            './claims-table.schema.json',
+            './latest.json',
+            './latest.schema.json',
+            './datapackage.json',
+            './package.json',
+          ],
+          work,
+        );
       } catch (error) {
         return (error as { stdout: string }).stdout;
       }

@@ -24,12 +24,15 @@ describe('published JSON Schemas', () => {
     for (const { file, schema } of schemas) expect(schema.$id).toBe(`${SCHEMA_BASE}${file}`);
   });
 
-  it.each(schemas.map((s) => [s.file, s.schema] as const))('%s is valid against the 2020-12 meta-schema', (_file, schema) => {
-    const meta = new Ajv2020({ strict: false, validateFormats: false });
-    const valid = meta.validateSchema(schema);
-    expect(meta.errors ?? []).toEqual([]);
-    expect(valid).toBe(true);
-  });
+  it.each(schemas.map((s) => [s.file, s.schema] as const))(
+    '%s is valid against the 2020-12 meta-schema',
+    (_file, schema) => {
+      const meta = new Ajv2020({ strict: false, validateFormats: false });
+      const valid = meta.validateSchema(schema);
+      expect(meta.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    },
+  );
 
   it('documents every property with a description (for contributor docs)', () => {
     const missing: string[] = [];
@@ -40,7 +43,8 @@ describe('published JSON Schemas', () => {
         if (name === '$schema') continue;
         if (!prop.description && !prop.$ref) missing.push(`${at}/properties/${name}`);
       }
-      for (const [key, value] of Object.entries(node)) if (typeof value === 'object' && key !== 'if') visit(value, `${at}/${key}`);
+      for (const [key, value] of Object.entries(node))
+        if (typeof value === 'object' && key !== 'if') visit(value, `${at}/${key}`);
     };
     for (const { file, schema } of schemas) visit(schema, file);
     expect(missing).toEqual([]);
@@ -48,17 +52,24 @@ describe('published JSON Schemas', () => {
 
   const ajv = createAjv();
   const withExamples = schemas.filter((s) => Array.isArray(s.schema.examples));
-  it.each(withExamples.map((s) => [s.file, s.schema.examples as unknown[]] as const))('%s: its examples validate', (file, examples) => {
-    const validate = validatorFor(ajv, file);
-    expect(examples.length).toBeGreaterThan(0);
-    for (const example of examples) {
-      validate(example);
-      expect(validate.errors ?? []).toEqual([]);
-    }
-  });
+  it.each(withExamples.map((s) => [s.file, s.schema.examples as unknown[]] as const))(
+    '%s: its examples validate',
+    (file, examples) => {
+      const validate = validatorFor(ajv, file);
+      expect(examples.length).toBeGreaterThan(0);
+      for (const example of examples) {
+        validate(example);
+        expect(validate.errors ?? []).toEqual([]);
+      }
+    },
+  );
 
   it('every record kind has examples', () => {
-    expect(withExamples.map((s) => s.file).sort()).toEqual(schemas.map((s) => s.file).filter((f) => !['bundle.schema.json', 'defs.schema.json'].includes(f)));
+    expect(withExamples.map((s) => s.file).sort()).toEqual(
+      schemas
+        .map((s) => s.file)
+        .filter((f) => !['bundle.schema.json', 'defs.schema.json'].includes(f)),
+    );
   });
 });
 
@@ -74,7 +85,10 @@ const fixtureDir = path.join(import.meta.dirname, 'fixtures', 'invalid');
 const fixtures = fs
   .readdirSync(fixtureDir)
   .sort()
-  .map((f) => [f, JSON.parse(fs.readFileSync(path.join(fixtureDir, f), 'utf8')) as InvalidFixture] as const);
+  .map(
+    (f) =>
+      [f, JSON.parse(fs.readFileSync(path.join(fixtureDir, f), 'utf8')) as InvalidFixture] as const,
+  );
 
 describe('invalid fixtures', () => {
   const ajv = createAjv();
@@ -82,7 +96,10 @@ describe('invalid fixtures', () => {
   it.each(fixtures)('%s fails for the intended reason', (_file, fixture) => {
     const validate = validatorFor(ajv, fixture.schema);
     expect(validate(fixture.record)).toBe(false);
-    const errors = (validate.errors ?? []).map((e) => ({ instancePath: e.instancePath, keyword: e.keyword }));
+    const errors = (validate.errors ?? []).map((e) => ({
+      instancePath: e.instancePath,
+      keyword: e.keyword,
+    }));
     expect(errors).toContainEqual(fixture.expect);
   });
 });

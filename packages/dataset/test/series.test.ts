@@ -39,8 +39,17 @@ function row(overrides: Partial<FigureRow> & { claim_id: string }): FigureRow {
     withdrawn: false,
   };
   const merged = { ...base, ...overrides };
-  const bounds = claimBounds({ qualifier: merged.qualifier as never, value: merged.value ?? undefined, min: merged.min ?? undefined, max: merged.max ?? undefined });
-  return { ...merged, min: 'min' in overrides ? merged.min : bounds.min, max: 'max' in overrides ? merged.max : bounds.max };
+  const bounds = claimBounds({
+    qualifier: merged.qualifier as never,
+    value: merged.value ?? undefined,
+    min: merged.min ?? undefined,
+    max: merged.max ?? undefined,
+  });
+  return {
+    ...merged,
+    min: 'min' in overrides ? merged.min : bounds.min,
+    max: 'max' in overrides ? merged.max : bounds.max,
+  };
 }
 
 /** A deterministic shuffle (a linear congruential generator), so failures can be replayed. */
@@ -57,14 +66,34 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 describe('seriesId', () => {
   it('joins metric, breakdown, unit and scope, with empty parts for what is absent', () => {
-    expect(seriesId(row({ claim_id: 'a/x' }))).toBe('arrests::count:united-kingdom:venetic::encrochat');
+    expect(seriesId(row({ claim_id: 'a/x' }))).toBe(
+      'arrests::count:united-kingdom:venetic::encrochat',
+    );
     expect(
-      seriesId(row({ claim_id: 'a/x', metric: 'drugs_seized', breakdown_key: 'drug', breakdown_value: 'cocaine', unit: 'kg', operation: null, networks: null })),
+      seriesId(
+        row({
+          claim_id: 'a/x',
+          metric: 'drugs_seized',
+          breakdown_key: 'drug',
+          breakdown_value: 'cocaine',
+          unit: 'kg',
+          operation: null,
+          networks: null,
+        }),
+      ),
     ).toBe('drugs_seized:drug=cocaine:kg:united-kingdom:::');
   });
   it('compares organisations and networks as sets', () => {
-    const a = row({ claim_id: 'a/x', organisations: ['nca', 'met'], networks: ['sky-ecc', 'encrochat'] });
-    const b = row({ claim_id: 'b/x', organisations: ['met', 'nca'], networks: ['encrochat', 'sky-ecc'] });
+    const a = row({
+      claim_id: 'a/x',
+      organisations: ['nca', 'met'],
+      networks: ['sky-ecc', 'encrochat'],
+    });
+    const b = row({
+      claim_id: 'b/x',
+      organisations: ['met', 'nca'],
+      networks: ['encrochat', 'sky-ecc'],
+    });
     expect(seriesId(a)).toBe(seriesId(b));
     expect(seriesId(a)).toBe('arrests::count:united-kingdom:venetic:met+nca:encrochat+sky-ecc');
   });
@@ -73,14 +102,18 @@ describe('seriesId', () => {
     expect(seriesId(row({ claim_id: 'a/x', unit: 'EUR' }))).not.toBe(base);
     expect(seriesId(row({ claim_id: 'a/x', place: 'scotland' }))).not.toBe(base);
     expect(seriesId(row({ claim_id: 'a/x', operation: null }))).not.toBe(base);
-    expect(seriesId(row({ claim_id: 'a/x', breakdown_key: 'item', breakdown_value: 'guns' }))).not.toBe(base);
+    expect(
+      seriesId(row({ claim_id: 'a/x', breakdown_key: 'item', breakdown_value: 'guns' })),
+    ).not.toBe(base);
   });
 });
 
 describe('periodOf', () => {
   it('is the day for a one-day as_of, else the interval of days', () => {
     expect(periodOf({ as_of_start: '2020-07-02', as_of_end: '2020-07-02' })).toBe('2020-07-02');
-    expect(periodOf({ as_of_start: '2020-07-01', as_of_end: '2020-07-31' })).toBe('2020-07-01/2020-07-31');
+    expect(periodOf({ as_of_start: '2020-07-01', as_of_end: '2020-07-31' })).toBe(
+      '2020-07-01/2020-07-31',
+    );
     expect(periodOf({ as_of_start: '2020-10-01', as_of_end: null })).toBe('2020-10-01/..');
     expect(periodOf({ as_of_start: null, as_of_end: '2020-10-01' })).toBeNull();
   });
@@ -89,7 +122,9 @@ describe('periodOf', () => {
 describe('isFigure', () => {
   it('keeps claims with a number and a date', () => {
     expect(isFigure(row({ claim_id: 'a/x' }))).toBe(true);
-    expect(isFigure(row({ claim_id: 'a/x', qualifier: 'range', value: null, min: 80, max: 100 }))).toBe(true);
+    expect(
+      isFigure(row({ claim_id: 'a/x', qualifier: 'range', value: null, min: 80, max: 100 })),
+    ).toBe(true);
   });
   it('drops withdrawn claims, unspecified amounts and unknown dates', () => {
     expect(isFigure(row({ claim_id: 'a/x', withdrawn: true }))).toBe(false);
@@ -100,16 +135,61 @@ describe('isFigure', () => {
 
 describe('the best figure per date', () => {
   it.each([
-    ['official beats official-copy', { source_reliability: 'official' }, { source_reliability: 'official-copy' }, 'reliability'],
-    ['official-copy beats legal', { source_reliability: 'official-copy' }, { source_reliability: 'legal' }, 'reliability'],
-    ['legal beats press', { source_reliability: 'legal' }, { source_reliability: 'press' }, 'reliability'],
-    ['press beats low', { source_reliability: 'press' }, { source_reliability: 'low' }, 'reliability'],
-    ['a stated as_of beats a publication date', { as_of_basis: 'stated' }, { as_of_basis: 'publication' }, 'as_of_basis'],
-    ['a publication date beats an estimated one', { as_of_basis: 'publication' }, { as_of_basis: 'estimated' }, 'as_of_basis'],
+    [
+      'official beats official-copy',
+      { source_reliability: 'official' },
+      { source_reliability: 'official-copy' },
+      'reliability',
+    ],
+    [
+      'official-copy beats legal',
+      { source_reliability: 'official-copy' },
+      { source_reliability: 'legal' },
+      'reliability',
+    ],
+    [
+      'legal beats press',
+      { source_reliability: 'legal' },
+      { source_reliability: 'press' },
+      'reliability',
+    ],
+    [
+      'press beats low',
+      { source_reliability: 'press' },
+      { source_reliability: 'low' },
+      'reliability',
+    ],
+    [
+      'a stated as_of beats a publication date',
+      { as_of_basis: 'stated' },
+      { as_of_basis: 'publication' },
+      'as_of_basis',
+    ],
+    [
+      'a publication date beats an estimated one',
+      { as_of_basis: 'publication' },
+      { as_of_basis: 'estimated' },
+      'as_of_basis',
+    ],
     ['exact beats bounded', { qualifier: 'exact' }, { qualifier: 'more_than' }, 'precision'],
-    ['bounded beats approximate', { qualifier: 'nearly' }, { qualifier: 'approximate' }, 'precision'],
-    ['a later publication wins', { source_published_start: '2020-07-03' }, { source_published_start: '2020-07-02' }, 'publication'],
-    ['a dated source beats an undated one', { source_published_start: '2020-07-02' }, { source_published_start: null }, 'publication'],
+    [
+      'bounded beats approximate',
+      { qualifier: 'nearly' },
+      { qualifier: 'approximate' },
+      'precision',
+    ],
+    [
+      'a later publication wins',
+      { source_published_start: '2020-07-03' },
+      { source_published_start: '2020-07-02' },
+      'publication',
+    ],
+    [
+      'a dated source beats an undated one',
+      { source_published_start: '2020-07-02' },
+      { source_published_start: null },
+      'publication',
+    ],
     ['then the smaller claim id', { claim_id: 'a/x' }, { claim_id: 'b/x' }, 'claim_id'],
   ] as const)('%s', (_name, better, worse, criterion) => {
     // Claim ids favour the worse claim unless the claim id is the criterion under test.
@@ -123,8 +203,20 @@ describe('the best figure per date', () => {
     expect(point!.decided_by).toBe(criterion);
   });
   it('applies the criteria in order: reliability outranks everything after it', () => {
-    const official = row({ claim_id: 'z/x', source_reliability: 'official', as_of_basis: 'estimated', qualifier: 'approximate', source_published_start: null });
-    const press = row({ claim_id: 'a/x', source_reliability: 'press', as_of_basis: 'stated', qualifier: 'exact', source_published_start: '2024-01-01' });
+    const official = row({
+      claim_id: 'z/x',
+      source_reliability: 'official',
+      as_of_basis: 'estimated',
+      qualifier: 'approximate',
+      source_published_start: null,
+    });
+    const press = row({
+      claim_id: 'a/x',
+      source_reliability: 'press',
+      as_of_basis: 'stated',
+      qualifier: 'exact',
+      source_published_start: '2024-01-01',
+    });
     expect(buildSeries([press, official])[0]!.best).toBe(official);
   });
 });
@@ -134,9 +226,21 @@ describe('buildSeries', () => {
     row({ claim_id: 'bbc/uk-arrests', value: 746 }),
     row({ claim_id: 'emsou/uk-arrests', qualifier: 'nearly', value: 700 }),
     row({ claim_id: 'nca/uk-arrests', value: 746, source_reliability: 'official-copy' }),
-    row({ claim_id: 'nca-2021/uk-arrests', value: 2600, as_of: '2021-07', as_of_start: '2021-07-01', as_of_end: '2021-07-31', source_published_start: '2021-07-05' }),
+    row({
+      claim_id: 'nca-2021/uk-arrests',
+      value: 2600,
+      as_of: '2021-07',
+      as_of_start: '2021-07-01',
+      as_of_end: '2021-07-31',
+      source_published_start: '2021-07-05',
+    }),
     row({ claim_id: 'bbc/uk-cash', metric: 'cash_seized', unit: 'GBP', value: 54_000_000 }),
-    row({ claim_id: 'bbc/uk-guns', metric: 'firearms_seized', qualifier: 'unspecified', value: null }),
+    row({
+      claim_id: 'bbc/uk-guns',
+      metric: 'firearms_seized',
+      qualifier: 'unspecified',
+      value: null,
+    }),
     row({ claim_id: 'old/uk-arrests', value: 1, withdrawn: true }),
   ];
 
@@ -148,7 +252,11 @@ describe('buildSeries', () => {
       'cash_seized::GBP:united-kingdom:venetic::encrochat@2020-07-02',
     ]);
     const [july2020, july2021, cash] = points;
-    expect(july2020!.candidates.map((c) => c.claim_id)).toEqual(['nca/uk-arrests', 'bbc/uk-arrests', 'emsou/uk-arrests']);
+    expect(july2020!.candidates.map((c) => c.claim_id)).toEqual([
+      'nca/uk-arrests',
+      'bbc/uk-arrests',
+      'emsou/uk-arrests',
+    ]);
     expect(july2020!.best.claim_id).toBe('nca/uk-arrests');
     expect(july2020!.decided_by).toBe('reliability');
     expect(july2021!.decided_by).toBe('single');
@@ -164,7 +272,8 @@ describe('buildSeries', () => {
 
   it('does not depend on the order of the input', () => {
     const expected = JSON.stringify(buildSeries(claims));
-    for (let seed = 1; seed <= 20; seed++) expect(JSON.stringify(buildSeries(shuffled(claims, seed)))).toBe(expected);
+    for (let seed = 1; seed <= 20; seed++)
+      expect(JSON.stringify(buildSeries(shuffled(claims, seed)))).toBe(expected);
   });
 });
 
@@ -173,11 +282,16 @@ describe('buildSeries against the plain rule (one group per series id and period
   // lists in either order, breakdown values with and without a key, one-day and longer periods.
   let seed = 20200702;
   // A deterministic generator (a linear congruential one, its high bits), so failures can be replayed.
-  const pick = <T,>(items: readonly T[]): T => {
+  const pick = <T>(items: readonly T[]): T => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return items[(seed >>> 16) % items.length]!;
   };
-  const periods: [string, string | null][] = [['2020-07-02', '2020-07-02'], ['2020-07-01', '2020-07-31'], ['2021-01-01', null], ['2020-07-02', '2020-07-31']];
+  const periods: [string, string | null][] = [
+    ['2020-07-02', '2020-07-02'],
+    ['2020-07-01', '2020-07-31'],
+    ['2021-01-01', null],
+    ['2020-07-02', '2020-07-31'],
+  ];
   const rows = Array.from({ length: 3000 }, (_, i) => {
     const [start, end] = pick(periods);
     return row({
@@ -201,15 +315,29 @@ describe('buildSeries against the plain rule (one group per series id and period
 
   /** The rule as written in the module comment, with nothing clever: key by id and period, sort everything. */
   function plainRule(input: readonly FigureRow[]) {
-    const groups = new Map<string, { series_id: string; period: string; candidates: FigureRow[] }>();
+    const groups = new Map<
+      string,
+      { series_id: string; period: string; candidates: FigureRow[] }
+    >();
     for (const r of input) {
       if (!isFigure(r)) continue;
       const key = `${seriesId(r)}@${periodOf(r)}`;
-      if (!groups.has(key)) groups.set(key, { series_id: seriesId(r), period: periodOf(r)!, candidates: [] });
+      if (!groups.has(key))
+        groups.set(key, { series_id: seriesId(r), period: periodOf(r)!, candidates: [] });
       groups.get(key)!.candidates.push(r);
     }
     return [...groups.values()]
-      .sort((a, b) => (a.series_id < b.series_id ? -1 : a.series_id > b.series_id ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+      .sort((a, b) =>
+        a.series_id < b.series_id
+          ? -1
+          : a.series_id > b.series_id
+            ? 1
+            : a.period < b.period
+              ? -1
+              : a.period > b.period
+                ? 1
+                : 0,
+      )
       .map((g) => ({ ...g, candidates: [...g.candidates].sort(compareFigures) }));
   }
 
@@ -218,8 +346,12 @@ describe('buildSeries against the plain rule (one group per series id and period
     expect(expected.length).toBeGreaterThan(100);
     expect(expected.some((p) => p.candidates.length > 3)).toBe(true);
     for (const points of [buildSeries(shuffled(rows, 7)), [...seriesPoints(shuffled(rows, 8))]]) {
-      expect(points.map((p) => `${p.series_id}@${p.period}`)).toEqual(expected.map((p) => `${p.series_id}@${p.period}`));
-      expect(points.map((p) => p.candidates.map((c) => c.claim_id))).toEqual(expected.map((p) => p.candidates.map((c) => c.claim_id)));
+      expect(points.map((p) => `${p.series_id}@${p.period}`)).toEqual(
+        expected.map((p) => `${p.series_id}@${p.period}`),
+      );
+      expect(points.map((p) => p.candidates.map((c) => c.claim_id))).toEqual(
+        expected.map((p) => p.candidates.map((c) => c.claim_id)),
+      );
       expect(points.map((p) => p.best)).toEqual(expected.map((p) => p.candidates[0]));
     }
   });
@@ -230,9 +362,19 @@ describe('on a claims table built from a bundle', () => {
     name: 'encrochat-ledger',
     version: '0.0.0',
     schema_version: '1.0',
-    metrics: [{ id: 'arrests', label: 'Arrests', definition: 'People arrested.', units: ['count'], cumulative: true }],
+    metrics: [
+      {
+        id: 'arrests',
+        label: 'Arrests',
+        definition: 'People arrested.',
+        units: ['count'],
+        cumulative: true,
+      },
+    ],
     networks: [{ id: 'encrochat', name: 'EncroChat', kind: 'encrypted-phone-network' }],
-    places: [{ id: 'united-kingdom', name: 'United Kingdom', kind: 'country', codes: { iso3166_1: 'GB' } }],
+    places: [
+      { id: 'united-kingdom', name: 'United Kingdom', kind: 'country', codes: { iso3166_1: 'GB' } },
+    ],
     organisations: [],
     operations: [],
     persons: [],
@@ -248,7 +390,17 @@ describe('on a claims table built from a bundle', () => {
         language: 'en',
         reliability: 'press',
         claims: [
-          { id: 'a-press/arrests', metric: 'arrests', value: 746, unit: 'count', qualifier: 'exact', scope: { place: 'united-kingdom', networks: ['encrochat'] }, as_of: '2020-07-02', as_of_basis: 'publication', quote: '746 arrests' },
+          {
+            id: 'a-press/arrests',
+            metric: 'arrests',
+            value: 746,
+            unit: 'count',
+            qualifier: 'exact',
+            scope: { place: 'united-kingdom', networks: ['encrochat'] },
+            as_of: '2020-07-02',
+            as_of_basis: 'publication',
+            quote: '746 arrests',
+          },
         ],
       },
       {
@@ -261,12 +413,25 @@ describe('on a claims table built from a bundle', () => {
         language: 'en',
         reliability: 'official',
         claims: [
-          { id: 'b-official/arrests', metric: 'arrests', value: 740, unit: 'count', qualifier: 'more_than', scope: { place: 'united-kingdom', networks: ['encrochat'] }, as_of: '2020-07-02T10:00', as_of_basis: 'stated', quote: 'more than 740 arrests' },
+          {
+            id: 'b-official/arrests',
+            metric: 'arrests',
+            value: 740,
+            unit: 'count',
+            qualifier: 'more_than',
+            scope: { place: 'united-kingdom', networks: ['encrochat'] },
+            as_of: '2020-07-02T10:00',
+            as_of_basis: 'stated',
+            quote: 'more than 740 arrests',
+          },
         ],
       },
     ],
   };
-  const dates = { '2020-07-02': ['2020-07-02', '2020-07-02'], '2020-07-02T10:00': ['2020-07-02', '2020-07-02'] } as const;
+  const dates = {
+    '2020-07-02': ['2020-07-02', '2020-07-02'],
+    '2020-07-02T10:00': ['2020-07-02', '2020-07-02'],
+  } as const;
 
   it('puts claims whose as_of covers the same day in one point, and picks by the rule', () => {
     const points = buildSeries(buildClaimsTable(bundle, dates));

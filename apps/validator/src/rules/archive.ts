@@ -7,13 +7,16 @@ import { normaliseForQuote } from '../quotes.js';
 
 /** The archived text of each source that has one in the archive folder (read once per run). */
 const cache = new WeakMap<object, Map<RecordEntry, { bytes: Buffer; text: string } | null>>();
-export function archivedTexts(ctx: Parameters<DataRule['check']>[0]): Map<RecordEntry, { bytes: Buffer; text: string } | null> {
+export function archivedTexts(
+  ctx: Parameters<DataRule['check']>[0],
+): Map<RecordEntry, { bytes: Buffer; text: string } | null> {
   let texts = cache.get(ctx);
   if (texts) return texts;
   texts = new Map();
   for (const entry of ctx.of('sources')) {
     const file = entry.record.archive?.file;
-    if (!ctx.archiveDir || typeof file !== 'string' || file.includes('/') || file.includes('\\')) continue;
+    if (!ctx.archiveDir || typeof file !== 'string' || file.includes('/') || file.includes('\\'))
+      continue;
     const full = path.join(ctx.archiveDir, file);
     if (!fs.existsSync(full)) {
       texts.set(entry, null);
@@ -36,12 +39,23 @@ export const archiveHash: DataRule = {
     const issues: Issue[] = [];
     for (const [entry, archived] of archivedTexts(ctx)) {
       if (archived === null) {
-        issues.push({ entry, pointer: '/archive/file', severity: 'info', message: `archived text ${entry.record.archive.file} is not in the archive folder ${ctx.archiveDir}; its quotes were not checked`, hint: 'pass --archive DIR (or set ENCROCHAT_ARCHIVE_DIR) to the folder of archived texts' });
+        issues.push({
+          entry,
+          pointer: '/archive/file',
+          severity: 'info',
+          message: `archived text ${entry.record.archive.file} is not in the archive folder ${ctx.archiveDir}; its quotes were not checked`,
+          hint: 'pass --archive DIR (or set ENCROCHAT_ARCHIVE_DIR) to the folder of archived texts',
+        });
         continue;
       }
       const digest = crypto.createHash('sha256').update(archived.bytes).digest('hex');
       if (digest !== entry.record.archive.text_sha256)
-        issues.push({ entry, pointer: '/archive/text_sha256', message: `archived text ${entry.record.archive.file} has SHA-256 ${digest}, not ${entry.record.archive.text_sha256}`, hint: 'the archived text changed: check every quote against it, then update text_sha256' });
+        issues.push({
+          entry,
+          pointer: '/archive/text_sha256',
+          message: `archived text ${entry.record.archive.file} has SHA-256 ${digest}, not ${entry.record.archive.text_sha256}`,
+          hint: 'the archived text changed: check every quote against it, then update text_sha256',
+        });
     }
     return issues;
   },
@@ -62,16 +76,33 @@ export const archiveQuotes: DataRule = {
       byId.set(entry.record.id, archived.text);
       const claims = Array.isArray(entry.record.claims) ? entry.record.claims : [];
       claims.forEach((claim: Record<string, unknown>, i: number) => {
-        if (typeof claim?.quote === 'string' && !archived.text.includes(normaliseForQuote(claim.quote)))
-          issues.push({ entry, pointer: `/claims/${i}/quote`, message: `quote not found verbatim in the archived text ${entry.record.archive.file}`, hint: 'copy the words exactly from the text (only white space and curly quotes may differ)' });
+        if (
+          typeof claim?.quote === 'string' &&
+          !archived.text.includes(normaliseForQuote(claim.quote))
+        )
+          issues.push({
+            entry,
+            pointer: `/claims/${i}/quote`,
+            message: `quote not found verbatim in the archived text ${entry.record.archive.file}`,
+            hint: 'copy the words exactly from the text (only white space and curly quotes may differ)',
+          });
       });
     }
     for (const entry of ctx.of('events')) {
       const sources = Array.isArray(entry.record.sources) ? entry.record.sources : [];
       sources.forEach((s: Record<string, unknown>, i: number) => {
         const text = typeof s?.source === 'string' ? byId.get(s.source) : undefined;
-        if (text !== undefined && typeof s.quote === 'string' && !text.includes(normaliseForQuote(s.quote)))
-          issues.push({ entry, pointer: `/sources/${i}/quote`, message: `quote not found verbatim in the archived text of source "${s.source}"`, hint: 'copy the words exactly from the text' });
+        if (
+          text !== undefined &&
+          typeof s.quote === 'string' &&
+          !text.includes(normaliseForQuote(s.quote))
+        )
+          issues.push({
+            entry,
+            pointer: `/sources/${i}/quote`,
+            message: `quote not found verbatim in the archived text of source "${s.source}"`,
+            hint: 'copy the words exactly from the text',
+          });
       });
     }
     return issues;

@@ -16,7 +16,10 @@ export const consistencyCumulative: DataRule = {
   scope: 'dataset',
   check(ctx) {
     const issues: Issue[] = [];
-    const series = new Map<string, { end: string; low: number; high: number; entry: any; pointer: string; as_of: string }[]>();
+    const series = new Map<
+      string,
+      { end: string; low: number; high: number; entry: any; pointer: string; as_of: string }[]
+    >();
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
       if (source.reliability !== 'official' || claim.withdrawn) continue;
       if (ctx.get('metrics', claim.metric)?.cumulative !== true) continue;
@@ -35,7 +38,12 @@ export const consistencyCumulative: DataRule = {
       let best = list[0];
       for (const point of list.slice(1)) {
         if (best && point.end > best.end && point.high < best.low)
-          issues.push({ entry: point.entry, pointer: `${point.pointer}/value`, message: `cumulative official figure ${point.high} at ${point.as_of} is lower than ${best.low} at ${best.as_of} for the same scope`, hint: 'check the scope (a narrower area or operation?) and the value; if the source really went down, say why in the note' });
+          issues.push({
+            entry: point.entry,
+            pointer: `${point.pointer}/value`,
+            message: `cumulative official figure ${point.high} at ${point.as_of} is lower than ${best.low} at ${best.as_of} for the same scope`,
+            hint: 'check the scope (a narrower area or operation?) and the value; if the source really went down, say why in the note',
+          });
         if (!best || point.low > best.low) best = point;
       }
     }

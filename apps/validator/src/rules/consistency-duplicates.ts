@@ -20,11 +20,24 @@ export const consistencyDuplicates: DataRule = {
     const figures = new Map<Rec, string>();
     const figure = (c: Rec) => {
       let f = figures.get(c);
-      if (f === undefined) figures.set(c, (f = [c.metric, c.unit, c.qualifier, c.value ?? '', c.min ?? '', c.max ?? '', scopeKey(c)].join('|')));
+      if (f === undefined)
+        figures.set(
+          c,
+          (f = [
+            c.metric,
+            c.unit,
+            c.qualifier,
+            c.value ?? '',
+            c.min ?? '',
+            c.max ?? '',
+            scopeKey(c),
+          ].join('|')),
+        );
       return f;
     };
     /** The earliest claim in `list` with the figure of `claim`. */
-    const sameFigure = (list: Rec[] | undefined, claim: Rec) => list?.find((c) => figure(c) === figure(claim));
+    const sameFigure = (list: Rec[] | undefined, claim: Rec) =>
+      list?.find((c) => figure(c) === figure(claim));
     const cheap = (c: Rec) => `${c.metric}|${c.as_of}|${c.value ?? c.min}`;
     /**
      * Claims grouped by a first key (a source id, a quote) and, once a first key is shared, by their
@@ -54,7 +67,13 @@ export const consistencyDuplicates: DataRule = {
       const bySource = inSource(String(source.id), claim);
       const byQuote = withQuote(typeof claim.quote === 'string' ? claim.quote : '', claim);
       const first = bySource ?? byQuote;
-      if (first) issues.push({ entry, pointer, message: `claim "${claim.id}" states the same figure for the same scope and date as "${first.id}"`, hint: 'keep one claim (withdraw the other if it was released), or tell them apart by breakdown or scope' });
+      if (first)
+        issues.push({
+          entry,
+          pointer,
+          message: `claim "${claim.id}" states the same figure for the same scope and date as "${first.id}"`,
+          hint: 'keep one claim (withdraw the other if it was released), or tell them apart by breakdown or scope',
+        });
     }
     return issues;
   },

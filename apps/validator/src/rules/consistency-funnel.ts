@@ -7,7 +7,14 @@ const STAGES = ['arrests', 'charges', 'convictions'] as const;
 export function scopeKey(claim: Record<string, any>): string {
   const s = claim.scope ?? {};
   const list = (v: unknown) => (Array.isArray(v) ? [...v].sort().join(',') : '');
-  return [s.place, s.operation ?? '', list(s.organisations), list(s.networks), JSON.stringify(claim.breakdown ?? null), claim.as_of].join('|');
+  return [
+    s.place,
+    s.operation ?? '',
+    list(s.organisations),
+    list(s.networks),
+    JSON.stringify(claim.breakdown ?? null),
+    claim.as_of,
+  ].join('|');
 }
 
 /**
@@ -23,7 +30,13 @@ export const consistencyFunnel: DataRule = {
     const issues: Issue[] = [];
     const groups = new Map<string, Map<string, { value: number; entry: any; pointer: string }>>();
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
-      if (!STAGES.includes(claim.metric) || typeof claim.value !== 'number' || claim.unit !== 'count' || claim.breakdown) continue;
+      if (
+        !STAGES.includes(claim.metric) ||
+        typeof claim.value !== 'number' ||
+        claim.unit !== 'count' ||
+        claim.breakdown
+      )
+        continue;
       const key = `${source.id}|${scopeKey(claim)}`;
       const group = groups.get(key) ?? new Map();
       group.set(claim.metric, { value: claim.value, entry, pointer });
@@ -33,10 +46,18 @@ export const consistencyFunnel: DataRule = {
       for (let i = 1; i < STAGES.length; i++) {
         const later = group.get(STAGES[i]!);
         // Compare with the nearest earlier stage the source gives (convictions with arrests when no charges).
-        const j = [...STAGES.keys()].slice(0, i).reverse().find((k) => group.has(STAGES[k]!));
+        const j = [...STAGES.keys()]
+          .slice(0, i)
+          .reverse()
+          .find((k) => group.has(STAGES[k]!));
         const earlier = j === undefined ? undefined : group.get(STAGES[j]!);
         if (later && earlier && later.value > earlier.value)
-          issues.push({ entry: later.entry, pointer: `${later.pointer}/value`, message: `${STAGES[i]} (${later.value}) exceed ${STAGES[j!]} (${earlier.value}) for the same scope and date`, hint: 'check both figures and their scopes against the source' });
+          issues.push({
+            entry: later.entry,
+            pointer: `${later.pointer}/value`,
+            message: `${STAGES[i]} (${later.value}) exceed ${STAGES[j!]} (${earlier.value}) for the same scope and date`,
+            hint: 'check both figures and their scopes against the source',
+          });
       }
     return issues;
   },

@@ -35,7 +35,8 @@ export const consistencySameSeries: DataRule = {
       const candidates = new Map<string, number[]>();
       for (let index = 0; index < claims.length; index++) {
         const c = claims[index]!;
-        if (c.withdrawn || (c.value === undefined && c.min === undefined && c.max === undefined)) continue;
+        if (c.withdrawn || (c.value === undefined && c.min === undefined && c.max === undefined))
+          continue;
         const cheap = `${c.metric}|${c.unit}|${c.scope.place}`;
         const list = candidates.get(cheap);
         if (list) list.push(index);
@@ -52,7 +53,8 @@ export const consistencySameSeries: DataRule = {
             points.set(key, [c]);
             continue;
           }
-          if (!earlier.some((e) => figureOf(e) === figureOf(c))) issues.push(finding(entry, index, c, earlier[0]!));
+          if (!earlier.some((e) => figureOf(e) === figureOf(c)))
+            issues.push(finding(entry, index, c, earlier[0]!));
           earlier.push(c);
         }
       }

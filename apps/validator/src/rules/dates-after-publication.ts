@@ -15,7 +15,12 @@ export const datesAfterPublication: DataRule = {
       const published = safeBounds(source.published);
       if (!asOf?.start || !published?.end) continue;
       if (asOf.start > published.end)
-        issues.push({ entry, pointer: `${pointer}/as_of`, message: `as_of ${claim.as_of} starts after the source's publication date ${source.published}`, hint: 'as_of is the date the figure refers to, at the latest the publication date; check both dates' });
+        issues.push({
+          entry,
+          pointer: `${pointer}/as_of`,
+          message: `as_of ${claim.as_of} starts after the source's publication date ${source.published}`,
+          hint: 'as_of is the date the figure refers to, at the latest the publication date; check both dates',
+        });
     }
     return issues;
   },

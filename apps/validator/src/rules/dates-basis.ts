@@ -16,13 +16,28 @@ export const datesBasis: DataRule = {
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
       if (claim.as_of_basis !== 'publication') continue;
       if (source.published === null || source.published === undefined) {
-        issues.push({ entry, pointer: `${pointer}/as_of_basis`, message: 'as_of_basis is "publication" but the source has no publication date', hint: 'use "estimated" (and say in the note how as_of was bounded), or "stated" if the quote names the date (DATE005)' });
+        issues.push({
+          entry,
+          pointer: `${pointer}/as_of_basis`,
+          message: 'as_of_basis is "publication" but the source has no publication date',
+          hint: 'use "estimated" (and say in the note how as_of was bounded), or "stated" if the quote names the date (DATE005)',
+        });
         continue;
       }
       const asOf = safeBounds(claim.as_of);
       const published = safeBounds(source.published);
-      if (asOf?.start && asOf.end && published?.start && (published.start < asOf.start || published.start > asOf.end))
-        issues.push({ entry, pointer: `${pointer}/as_of`, message: `as_of ${claim.as_of} does not cover the publication date ${source.published}, yet as_of_basis is "publication"`, hint: 'set as_of to the publication date, or set as_of_basis to "stated" if the source gives the date' });
+      if (
+        asOf?.start &&
+        asOf.end &&
+        published?.start &&
+        (published.start < asOf.start || published.start > asOf.end)
+      )
+        issues.push({
+          entry,
+          pointer: `${pointer}/as_of`,
+          message: `as_of ${claim.as_of} does not cover the publication date ${source.published}, yet as_of_basis is "publication"`,
+          hint: 'set as_of to the publication date, or set as_of_basis to "stated" if the source gives the date',
+        });
     }
     return issues;
   },

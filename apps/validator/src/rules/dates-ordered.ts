@@ -13,7 +13,12 @@ export const datesOrdered: DataRule = {
       const started = safeBounds(entry.record.started);
       const ended = safeBounds(entry.record.ended);
       if (started?.start && ended?.end && ended.end < started.start)
-        issues.push({ entry, pointer: '/ended', message: `ended ${entry.record.ended} is before started ${entry.record.started}`, hint: 'swap the dates, or check the years' });
+        issues.push({
+          entry,
+          pointer: '/ended',
+          message: `ended ${entry.record.ended} is before started ${entry.record.started}`,
+          hint: 'swap the dates, or check the years',
+        });
     }
     return issues;
   },

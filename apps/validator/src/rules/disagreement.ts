@@ -1,10 +1,14 @@
 import { safeBounds, type RecordEntry } from '@encrochat-ledger/core';
-import { buildClaimsTable, findConflicts, type DatasetBundle, type DateBounds } from '@encrochat-ledger/dataset';
+import {
+  buildClaimsTable,
+  findConflicts,
+  type DatasetBundle,
+  type DateBounds,
+} from '@encrochat-ledger/dataset';
 import { passedSchema } from './schema.js';
 import type { DataRule, Issue } from '../rule.js';
 
 type Rec = Record<string, any>;
-
 
 /**
  * CONS004 (info): claims that disagree — the same metric, scope and date, with figures that cannot
@@ -46,14 +50,24 @@ export const disagreement: DataRule = {
       if (list) list.push(claim);
       else kept.set(entry, [claim]);
     }
-    const sources = [...kept].map(([{ record: r }, claims]) => ({ ...r, claims, published: typeof r.published === 'string' ? r.published : null }));
-    const bundle = { sources, places: ctx.of('places').map((e) => e.record), metrics: ctx.of('metrics').map((e) => e.record) } as unknown as DatasetBundle;
+    const sources = [...kept].map(([{ record: r }, claims]) => ({
+      ...r,
+      claims,
+      published: typeof r.published === 'string' ? r.published : null,
+    }));
+    const bundle = {
+      sources,
+      places: ctx.of('places').map((e) => e.record),
+      metrics: ctx.of('metrics').map((e) => e.record),
+    } as unknown as DatasetBundle;
     const issues: Issue[] = [];
     for (const group of findConflicts(buildClaimsTable(bundle, dates as DateBounds))) {
       for (const claim of group.claims) {
         const at = where.get(claim.claim_id);
         if (!at) continue;
-        const others = group.claims.filter((c) => c.claim_id !== claim.claim_id).map((c) => `${c.claim_id} (${c.qualifier} ${c.value ?? `${c.min}–${c.max}`})`);
+        const others = group.claims
+          .filter((c) => c.claim_id !== claim.claim_id)
+          .map((c) => `${c.claim_id} (${c.qualifier} ${c.value ?? `${c.min}–${c.max}`})`);
         issues.push({
           entry: at.entry,
           pointer: `/claims/${at.index}/value`,

@@ -14,7 +14,12 @@ export const idFileName: DataRule = {
       const expected = path.basename(entry.file.abs, '.json');
       const id = entry.record.id;
       if (typeof id === 'string' && id !== expected)
-        issues.push({ entry, pointer: '/id', message: `id "${id}" does not match the file name "${expected}.json"`, hint: `rename the file to ${id}.json, or set id to "${expected}"` });
+        issues.push({
+          entry,
+          pointer: '/id',
+          message: `id "${id}" does not match the file name "${expected}.json"`,
+          hint: `rename the file to ${id}.json, or set id to "${expected}"`,
+        });
     }
     return issues;
   },

@@ -17,7 +17,11 @@ export const idUnique: DataRule = {
     // Ids first, then aliases, so that an alias clashing with an id is reported on the alias.
     const names: [RecordEntry, unknown, string][] = [];
     for (const entry of ctx.records) names.push([entry, entry.record.id, '/id']);
-    for (const entry of ctx.records) if (Array.isArray(entry.record.aliases)) entry.record.aliases.forEach((a: unknown, i: number) => names.push([entry, a, `/aliases/${i}`]));
+    for (const entry of ctx.records)
+      if (Array.isArray(entry.record.aliases))
+        entry.record.aliases.forEach((a: unknown, i: number) =>
+          names.push([entry, a, `/aliases/${i}`]),
+        );
     for (const [entry, name, pointer] of names) {
       {
         if (typeof name !== 'string') continue;
@@ -25,7 +29,12 @@ export const idUnique: DataRule = {
         const where = `${entry.file.display}${entry.base ? `#${entry.base}` : ''}`;
         const first = seen.get(key);
         if (first !== undefined && first !== where)
-          issues.push({ entry, pointer, message: `${entry.collection} id "${name}" is already used by ${first}`, hint: 'ids and aliases must be unique within a collection: choose another id' });
+          issues.push({
+            entry,
+            pointer,
+            message: `${entry.collection} id "${name}" is already used by ${first}`,
+            hint: 'ids and aliases must be unique within a collection: choose another id',
+          });
         else seen.set(key, where);
       }
     }
@@ -33,9 +42,20 @@ export const idUnique: DataRule = {
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
       if (typeof claim.id !== 'string') continue;
       if (typeof source.id === 'string' && !claim.id.startsWith(`${source.id}/`))
-        issues.push({ entry, pointer: `${pointer}/id`, message: `claim id "${claim.id}" does not start with its source id "${source.id}/"`, hint: `name it "${source.id}/<slug>"` });
+        issues.push({
+          entry,
+          pointer: `${pointer}/id`,
+          message: `claim id "${claim.id}" does not start with its source id "${source.id}/"`,
+          hint: `name it "${source.id}/<slug>"`,
+        });
       const first = claims.get(claim.id);
-      if (first) issues.push({ entry, pointer: `${pointer}/id`, message: `claim id "${claim.id}" is used twice (first in ${first})`, hint: 'give each claim its own slug' });
+      if (first)
+        issues.push({
+          entry,
+          pointer: `${pointer}/id`,
+          message: `claim id "${claim.id}" is used twice (first in ${first})`,
+          hint: 'give each claim its own slug',
+        });
       else claims.set(claim.id, entry.file.display);
     }
     return issues;

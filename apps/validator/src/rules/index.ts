@@ -31,7 +31,15 @@ import { schema } from './schema.js';
 import { valueBounds } from './value-bounds.js';
 import { valuePrecision } from './value-precision.js';
 
-export const fileRules: FileRule[] = [fileEmpty, fileBom, fileUtf8, fileSize, jsonSyntax, jsonDuplicateKeys, fileCollection];
+export const fileRules: FileRule[] = [
+  fileEmpty,
+  fileBom,
+  fileUtf8,
+  fileSize,
+  jsonSyntax,
+  jsonDuplicateKeys,
+  fileCollection,
+];
 
 export const dataRules: DataRule[] = [
   schema,
@@ -61,6 +69,10 @@ export const dataRules: DataRule[] = [
 ];
 
 /** EXC001: an exception in data/validator-exceptions.json that no finding needs any more (or that is malformed). */
-export const EXCEPTION_RULE = { code: 'EXC001', title: 'Unneeded exception', severity: 'error' as const };
+export const EXCEPTION_RULE = {
+  code: 'EXC001',
+  title: 'Unneeded exception',
+  severity: 'error' as const,
+};
 
 export const allRules = [...fileRules, ...dataRules, EXCEPTION_RULE];

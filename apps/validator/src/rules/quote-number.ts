@@ -19,12 +19,16 @@ export const quoteNumber: DataRule = {
       if (typeof claim.quote !== 'string' || typeof claim.unit !== 'string') continue;
       const wanted: [string, number][] = [];
       if (typeof claim.value === 'number') wanted.push(['value', claim.value]);
-      if (claim.qualifier === 'range') for (const k of ['min', 'max'] as const) if (typeof claim[k] === 'number') wanted.push([k, claim[k]]);
+      if (claim.qualifier === 'range')
+        for (const k of ['min', 'max'] as const)
+          if (typeof claim[k] === 'number') wanted.push([k, claim[k]]);
       if (!wanted.length) continue;
       const language = typeof source.language === 'string' ? source.language : 'en';
       for (const [field, v] of wanted) {
         if (statesPlainly(claim.quote, v) || readingsOf(claim, v, language).length) continue;
-        const read = [...new Set(candidateValues(claim.quote, claim.unit, language))].slice(0, 8).map((c) => String(+c.toPrecision(12)));
+        const read = [...new Set(candidateValues(claim.quote, claim.unit, language))]
+          .slice(0, 8)
+          .map((c) => String(+c.toPrecision(12)));
         issues.push({
           entry,
           pointer: `${pointer}/${field}`,

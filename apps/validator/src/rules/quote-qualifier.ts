@@ -32,7 +32,15 @@ export const quoteQualifier: DataRule = {
     const issues: Issue[] = [];
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
       const { quote, unit, qualifier } = claim;
-      if (typeof quote !== 'string' || typeof unit !== 'string' || typeof qualifier !== 'string' || qualifier === 'unspecified' || claim.withdrawn || source.withdrawn) continue;
+      if (
+        typeof quote !== 'string' ||
+        typeof unit !== 'string' ||
+        typeof qualifier !== 'string' ||
+        qualifier === 'unspecified' ||
+        claim.withdrawn ||
+        source.withdrawn
+      )
+        continue;
       const language = typeof source.language === 'string' ? source.language : 'en';
       const numbers = qualifier === 'range' ? [claim.min, claim.max] : [claim.value];
       const worded: { qualifier: WordedQualifier; start: number; end: number }[] = [];
@@ -47,7 +55,8 @@ export const quoteQualifier: DataRule = {
           else worded.push({ qualifier: q, start, end });
         }
       }
-      if (unknownLanguage || !worded.length || worded.some((w) => w.qualifier === qualifier)) continue;
+      if (unknownLanguage || !worded.length || worded.some((w) => w.qualifier === qualifier))
+        continue;
       const { qualifier: expected, start, end } = worded[0]!;
       issues.push({
         entry,
@@ -64,6 +73,7 @@ export const quoteQualifier: DataRule = {
 /** The few words before a number and the number itself: "…seizure of more than £54m". */
 function excerpt(quote: string, start: number, end: number): string {
   const from = Math.max(0, start - 30);
-  const head = from > 0 ? `…${quote.slice(from, start).replace(/^\S*\s/, '')}` : quote.slice(0, start);
+  const head =
+    from > 0 ? `…${quote.slice(from, start).replace(/^\S*\s/, '')}` : quote.slice(0, start);
   return `${head}${quote.slice(start, end)}`;
 }

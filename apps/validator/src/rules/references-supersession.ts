@@ -17,11 +17,23 @@ function replacements(ctx: Context): Map<Rec, Replacement> {
   const out = new Map<Rec, Replacement>();
   for (const entry of ctx.records) {
     const r = entry.record;
-    if (typeof r.superseded_by === 'string') out.set(r, { entry, pointer: '/superseded_by', id: String(r.id), by: ctx.get(entry.collection as CollectionName, r.superseded_by) });
+    if (typeof r.superseded_by === 'string')
+      out.set(r, {
+        entry,
+        pointer: '/superseded_by',
+        id: String(r.id),
+        by: ctx.get(entry.collection as CollectionName, r.superseded_by),
+      });
   }
   let claims: ReturnType<typeof claimsById> | undefined;
   for (const { entry, claim, pointer } of eachClaim(ctx))
-    if (typeof claim.superseded_by === 'string') out.set(claim, { entry, pointer: `${pointer}/superseded_by`, id: String(claim.id), by: (claims ??= claimsById(ctx)).get(claim.superseded_by)?.claim });
+    if (typeof claim.superseded_by === 'string')
+      out.set(claim, {
+        entry,
+        pointer: `${pointer}/superseded_by`,
+        id: String(claim.id),
+        by: (claims ??= claimsById(ctx)).get(claim.superseded_by)?.claim,
+      });
   return out;
 }
 
@@ -88,7 +100,10 @@ export const referencesSupersession: DataRule = {
       issues.push({
         entry,
         pointer,
-        message: cycle.length === 1 ? `"${id}" is superseded by itself` : `superseded_by forms a cycle: ${[...ids, ids[0]].join(' → ')}`,
+        message:
+          cycle.length === 1
+            ? `"${id}" is superseded by itself`
+            : `superseded_by forms a cycle: ${[...ids, ids[0]].join(' → ')}`,
         hint: 'point superseded_by to the record (or claim) that replaces this one and is not withdrawn; the current record has no superseded_by',
       });
     }

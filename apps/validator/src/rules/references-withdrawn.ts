@@ -33,9 +33,12 @@ export const referencesWithdrawn: DataRule = {
     const add = (target: Target, record: Rec, withdrawal: Rec, withSource = false) => {
       let ids = withdrawn.get(target);
       if (!ids) withdrawn.set(target, (ids = new Map()));
-      for (const id of [record.id, ...(Array.isArray(record.aliases) ? record.aliases : [])]) if (typeof id === 'string' && !ids.has(id)) ids.set(id, { record, withdrawal, withSource });
+      for (const id of [record.id, ...(Array.isArray(record.aliases) ? record.aliases : [])])
+        if (typeof id === 'string' && !ids.has(id)) ids.set(id, { record, withdrawal, withSource });
     };
-    for (const entry of ctx.records) if (isWithdrawal(entry.record.withdrawn)) add(entry.collection, entry.record, entry.record.withdrawn);
+    for (const entry of ctx.records)
+      if (isWithdrawal(entry.record.withdrawn))
+        add(entry.collection, entry.record, entry.record.withdrawn);
     for (const { claim, source } of eachClaim(ctx))
       if (isWithdrawal(claim.withdrawn)) add('claims', claim, claim.withdrawn);
       else if (isWithdrawal(source.withdrawn)) add('claims', claim, source.withdrawn, true);
@@ -49,7 +52,10 @@ export const referencesWithdrawn: DataRule = {
         const to = typeof id === 'string' ? withdrawn.get(target)?.get(id) : undefined;
         if (!to) return;
         // The record or claim that makes the reference.
-        const from: Rec = (at.startsWith('/claims/') && Array.isArray(record.claims) ? record.claims[Number(at.slice('/claims/'.length))] : undefined) ?? record;
+        const from: Rec =
+          (at.startsWith('/claims/') && Array.isArray(record.claims)
+            ? record.claims[Number(at.slice('/claims/'.length))]
+            : undefined) ?? record;
         const replaced = field === '/superseded_by';
         if (replaced ? cycles.has(from) : from.withdrawn || record.withdrawn) return;
         const noun = target === 'claims' ? 'claim' : target.replace(/s$/, '');
@@ -58,7 +64,10 @@ export const referencesWithdrawn: DataRule = {
           entry,
           pointer: at + field,
           message: `${noun} "${id}" is withdrawn${to.withSource ? ' with its source' : ''}${typeof to.withdrawal.date === 'string' ? ` (${to.withdrawal.date})` : ''}`,
-          hint: by && !to.withSource ? `use its replacement "${by}"` : `use a current ${noun}${replaced ? '' : ', or withdraw this record too if it stands only on the withdrawn one'}`,
+          hint:
+            by && !to.withSource
+              ? `use its replacement "${by}"`
+              : `use a current ${noun}${replaced ? '' : ', or withdraw this record too if it stands only on the withdrawn one'}`,
         });
       });
     }

@@ -10,7 +10,8 @@ export type Visit = (target: Target, id: unknown, at: string, field: string) => 
 export function visitReferences(entry: RecordEntry, visit: Visit): void {
   const r = entry.record;
   const list = (at: string, field: string, target: Target, value: unknown) => {
-    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visit(target, value[i], at, `${field}/${i}`);
+    if (Array.isArray(value))
+      for (let i = 0; i < value.length; i++) visit(target, value[i], at, `${field}/${i}`);
   };
   if (r.superseded_by !== undefined) visit(entry.collection, r.superseded_by, '', '/superseded_by');
   switch (entry.collection) {
@@ -29,7 +30,9 @@ export function visitReferences(entry: RecordEntry, visit: Visit): void {
       list('', '/networks', 'networks', r.networks);
       break;
     case 'persons':
-      if (Array.isArray(r.roles)) for (let i = 0; i < r.roles.length; i++) visit('organisations', r.roles[i]?.organisation, `/roles/${i}`, '/organisation');
+      if (Array.isArray(r.roles))
+        for (let i = 0; i < r.roles.length; i++)
+          visit('organisations', r.roles[i]?.organisation, `/roles/${i}`, '/organisation');
       break;
     case 'events':
       visit('places', r.place, '', '/place');
@@ -37,7 +40,9 @@ export function visitReferences(entry: RecordEntry, visit: Visit): void {
       list('', '/operations', 'operations', r.operations);
       list('', '/networks', 'networks', r.networks);
       visit('organisations', r.court_case?.court, '', '/court_case/court');
-      if (Array.isArray(r.sources)) for (let i = 0; i < r.sources.length; i++) visit('sources', r.sources[i]?.source, `/sources/${i}`, '/source');
+      if (Array.isArray(r.sources))
+        for (let i = 0; i < r.sources.length; i++)
+          visit('sources', r.sources[i]?.source, `/sources/${i}`, '/source');
       break;
     case 'sources':
       visit('organisations', r.publisher_organisation, '', '/publisher_organisation');
@@ -74,7 +79,10 @@ export const referencesResolve: DataRule = {
           entry,
           pointer: at + field,
           message: `${noun} "${id}" does not exist`,
-          hint: target === 'claims' ? 'point to an existing claim id' : `use an id from data/${target}/, or add data/${target}/${id}.json`,
+          hint:
+            target === 'claims'
+              ? 'point to an existing claim id'
+              : `use an id from data/${target}/, or add data/${target}/${id}.json`,
         });
       });
     return issues;

@@ -1,4 +1,10 @@
-import { collections, describeAjvErrors, validatorFor, type RecordEntry, type ValidateFunction } from '@encrochat-ledger/core';
+import {
+  collections,
+  describeAjvErrors,
+  validatorFor,
+  type RecordEntry,
+  type ValidateFunction,
+} from '@encrochat-ledger/core';
 import type { DataRule, Issue } from '../rule.js';
 
 /** The records that failed their schema in this run (kept so other rules need not validate again). */
@@ -28,10 +34,16 @@ export const schema: DataRule = {
       // The validator reporting every error is compiled only when a record fails.
       let validate: ValidateFunction | undefined;
       for (const entry of records) {
-        if (quick(entry.record) || (validate ??= validatorFor(ctx.ajv, file))(entry.record)) continue;
+        if (quick(entry.record) || (validate ??= validatorFor(ctx.ajv, file))(entry.record))
+          continue;
         bad.add(entry);
         for (const { pointer, message } of describeAjvErrors(validate!.errors ?? []))
-          issues.push({ entry, pointer, message, hint: `see schemas/1.0/${file}: it lists every field, its type and allowed values` });
+          issues.push({
+            entry,
+            pointer,
+            message,
+            hint: `see schemas/1.0/${file}: it lists every field, its type and allowed values`,
+          });
       }
     }
     return issues;

@@ -1,10 +1,20 @@
-import { CONVERTED_UNITS, monthsConvertExactly, significantDigits, statesPlainly, type UnitReading } from '@encrochat-ledger/core';
+import {
+  CONVERTED_UNITS,
+  monthsConvertExactly,
+  significantDigits,
+  statesPlainly,
+  type UnitReading,
+} from '@encrochat-ledger/core';
 import { readingsOf } from '../claim-numbers.js';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 
 /** Whether a reading converts the quoted amount to another unit in a way that can add precision (see the rule). */
-const converts = (r: UnitReading) => r.conversion === 'pounds' || r.conversion === 'tonnes' || r.conversion === 'grams' || (r.conversion === 'months' && !monthsConvertExactly(r.value));
+const converts = (r: UnitReading) =>
+  r.conversion === 'pounds' ||
+  r.conversion === 'tonnes' ||
+  r.conversion === 'grams' ||
+  (r.conversion === 'months' && !monthsConvertExactly(r.value));
 
 /**
  * PREC001: a converted value is no more precise than the words it came from.
@@ -39,7 +49,13 @@ export const valuePrecision: DataRule = {
     const issues: Issue[] = [];
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
       const { quote, unit } = claim;
-      if (typeof quote !== 'string' || !CONVERTED_UNITS.has(unit) || claim.withdrawn || source.withdrawn) continue;
+      if (
+        typeof quote !== 'string' ||
+        !CONVERTED_UNITS.has(unit) ||
+        claim.withdrawn ||
+        source.withdrawn
+      )
+        continue;
       const language = typeof source.language === 'string' ? source.language : 'en';
       for (const field of ['value', 'min', 'max'] as const) {
         const v = claim[field];
@@ -47,7 +63,11 @@ export const valuePrecision: DataRule = {
         const matching = readingsOf(claim, v, language);
         if (matching.some((r) => r.conversion === 'none')) continue;
         const converted = matching.filter(converts);
-        if (!converted.length || converted.some((r) => significantDigits(v) <= significantDigits(r.value))) continue;
+        if (
+          !converted.length ||
+          converted.some((r) => significantDigits(v) <= significantDigits(r.value))
+        )
+          continue;
         const from = converted[0]!;
         const digits = significantDigits(from.value);
         issues.push({

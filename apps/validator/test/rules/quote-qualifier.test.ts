@@ -2,20 +2,27 @@
 import { describe, expect, it } from 'vitest';
 import { claim, run, source } from '../helpers.js';
 
-const one = (extra: Record<string, unknown>, language = 'en') => run({ 'sources/s.json': source('s', [claim('s', 'a', extra)], { language }) });
+const one = (extra: Record<string, unknown>, language = 'en') =>
+  run({ 'sources/s.json': source('s', [claim('s', 'a', extra)], { language }) });
 
 describe('QUAL001 qualifier agrees with the quote', () => {
   it('flags an exact claim whose quote says "more than", on the qualifier, with the words', () => {
     const { report } = one({ value: 700, quote: 'So far, more than 700 arrests have been made.' });
-    expect(report.findings).toMatchObject([{ code: 'QUAL001', severity: 'error', pointer: '/claims/0/qualifier' }]);
-    expect(report.findings[0]!.message).toBe('qualifier is "exact" but the quote words the number as more_than: "So far, more than 700"');
+    expect(report.findings).toMatchObject([
+      { code: 'QUAL001', severity: 'error', pointer: '/claims/0/qualifier' },
+    ]);
+    expect(report.findings[0]!.message).toBe(
+      'qualifier is "exact" but the quote words the number as more_than: "So far, more than 700"',
+    );
   });
 
   it('flags an approximate claim whose number has no qualifying word', () => {
-    expect(one({ qualifier: 'approximate', quote: 'Police made 746 arrests.' }).report.findings).toMatchObject([{ code: 'QUAL001', message: expect.stringContaining('as exact') }]);
+    expect(
+      one({ qualifier: 'approximate', quote: 'Police made 746 arrests.' }).report.findings,
+    ).toMatchObject([{ code: 'QUAL001', message: expect.stringContaining('as exact') }]);
   });
 
-  it('looks at the claim\'s own number when the quote holds several', () => {
+  it("looks at the claim's own number when the quote holds several", () => {
     const quote = 'nearly 3,000 arrests, about 1,500 charges and more than 300 convictions';
     expect(one({ value: 1500, qualifier: 'approximate', quote }).codes).toEqual([]);
     expect(one({ value: 300, qualifier: 'more_than', quote }).codes).toEqual([]);
@@ -23,8 +30,24 @@ describe('QUAL001 qualifier agrees with the quote', () => {
   });
 
   it('reads the number as QUOTE001 does: multipliers, words, conversions', () => {
-    expect(one({ metric: 'drugs_seized', unit: 'kg', value: 2000, qualifier: 'more_than', quote: 'More than two tonnes of drugs were seized.' }).codes).toEqual([]);
-    expect(one({ metric: 'drugs_seized', unit: 'kg', value: 2000, qualifier: 'exact', quote: 'More than two tonnes of drugs were seized.' }).codes).toEqual(['QUAL001']);
+    expect(
+      one({
+        metric: 'drugs_seized',
+        unit: 'kg',
+        value: 2000,
+        qualifier: 'more_than',
+        quote: 'More than two tonnes of drugs were seized.',
+      }).codes,
+    ).toEqual([]);
+    expect(
+      one({
+        metric: 'drugs_seized',
+        unit: 'kg',
+        value: 2000,
+        qualifier: 'exact',
+        quote: 'More than two tonnes of drugs were seized.',
+      }).codes,
+    ).toEqual(['QUAL001']);
   });
 
   it('accepts every qualifier worded as such, in the languages of the data', () => {
@@ -38,7 +61,8 @@ describe('QUAL001 qualifier agrees with the quote', () => {
       ['sv', 'drygt 746 gripna', 746, 'more_than'],
       ['nb', 'opptil 746 pågrepne', 746, 'up_to'],
     ];
-    for (const [language, quote, value, qualifier] of cases) expect(one({ value, qualifier, quote }, language).codes, `${language} ${quote}`).toEqual([]);
+    for (const [language, quote, value, qualifier] of cases)
+      expect(one({ value, qualifier, quote }, language).codes, `${language} ${quote}`).toEqual([]);
   });
 
   it('checks a range at its ends ("between … and …", "90 to 100")', () => {
@@ -56,12 +80,36 @@ describe('QUAL001 qualifier agrees with the quote', () => {
   it('says nothing when it cannot tell: the number is not in the quote, the language has no words here, the claim has no number or is withdrawn', () => {
     expect(one({ value: 747 }).codes).toEqual(['QUOTE001']);
     expect(one({ value: 700, quote: 'ponad 700 zatrzymań' }, 'pl').codes).toEqual([]);
-    expect(run({ 'sources/s.json': source('s', [{ ...claim('s', 'a', { qualifier: 'unspecified', quote: 'hundreds of arrests' }), value: undefined }]) }).codes).toEqual([]);
-    expect(one({ value: 700, quote: 'more than 700 arrests', withdrawn: { date: '2025-01-01', reason: 'Replaced by a better source.' } }).codes).toEqual([]);
+    expect(
+      run({
+        'sources/s.json': source('s', [
+          {
+            ...claim('s', 'a', { qualifier: 'unspecified', quote: 'hundreds of arrests' }),
+            value: undefined,
+          },
+        ]),
+      }).codes,
+    ).toEqual([]);
+    expect(
+      one({
+        value: 700,
+        quote: 'more than 700 arrests',
+        withdrawn: { date: '2025-01-01', reason: 'Replaced by a better source.' },
+      }).codes,
+    ).toEqual([]);
   });
 
   it('honours a reasoned exception', () => {
-    const exceptions = { QUAL001: { 's/a': '"ongeveer" opens a list and is read as covering all of it, as the note says.' } };
-    expect(run({ 'sources/s.json': source('s', [claim('s', 'a', { qualifier: 'approximate' })]), 'validator-exceptions.json': exceptions }).codes).toEqual([]);
+    const exceptions = {
+      QUAL001: {
+        's/a': '"ongeveer" opens a list and is read as covering all of it, as the note says.',
+      },
+    };
+    expect(
+      run({
+        'sources/s.json': source('s', [claim('s', 'a', { qualifier: 'approximate' })]),
+        'validator-exceptions.json': exceptions,
+      }).codes,
+    ).toEqual([]);
   });
 });

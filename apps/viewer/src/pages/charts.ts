@@ -48,15 +48,37 @@ const AXIS_NOUNS: Readonly<Record<string, string>> = {
 };
 
 /** "people arrested", "drugs seized (cocaine), by weight", "cash seized, in GBP". */
-export function axisLabel(ds: Dataset, metric: string, unit: string, breakdownValue: string | null): string {
+export function axisLabel(
+  ds: Dataset,
+  metric: string,
+  unit: string,
+  breakdownValue: string | null,
+): string {
   const noun = AXIS_NOUNS[metric] ?? ds.metricLabel(metric).toLowerCase();
   const what = breakdownValue ? `${noun} (${breakdownWords(breakdownValue)})` : noun;
   if (CURRENCIES.has(unit)) return `${what}, in ${unit}`;
-  const units: Record<string, string> = { kg: 'by weight', tablets: 'in tablets', litres: 'in litres', months: 'in months', days: 'in days' };
+  const units: Record<string, string> = {
+    kg: 'by weight',
+    tablets: 'in tablets',
+    litres: 'in litres',
+    months: 'in months',
+    days: 'in days',
+  };
   return units[unit] ? `${what}, ${units[unit]}` : what;
 }
 
-type ScopeRow = Pick<ClaimsTableRow, 'metric' | 'metric_label' | 'breakdown_value' | 'place' | 'place_name' | 'operation' | 'organisations' | 'networks' | 'unit'>;
+type ScopeRow = Pick<
+  ClaimsTableRow,
+  | 'metric'
+  | 'metric_label'
+  | 'breakdown_value'
+  | 'place'
+  | 'place_name'
+  | 'operation'
+  | 'organisations'
+  | 'networks'
+  | 'unit'
+>;
 
 /**
  * Titles that tell the series of one metric and place apart: "Drugs seized (cocaine) — United
@@ -66,11 +88,26 @@ type ScopeRow = Pick<ClaimsTableRow, 'metric' | 'metric_label' | 'breakdown_valu
 export function seriesTitles(ds: Dataset, rows: readonly ScopeRow[]): string[] {
   const fields = {
     operation: (r: ScopeRow) => (r.operation ? ds.operationName(r.operation) : null),
-    organisations: (r: ScopeRow) => (r.organisations?.length ? `counted by ${r.organisations.map((o) => ds.organisationName(o)).join(', ')}` : null),
-    networks: (r: ScopeRow) => (r.networks?.length ? r.networks.map((n) => ds.networkName(n)).join(' + ') : 'no network (context figure)'),
-    unit: (r: ScopeRow) => (CURRENCIES.has(r.unit) ? `in ${r.unit}` : r.unit === 'kg' ? 'by weight' : r.unit === 'count' ? 'as a count' : `in ${r.unit}`),
+    organisations: (r: ScopeRow) =>
+      r.organisations?.length
+        ? `counted by ${r.organisations.map((o) => ds.organisationName(o)).join(', ')}`
+        : null,
+    networks: (r: ScopeRow) =>
+      r.networks?.length
+        ? r.networks.map((n) => ds.networkName(n)).join(' + ')
+        : 'no network (context figure)',
+    unit: (r: ScopeRow) =>
+      CURRENCIES.has(r.unit)
+        ? `in ${r.unit}`
+        : r.unit === 'kg'
+          ? 'by weight'
+          : r.unit === 'count'
+            ? 'as a count'
+            : `in ${r.unit}`,
   };
-  const varying = (Object.keys(fields) as (keyof typeof fields)[]).filter((f) => new Set(rows.map((r) => fields[f](r) ?? '')).size > 1);
+  const varying = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+    (f) => new Set(rows.map((r) => fields[f](r) ?? '')).size > 1,
+  );
   const titles = rows.map((r) => {
     const parts = varying.map((f) => fields[f](r)).filter(Boolean);
     return `${metricWithBreakdown(r.metric_label, r.breakdown_value)} — ${r.place_name}${parts.length ? `: ${parts.join(' · ')}` : ''}`;
@@ -88,7 +125,12 @@ export function chartsPage(ctx: Ctx, route: Route): View {
   const { ds } = ctx;
   const params = (route as { params: ChartParams }).params;
   const results = h('div', { class: 'chart-results', 'aria-live': 'polite' });
-  const state: ChartParams = { metric: params.metric ?? 'arrests', place: params.place ?? 'united-kingdom', page: params.page, series: params.series };
+  const state: ChartParams = {
+    metric: params.metric ?? 'arrests',
+    place: params.place ?? 'united-kingdom',
+    page: params.page,
+    series: params.series,
+  };
   // One chart alone: its series names the metric and place.
   const only = state.series === undefined ? -1 : ds.points.seriesIds.indexOf(state.series);
   if (only >= 0) {
@@ -99,7 +141,9 @@ export function chartsPage(ctx: Ctx, route: Route): View {
 
   const metricSelect = select(
     { id: 'chart-metric', name: 'metric' },
-    [...ds.metrics].sort((a, b) => a.label.localeCompare(b.label, 'en-GB')).map((m) => [m.id, m.label] as [string, string]),
+    [...ds.metrics]
+      .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'))
+      .map((m) => [m.id, m.label] as [string, string]),
     state.metric,
   );
   const placeSelect = select({ id: 'chart-place', name: 'place' }, placeOptions(ds), state.place);
@@ -113,7 +157,8 @@ export function chartsPage(ctx: Ctx, route: Route): View {
   };
   // A keyboard choice applies on Enter or on leaving the list (controls.ts): arrowing through 36
   // metrics does not draw 36 sets of charts.
-  const pending = (id: string) => h('span', { class: 'pending-note', id: `${id}-pending`, hidden: true }, 'Press Enter to apply');
+  const pending = (id: string) =>
+    h('span', { class: 'pending-note', id: `${id}-pending`, hidden: true }, 'Press Enter to apply');
   const metricPending = pending('chart-metric');
   const placePending = pending('chart-place');
   onChoice(metricSelect, update, metricPending);
@@ -158,11 +203,28 @@ export function chartsPage(ctx: Ctx, route: Route): View {
     const metric = state.metric!;
     const place = state.place!;
     const problems: string[] = [];
-    if (state.series !== undefined && only < 0) problems.push(`There is no series “${state.series}” in this dataset (version ${ds.meta.version}).`);
-    else if (!ds.metricsById.has(metric)) problems.push(`There is no metric “${metric}” in this dataset.`);
+    if (state.series !== undefined && only < 0)
+      problems.push(
+        `There is no series “${state.series}” in this dataset (version ${ds.meta.version}).`,
+      );
+    else if (!ds.metricsById.has(metric))
+      problems.push(`There is no metric “${metric}” in this dataset.`);
     if (!ds.placesById.has(place)) problems.push(`There is no place “${place}” in this dataset.`);
     if (problems.length) {
-      replace(results, h('div', { class: 'problem', role: 'alert' }, h('h2', null, 'Nothing to chart'), h('ul', null, problems.map((p) => h('li', null, p))), h('p', null, link('#/charts', 'Show UK arrests'))));
+      replace(
+        results,
+        h(
+          'div',
+          { class: 'problem', role: 'alert' },
+          h('h2', null, 'Nothing to chart'),
+          h(
+            'ul',
+            null,
+            problems.map((p) => h('li', null, p)),
+          ),
+          h('p', null, link('#/charts', 'Show UK arrests')),
+        ),
+      );
       return;
     }
     const series = [...(seriesByMetricPlace(ds).get(`${metric}\u0000${place}`) ?? [])];
@@ -173,7 +235,11 @@ export function chartsPage(ctx: Ctx, route: Route): View {
       const rb = ds.bestOf(ds.points.seriesStart[b]!);
       const na = ds.pointsOfSeries(a).length;
       const nb = ds.pointsOfSeries(b).length;
-      return (breakdown.at(ra) === null ? 0 : 1) - (breakdown.at(rb) === null ? 0 : 1) || nb - na || a - b;
+      return (
+        (breakdown.at(ra) === null ? 0 : 1) - (breakdown.at(rb) === null ? 0 : 1) ||
+        nb - na ||
+        a - b
+      );
     });
     if (!series.length) {
       const elsewhere = [...seriesByMetricPlace(ds).entries()]
@@ -183,18 +249,51 @@ export function chartsPage(ctx: Ctx, route: Route): View {
         .slice(0, 12);
       replace(
         results,
-        h('p', { class: 'notice' }, `No source gives ${ds.metricLabel(metric).toLowerCase()} for ${ds.placeName(place)}.`),
+        h(
+          'p',
+          { class: 'notice' },
+          `No source gives ${ds.metricLabel(metric).toLowerCase()} for ${ds.placeName(place)}.`,
+        ),
         elsewhere.length
-          ? h('div', null, h('h2', null, 'Places with this metric'), h('ul', { class: 'inline-list' }, elsewhere.map(([p, n]) => h('li', null, link(toHash('charts', { metric, place: p }), `${ds.placeName(p)} (${count(n, 'series', 'series')})`)))))
+          ? h(
+              'div',
+              null,
+              h('h2', null, 'Places with this metric'),
+              h(
+                'ul',
+                { class: 'inline-list' },
+                elsewhere.map(([p, n]) =>
+                  h(
+                    'li',
+                    null,
+                    link(
+                      toHash('charts', { metric, place: p }),
+                      `${ds.placeName(p)} (${count(n, 'series', 'series')})`,
+                    ),
+                  ),
+                ),
+              ),
+            )
           : null,
       );
       return;
     }
-    const titles = new Map(seriesTitles(ds, series.map((sIndex) => ds.table.row(ds.bestOf(ds.points.seriesStart[sIndex]!)))).map((t, k) => [series[k]!, t]));
+    const titles = new Map(
+      seriesTitles(
+        ds,
+        series.map((sIndex) => ds.table.row(ds.bestOf(ds.points.seriesStart[sIndex]!))),
+      ).map((t, k) => [series[k]!, t]),
+    );
     if (only >= 0) {
       replace(
         results,
-        h('p', { class: 'result-count' }, `One series of ${count(series.length, 'series', 'series')} of ${ds.metricLabel(metric).toLowerCase()} for ${ds.placeName(place)}.`, ' ', link(toHash('charts', { metric, place }), 'Show them all')),
+        h(
+          'p',
+          { class: 'result-count' },
+          `One series of ${count(series.length, 'series', 'series')} of ${ds.metricLabel(metric).toLowerCase()} for ${ds.placeName(place)}.`,
+          ' ',
+          link(toHash('charts', { metric, place }), 'Show them all'),
+        ),
         chartOf(only, titles.get(only)!, column),
       );
       return;
@@ -210,21 +309,51 @@ export function chartsPage(ctx: Ctx, route: Route): View {
         ? h(
             'nav',
             { class: 'pager', 'aria-label': 'Pages of charts' },
-            pageNo > 1 ? link(toHash('charts', { metric, place, page: pageNo - 1 }), 'Previous') : null,
-            h('span', null, `Charts ${formatNumber((pageNo - 1) * PER_PAGE + 1)}–${formatNumber((pageNo - 1) * PER_PAGE + shown.length)} of ${formatNumber(series.length)}`),
-            pageNo < pages ? link(toHash('charts', { metric, place, page: pageNo + 1 }), 'Next') : null,
+            pageNo > 1
+              ? link(toHash('charts', { metric, place, page: pageNo - 1 }), 'Previous')
+              : null,
+            h(
+              'span',
+              null,
+              `Charts ${formatNumber((pageNo - 1) * PER_PAGE + 1)}–${formatNumber((pageNo - 1) * PER_PAGE + shown.length)} of ${formatNumber(series.length)}`,
+            ),
+            pageNo < pages
+              ? link(toHash('charts', { metric, place, page: pageNo + 1 }), 'Next')
+              : null,
           )
         : null;
     replace(
       results,
-      h('p', { class: 'result-count' }, `${count(series.length, 'series', 'series')} of ${ds.metricLabel(metric).toLowerCase()} for ${ds.placeName(place)}.`, ' ', link(toHash('claims', { metric, place }), 'See these claims in the table')),
+      h(
+        'p',
+        { class: 'result-count' },
+        `${count(series.length, 'series', 'series')} of ${ds.metricLabel(metric).toLowerCase()} for ${ds.placeName(place)}.`,
+        ' ',
+        link(toHash('claims', { metric, place }), 'See these claims in the table'),
+      ),
       several.map((sIndex) => chartOf(sIndex, titles.get(sIndex)!, column)),
       single.length
         ? h(
             'section',
             { class: 'single-charts', 'aria-labelledby': 'h-single' },
-            h('h2', { id: 'h-single' }, several.length ? 'Series with one date' : `${count(single.length, 'series', 'series')} with one date`),
-            h('div', { class: 'chart-grid' }, single.map((sIndex) => chartOf(sIndex, titles.get(sIndex)!, Math.min(560, column >= 860 ? (column - 16) / 2 - 30 : column)))),
+            h(
+              'h2',
+              { id: 'h-single' },
+              several.length
+                ? 'Series with one date'
+                : `${count(single.length, 'series', 'series')} with one date`,
+            ),
+            h(
+              'div',
+              { class: 'chart-grid' },
+              single.map((sIndex) =>
+                chartOf(
+                  sIndex,
+                  titles.get(sIndex)!,
+                  Math.min(560, column >= 860 ? (column - 16) / 2 - 30 : column),
+                ),
+              ),
+            ),
           )
         : null,
       nav,
@@ -247,9 +376,25 @@ export function chartsPage(ctx: Ctx, route: Route): View {
       ),
       h(
         'form',
-        { class: 'filters compact', 'aria-label': 'Choose what to chart', onsubmit: (e: Event) => e.preventDefault() },
-        h('div', { class: 'field' }, h('label', { for: 'chart-metric' }, 'Metric'), metricSelect, metricPending),
-        h('div', { class: 'field' }, h('label', { for: 'chart-place' }, 'Place'), placeSelect, placePending),
+        {
+          class: 'filters compact',
+          'aria-label': 'Choose what to chart',
+          onsubmit: (e: Event) => e.preventDefault(),
+        },
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'chart-metric' }, 'Metric'),
+          metricSelect,
+          metricPending,
+        ),
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: 'chart-place' }, 'Place'),
+          placeSelect,
+          placePending,
+        ),
       ),
       results,
     ],

@@ -2,9 +2,26 @@
 import { sourceLabel, problemView, type Ctx, type View } from '../app.js';
 import { clip, externalLink, h, langTag, link } from '../dom.js';
 import { citeWithAddress, copyButton } from '../citation.js';
-import { exactAmount, formatAmount, formatEdtf, formatNumber, formatWorded, QUALIFIER_LABELS, vocabularyLabel } from '../format.js';
+import {
+  exactAmount,
+  formatAmount,
+  formatEdtf,
+  formatNumber,
+  formatWorded,
+  QUALIFIER_LABELS,
+  vocabularyLabel,
+} from '../format.js';
 import { claimHash, sourceHash, toHash, type Route } from '../state.js';
-import { boundsWords, breakdownWords, languageName, metricWithBreakdown, publisherWords, reliabilityShort, reviewWords, richText } from '../words.js';
+import {
+  boundsWords,
+  breakdownWords,
+  languageName,
+  metricWithBreakdown,
+  publisherWords,
+  reliabilityShort,
+  reviewWords,
+  richText,
+} from '../words.js';
 import { claimList, scopeWords } from './common.js';
 
 const DECIDED_WORDS: Record<string, string> = {
@@ -27,7 +44,12 @@ export function claimPage(ctx: Ctx, route: Route): View {
   const id = (route as { id: string }).id;
   const i = ds.claimIndex(id);
   if (i < 0)
-    return problemView({ title: 'No such claim', issues: [`There is no claim “${id}” in this dataset (version ${ds.meta.version}).`], fallback: '#/claims', fallbackLabel: 'Browse the claims' });
+    return problemView({
+      title: 'No such claim',
+      issues: [`There is no claim “${id}” in this dataset (version ${ds.meta.version}).`],
+      fallback: '#/claims',
+      fallbackLabel: 'Browse the claims',
+    });
   const r = ds.table.row(i);
   const source = ds.sourcesById.get(r.source_id);
   const extra = ds.claimExtras[String(i)];
@@ -39,7 +61,9 @@ export function claimPage(ctx: Ctx, route: Route): View {
     h(
       'dl',
       { class: 'facts' },
-      pairs.filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false).map(([k, v]) => [h('dt', null, k), h('dd', null, v as Node | string)]),
+      pairs
+        .filter(([, v]) => v !== null && v !== undefined && v !== '' && v !== false)
+        .map(([k, v]) => [h('dt', null, k), h('dd', null, v as Node | string)]),
     );
 
   // The figures the qualifier allows, in words ("more than 6,500, with no upper limit").
@@ -49,7 +73,10 @@ export function claimPage(ctx: Ctx, route: Route): View {
   const review = reviewWords(ds.reviewOf(i));
 
   const person = r.attributed_person ? ds.personsById.get(r.attributed_person) : undefined;
-  const role = person?.roles.find((x) => !r.attributed_organisation || x.organisation === r.attributed_organisation) ?? person?.roles[0];
+  const role =
+    person?.roles.find(
+      (x) => !r.attributed_organisation || x.organisation === r.attributed_organisation,
+    ) ?? person?.roles[0];
   const saidBy = [
     person ? `${person.name}${role ? `, ${role.title}` : ''}` : r.attributed_person,
     r.attributed_organisation ? ds.organisationName(r.attributed_organisation) : null,
@@ -74,15 +101,34 @@ export function claimPage(ctx: Ctx, route: Route): View {
         null,
         best === i
           ? `This is the best figure for ${formatEdtf(r.as_of)} in its series: ${DECIDED_WORDS[decided] ?? decided}.`
-          : ['The best figure for this date is ', link(claimHash(ds.table.get(best, 'claim_id')), formatWorded(ds.table.row(best))), ` (${ds.table.get(best, 'source_publisher') ?? ds.table.get(best, 'source_title')}): ${DECIDED_WORDS[decided] ?? decided}.`],
+          : [
+              'The best figure for this date is ',
+              link(claimHash(ds.table.get(best, 'claim_id')), formatWorded(ds.table.row(best))),
+              ` (${ds.table.get(best, 'source_publisher') ?? ds.table.get(best, 'source_title')}): ${DECIDED_WORDS[decided] ?? decided}.`,
+            ],
       ),
-      h('p', null, link(toHash('charts', { metric: r.metric, place: r.place, series: ds.points.seriesIds[ds.points.series[p]!] }), `See ${metricName.toLowerCase()} for ${r.place_name} over time`)),
+      h(
+        'p',
+        null,
+        link(
+          toHash('charts', {
+            metric: r.metric,
+            place: r.place,
+            series: ds.points.seriesIds[ds.points.series[p]!],
+          }),
+          `See ${metricName.toLowerCase()} for ${r.place_name} over time`,
+        ),
+      ),
     );
     if (others.length)
       conflictSection = h(
         'section',
         { 'aria-labelledby': 'h-conflict', class: conflict ? 'conflict-box' : null },
-        h('h2', { id: 'h-conflict' }, conflict ? 'Sources that disagree' : 'Other sources for the same date'),
+        h(
+          'h2',
+          { id: 'h-conflict' },
+          conflict ? 'Sources that disagree' : 'Other sources for the same date',
+        ),
         h(
           'p',
           null,
@@ -99,26 +145,69 @@ export function claimPage(ctx: Ctx, route: Route): View {
         'section',
         { 'aria-labelledby': 'h-dates' },
         h('h2', { id: 'h-dates' }, 'The same series at other dates'),
-        claimList(ds, dates.slice(0, 30).map((q) => ds.bestOf(q))),
-        dates.length > 30 ? h('p', { class: 'muted' }, `and ${formatNumber(dates.length - 30)} more dates.`) : null,
+        claimList(
+          ds,
+          dates.slice(0, 30).map((q) => ds.bestOf(q)),
+        ),
+        dates.length > 30
+          ? h('p', { class: 'muted' }, `and ${formatNumber(dates.length - 30)} more dates.`)
+          : null,
       );
   }
   const sameSource = ds.rowsOfSource(r.source_id).filter((c) => c !== i);
 
-  const citation = citeWithAddress(`“${clip(r.quote, 400)}” — ${sourceLabel(r)}${r.source_url ? `, ${r.source_url}` : ''}. Claim ${r.claim_id}`, ds.meta.version, claimHash(r.claim_id));
+  const citation = citeWithAddress(
+    `“${clip(r.quote, 400)}” — ${sourceLabel(r)}${r.source_url ? `, ${r.source_url}` : ''}. Claim ${r.claim_id}`,
+    ds.meta.version,
+    claimHash(r.claim_id),
+  );
 
   return {
     title: `${metricName}: ${worded}`,
     body: h(
       'article',
       { class: 'claim', 'data-claim': r.claim_id },
-      h('p', { class: 'breadcrumb' }, link('#/claims', 'Claims'), ' › ', h('span', { class: 'mono' }, r.claim_id)),
-      h('h1', null, h('span', { class: 'metric' }, `${metricName}: `), h('span', { class: 'value', 'data-value': r.value ?? '' }, worded)),
-      h('p', { class: 'lead' }, `${r.place_name} · as of ${formatEdtf(r.as_of)}`, r.withdrawn ? h('span', { class: 'badge warn' }, 'withdrawn') : null),
+      h(
+        'p',
+        { class: 'breadcrumb' },
+        link('#/claims', 'Claims'),
+        ' › ',
+        h('span', { class: 'mono' }, r.claim_id),
+      ),
+      h(
+        'h1',
+        null,
+        h('span', { class: 'metric' }, `${metricName}: `),
+        h('span', { class: 'value', 'data-value': r.value ?? '' }, worded),
+      ),
+      h(
+        'p',
+        { class: 'lead' },
+        `${r.place_name} · as of ${formatEdtf(r.as_of)}`,
+        r.withdrawn ? h('span', { class: 'badge warn' }, 'withdrawn') : null,
+      ),
       extra?.withdrawn
-        ? h('p', { class: 'notice', role: 'note' }, `Withdrawn on ${formatEdtf(extra.withdrawn.date)}: ${extra.withdrawn.reason}`, r.superseded_by ? [' Replaced by ', link(claimHash(r.superseded_by), r.superseded_by), '.'] : null)
+        ? h(
+            'p',
+            { class: 'notice', role: 'note' },
+            `Withdrawn on ${formatEdtf(extra.withdrawn.date)}: ${extra.withdrawn.reason}`,
+            r.superseded_by
+              ? [' Replaced by ', link(claimHash(r.superseded_by), r.superseded_by), '.']
+              : null,
+          )
         : null,
-      h('figure', { class: 'quote' }, h('blockquote', { lang }, h('p', null, r.quote)), h('figcaption', null, '— ', saidBy.length ? `${saidBy.join(', ')}, in ` : '', link(sourceHash(r.source_id), r.source_title))),
+      h(
+        'figure',
+        { class: 'quote' },
+        h('blockquote', { lang }, h('p', null, r.quote)),
+        h(
+          'figcaption',
+          null,
+          '— ',
+          saidBy.length ? `${saidBy.join(', ')}, in ` : '',
+          link(sourceHash(r.source_id), r.source_title),
+        ),
+      ),
       h(
         'div',
         { class: 'two-col' },
@@ -128,12 +217,34 @@ export function claimPage(ctx: Ctx, route: Route): View {
           h('h2', { id: 'h-figure' }, 'The figure'),
           dl([
             ['As worded', worded],
-            ['Value', r.value !== null ? `${formatNumber(r.value)}${r.unit === 'count' ? '' : ` ${r.unit}`}${exactAmount(r.value, r.unit) ? ` (${formatAmount(r.value, r.unit)})` : ''}` : 'none (see the bounds)'],
+            [
+              'Value',
+              r.value !== null
+                ? `${formatNumber(r.value)}${r.unit === 'count' ? '' : ` ${r.unit}`}${exactAmount(r.value, r.unit) ? ` (${formatAmount(r.value, r.unit)})` : ''}`
+                : 'none (see the bounds)',
+            ],
             ['Unit', r.unit],
-            ['Qualifier', `${r.qualifier.replaceAll('_', ' ')}${QUALIFIER_LABELS[r.qualifier] && r.qualifier !== 'exact' ? ` (“${QUALIFIER_LABELS[r.qualifier]}”)` : ''}`],
+            [
+              'Qualifier',
+              `${r.qualifier.replaceAll('_', ' ')}${QUALIFIER_LABELS[r.qualifier] && r.qualifier !== 'exact' ? ` (“${QUALIFIER_LABELS[r.qualifier]}”)` : ''}`,
+            ],
             ['Figures it allows', bounds],
-            ['Metric', ds.metricsById.get(r.metric)?.definition ? [h('strong', null, r.metric_label), ': ', richText(ds.metricsById.get(r.metric)!.definition, metricLabelOf)] : r.metric_label],
-            ['Breakdown', r.breakdown_key ? `${vocabularyLabel(r.breakdown_key)}: ${breakdownWords(r.breakdown_value)}` : null],
+            [
+              'Metric',
+              ds.metricsById.get(r.metric)?.definition
+                ? [
+                    h('strong', null, r.metric_label),
+                    ': ',
+                    richText(ds.metricsById.get(r.metric)!.definition, metricLabelOf),
+                  ]
+                : r.metric_label,
+            ],
+            [
+              'Breakdown',
+              r.breakdown_key
+                ? `${vocabularyLabel(r.breakdown_key)}: ${breakdownWords(r.breakdown_value)}`
+                : null,
+            ],
             ['As of', `${formatEdtf(r.as_of)} (${BASIS_WORDS[r.as_of_basis] ?? r.as_of_basis})`],
             ['Place', link(toHash('claims', { place: r.place }), r.place_name)],
             ['Scope', scopeWords(ds, r)],
@@ -147,33 +258,68 @@ export function claimPage(ctx: Ctx, route: Route): View {
           h('h2', { id: 'h-source' }, 'Source'),
           dl([
             ['Title', link(sourceHash(r.source_id), r.source_title, { lang })],
-            ['Publisher', source ? publisherWords({ ...source, publisher: source.publisher ?? 'a publisher not shown in the text' }) : (r.source_publisher ?? 'not shown in the text')],
+            [
+              'Publisher',
+              source
+                ? publisherWords({
+                    ...source,
+                    publisher: source.publisher ?? 'a publisher not shown in the text',
+                  })
+                : (r.source_publisher ?? 'not shown in the text'),
+            ],
             ['Authors', source?.authors?.length ? source.authors.join(', ') : null],
             ['Published', r.source_published ? formatEdtf(r.source_published) : 'undated'],
             ['Kind', vocabularyLabel(r.source_kind)],
             ['Reliability', reliabilityShort(r.source_reliability)],
             ['Language', languageName(r.source_language)],
-            ['Address', r.source_url ? externalLink(r.source_url, r.source_url, { class: 'url' }) : 'none known (never invented)'],
+            [
+              'Address',
+              r.source_url
+                ? externalLink(r.source_url, r.source_url, { class: 'url' })
+                : 'none known (never invented)',
+            ],
           ]),
           h('h3', null, 'Cite this claim'),
           h('p', { class: 'citation', id: 'claim-citation' }, citation),
-          copyButton('Copy citation', () => citation, { done: 'Citation copied', attrs: { 'data-action': 'copy-citation' } }),
+          copyButton('Copy citation', () => citation, {
+            done: 'Citation copied',
+            attrs: { 'data-action': 'copy-citation' },
+          }),
         ),
       ),
       h(
         'section',
-        { 'aria-labelledby': 'h-review', class: `review review-${review.status}`, 'data-review': review.status },
+        {
+          'aria-labelledby': 'h-review',
+          class: `review review-${review.status}`,
+          'data-review': review.status,
+        },
         h('h2', { id: 'h-review' }, 'Second reading'),
-        h('p', { class: 'review-summary' }, review.summary, review.note ? [' ', richText(review.note, metricLabelOf)] : null, review.date ? h('span', { class: 'muted' }, ` (${review.date})`) : null),
+        h(
+          'p',
+          { class: 'review-summary' },
+          review.summary,
+          review.note ? [' ', richText(review.note, metricLabelOf)] : null,
+          review.date ? h('span', { class: 'muted' }, ` (${review.date})`) : null,
+        ),
         review.status !== 'none'
-          ? h('p', { class: 'muted' }, 'Someone who did not write the claim read its quote and source alone and entered the figure again; the two readings were compared field by field.')
+          ? h(
+              'p',
+              { class: 'muted' },
+              'Someone who did not write the claim read its quote and source alone and entered the figure again; the two readings were compared field by field.',
+            )
           : null,
       ),
       seriesSection,
       conflictSection,
       relatedSeries,
       sameSource.length
-        ? h('section', { 'aria-labelledby': 'h-same-source' }, h('h2', { id: 'h-same-source' }, 'Other claims of this source'), claimList(ds, sameSource.slice(0, 50), { showMetric: true, showPlace: true }))
+        ? h(
+            'section',
+            { 'aria-labelledby': 'h-same-source' },
+            h('h2', { id: 'h-same-source' }, 'Other claims of this source'),
+            claimList(ds, sameSource.slice(0, 50), { showMetric: true, showPlace: true }),
+          )
         : null,
     ),
   };

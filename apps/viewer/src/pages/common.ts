@@ -12,7 +12,8 @@ export function placeTree(ds: Dataset): { id: string; name: string; depth: numbe
   const children = new Map<string, string[]>();
   const roots: string[] = [];
   for (const p of ds.places) {
-    if (p.parent && ds.placesById.has(p.parent)) children.set(p.parent, [...(children.get(p.parent) ?? []), p.id]);
+    if (p.parent && ds.placesById.has(p.parent))
+      children.set(p.parent, [...(children.get(p.parent) ?? []), p.id]);
     else roots.push(p.id);
   }
   const byName = (a: string, b: string) => ds.placeName(a).localeCompare(ds.placeName(b), 'en-GB');
@@ -37,11 +38,18 @@ export function placeOptions(ds: Dataset): [string, string][] {
 }
 
 /** The scope of a claim in words: "Operation Venetic · EncroChat · Metropolitan Police". */
-export function scopeWords(ds: Dataset, row: Pick<ClaimsTableRow, 'operation' | 'organisations' | 'networks' | 'breakdown_key' | 'breakdown_value'>): string {
+export function scopeWords(
+  ds: Dataset,
+  row: Pick<
+    ClaimsTableRow,
+    'operation' | 'organisations' | 'networks' | 'breakdown_key' | 'breakdown_value'
+  >,
+): string {
   const parts: string[] = [];
   if (row.breakdown_key) parts.push(`${row.breakdown_key}: ${row.breakdown_value ?? ''}`);
   if (row.operation) parts.push(ds.operationName(row.operation));
-  if (row.organisations?.length) parts.push(`counted by ${row.organisations.map((o) => ds.organisationName(o)).join(', ')}`);
+  if (row.organisations?.length)
+    parts.push(`counted by ${row.organisations.map((o) => ds.organisationName(o)).join(', ')}`);
   if (row.networks?.length) parts.push(row.networks.map((n) => ds.networkName(n)).join(' + '));
   else parts.push('no network (context figure)');
   return parts.join(' · ');
@@ -55,10 +63,15 @@ export function describeFilters(ds: Dataset, f: ClaimFilters): string {
   if (f.org) parts.push(`by or for ${ds.organisationName(f.org)}`);
   if (f.op) parts.push(ds.operationName(f.op));
   if (f.source) parts.push(`from “${ds.sourcesById.get(f.source)?.title ?? f.source}”`);
-  if (f.network) parts.push(`${f.networkonly ? 'about ' : 'counting '}${ds.networkName(f.network)}${f.networkonly ? ' alone' : ''}`);
+  if (f.network)
+    parts.push(
+      `${f.networkonly ? 'about ' : 'counting '}${ds.networkName(f.network)}${f.networkonly ? ' alone' : ''}`,
+    );
   if (f.kind) parts.push(`in sources of kind “${vocabularyLabel(f.kind)}”`);
-  if (f.reliability) parts.push(`from ${RELIABILITY_LABELS[f.reliability] ?? f.reliability} sources`);
-  if (f.disagree) parts.push(f.disagree === 'yes' ? 'where sources disagree' : 'where no source disagrees');
+  if (f.reliability)
+    parts.push(`from ${RELIABILITY_LABELS[f.reliability] ?? f.reliability} sources`);
+  if (f.disagree)
+    parts.push(f.disagree === 'yes' ? 'where sources disagree' : 'where no source disagrees');
   if (f.from) parts.push(`from ${formatEdtf(f.from)}`);
   if (f.to) parts.push(`until ${formatEdtf(f.to)}`);
   if (f.q) parts.push(`quotes containing “${f.q}”`);
@@ -87,7 +100,20 @@ export function filterParams(f: ClaimFilters): Record<string, string | undefined
 
 /** A file name for a view: encrochat-ledger-0.1.0-claims-arrests-united-kingdom.csv. */
 function viewFileName(ds: Dataset, f: ClaimFilters, extension: string): string {
-  const slug = [f.metric, f.place, f.org, f.op, f.network, f.source, f.kind, f.reliability, f.disagree ? `disagree-${f.disagree}` : undefined, f.from, f.to, f.q]
+  const slug = [
+    f.metric,
+    f.place,
+    f.org,
+    f.op,
+    f.network,
+    f.source,
+    f.kind,
+    f.reliability,
+    f.disagree ? `disagree-${f.disagree}` : undefined,
+    f.from,
+    f.to,
+    f.q,
+  ]
     .filter(Boolean)
     .join('-')
     .toLowerCase()
@@ -127,7 +153,11 @@ export function downloadCsv(ds: Dataset, rows: ArrayLike<number>, f: ClaimFilter
 }
 
 /** A short list of claims: figure (link), date, source. */
-export function claimList(ds: Dataset, rows: readonly number[], options: { showMetric?: boolean; showPlace?: boolean; mark?: (i: number) => string | null } = {}): HTMLElement {
+export function claimList(
+  ds: Dataset,
+  rows: readonly number[],
+  options: { showMetric?: boolean; showPlace?: boolean; mark?: (i: number) => string | null } = {},
+): HTMLElement {
   const t = ds.table;
   return h(
     'ul',
@@ -135,18 +165,31 @@ export function claimList(ds: Dataset, rows: readonly number[], options: { showM
     rows.map((i) => {
       // The breakdown beside its metric: "Drugs seized (cannabis)".
       const metric = metricWithBreakdown(t.get(i, 'metric_label'), t.get(i, 'breakdown_value'));
-      const label = formatWorded({ qualifier: t.get(i, 'qualifier'), value: t.get(i, 'value'), min: t.get(i, 'min'), max: t.get(i, 'max'), unit: t.get(i, 'unit') });
+      const label = formatWorded({
+        qualifier: t.get(i, 'qualifier'),
+        value: t.get(i, 'value'),
+        min: t.get(i, 'min'),
+        max: t.get(i, 'max'),
+        unit: t.get(i, 'unit'),
+      });
       const badge = options.mark?.(i);
       return h(
         'li',
         null,
-        link(claimHash(t.get(i, 'claim_id')), options.showMetric ? `${metric}: ${label}` : label, { class: 'figure-link' }),
+        link(claimHash(t.get(i, 'claim_id')), options.showMetric ? `${metric}: ${label}` : label, {
+          class: 'figure-link',
+        }),
         options.showPlace ? h('span', { class: 'muted' }, ` · ${t.get(i, 'place_name')}`) : null,
-        h('span', { class: 'muted' }, ` · ${formatEdtf(t.get(i, 'as_of'))} · ${t.get(i, 'source_publisher') ?? t.get(i, 'source_title')}`),
+        h(
+          'span',
+          { class: 'muted' },
+          ` · ${formatEdtf(t.get(i, 'as_of'))} · ${t.get(i, 'source_publisher') ?? t.get(i, 'source_title')}`,
+        ),
         badge ? h('span', { class: 'badge' }, badge) : null,
       );
     }),
   );
 }
 
-export const claimsLink = (f: ClaimFilters, text: string): HTMLAnchorElement => link(toHash('claims', filterParams(f)), text);
+export const claimsLink = (f: ClaimFilters, text: string): HTMLAnchorElement =>
+  link(toHash('claims', filterParams(f)), text);

@@ -33,8 +33,10 @@ const TABLES: Record<string, string> = {
 export const ARCHIVE = /^encrochat-ledger-.+-tables\.tar\.gz$/;
 
 function describeFile(name: string): string {
-  if (ARCHIVE.test(name)) return 'Every table as CSV and Parquet, datapackage.json, the README and SHA256SUMS, in one archive';
-  if (name === 'datapackage.json') return 'Frictionless Data Package: every table, column, key and licence';
+  if (ARCHIVE.test(name))
+    return 'Every table as CSV and Parquet, datapackage.json, the README and SHA256SUMS, in one archive';
+  if (name === 'datapackage.json')
+    return 'Frictionless Data Package: every table, column, key and licence';
   if (name === 'SHA256SUMS') return 'checksums of the files';
   if (name === 'README.md') return 'what the files are, and how to cite them';
   const m = /^([a-z_]+)\.(csv|parquet)$/.exec(name);
@@ -42,23 +44,57 @@ function describeFile(name: string): string {
   return '';
 }
 
-const rowsCell = (rows: number | undefined | null, what = 'row') => h('td', { class: 'num', 'data-label': 'Rows' }, rows === undefined || rows === null ? '—' : count(rows, what));
-const sizeCell = (bytes: number | undefined | null) => h('td', { class: 'num', 'data-label': 'Size' }, bytes === undefined || bytes === null ? '—' : formatBytes(bytes));
+const rowsCell = (rows: number | undefined | null, what = 'row') =>
+  h(
+    'td',
+    { class: 'num', 'data-label': 'Rows' },
+    rows === undefined || rows === null ? '—' : count(rows, what),
+  );
+const sizeCell = (bytes: number | undefined | null) =>
+  h(
+    'td',
+    { class: 'num', 'data-label': 'Size' },
+    bytes === undefined || bytes === null ? '—' : formatBytes(bytes),
+  );
 
 /** The repository, corrections and changelog: links when the build knew the project's address. */
 export function projectLinks(ds: Dataset): HTMLElement {
   const links = ds.meta.links;
   const changelog = ds.meta.changelog
-    ? h('a', { href: ds.meta.changelog, id: 'changelog-link' }, 'The changelog of this release (CHANGELOG.md)')
+    ? h(
+        'a',
+        { href: ds.meta.changelog, id: 'changelog-link' },
+        'The changelog of this release (CHANGELOG.md)',
+      )
     : links
-      ? externalLink(`${links.repository}/tree/main/.changeset`, 'Changes waiting for the next release (no published changelog yet)', { id: 'changelog-link' })
-      : h('span', null, 'No changelog yet: the first published release will list its changes by record id.');
+      ? externalLink(
+          `${links.repository}/tree/main/.changeset`,
+          'Changes waiting for the next release (no published changelog yet)',
+          { id: 'changelog-link' },
+        )
+      : h(
+          'span',
+          null,
+          'No changelog yet: the first published release will list its changes by record id.',
+        );
   return h(
     'ul',
     { class: 'project-links' },
-    links ? h('li', null, externalLink(links.repository, 'The repository', { id: 'repository-link' }), ': the data, one file per record, the schemas, the tools and their history.') : null,
     links
-      ? h('li', null, externalLink(links.issues, 'Report a correction', { id: 'corrections-link' }), ': a wrong figure, date or quote, or a source we missed (an issue on the repository; corrections are released as patch versions).')
+      ? h(
+          'li',
+          null,
+          externalLink(links.repository, 'The repository', { id: 'repository-link' }),
+          ': the data, one file per record, the schemas, the tools and their history.',
+        )
+      : null,
+    links
+      ? h(
+          'li',
+          null,
+          externalLink(links.issues, 'Report a correction', { id: 'corrections-link' }),
+          ': a wrong figure, date or quote, or a source we missed (an issue on the repository; corrections are released as patch versions).',
+        )
       : null,
     h('li', null, changelog),
   );
@@ -80,7 +116,18 @@ export function downloadPage(ctx: Ctx, route: Route): View {
     button.addEventListener('click', onClick);
     return button;
   };
-  const header = h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'File'), h('th', { scope: 'col' }, 'What'), h('th', { scope: 'col', class: 'num' }, 'Rows'), h('th', { scope: 'col', class: 'num' }, 'Size')));
+  const header = h(
+    'thead',
+    null,
+    h(
+      'tr',
+      null,
+      h('th', { scope: 'col' }, 'File'),
+      h('th', { scope: 'col' }, 'What'),
+      h('th', { scope: 'col', class: 'num' }, 'Rows'),
+      h('th', { scope: 'col', class: 'num' }, 'Size'),
+    ),
+  );
   const bundle = ds.meta.bundle;
   const readyTable = h(
     'table',
@@ -94,7 +141,19 @@ export function downloadPage(ctx: Ctx, route: Route): View {
         ? h(
             'tr',
             { 'data-file': 'archive' },
-            h('td', { 'data-label': 'File' }, h('a', { href: `downloads/${encodeURIComponent(archive.name)}`, download: archive.name, class: 'mono' }, archive.name)),
+            h(
+              'td',
+              { 'data-label': 'File' },
+              h(
+                'a',
+                {
+                  href: `downloads/${encodeURIComponent(archive.name)}`,
+                  download: archive.name,
+                  class: 'mono',
+                },
+                archive.name,
+              ),
+            ),
             h('td', { 'data-label': 'What' }, describeFile(archive.name)),
             rowsCell(null),
             sizeCell(archive.bytes),
@@ -104,25 +163,66 @@ export function downloadPage(ctx: Ctx, route: Route): View {
         ? h(
             'tr',
             { 'data-file': 'bundle' },
-            h('td', { 'data-label': 'File' }, h('a', { href: bundle.path, download: `encrochat-ledger-${version}-data.json`, class: 'mono', id: 'bundle-link' }, `encrochat-ledger-${version}-data.json`)),
-            h('td', { 'data-label': 'What' }, 'The whole dataset in one JSON file, as the npm package ships it (its data.json): every source with its claims, the metrics, places, organisations, operations, networks, persons and events'),
-            h('td', { class: 'num', 'data-label': 'Rows' }, `${count(bundle.sources, 'source')}, ${count(ds.meta.claims, 'claim')}`),
+            h(
+              'td',
+              { 'data-label': 'File' },
+              h(
+                'a',
+                {
+                  href: bundle.path,
+                  download: `encrochat-ledger-${version}-data.json`,
+                  class: 'mono',
+                  id: 'bundle-link',
+                },
+                `encrochat-ledger-${version}-data.json`,
+              ),
+            ),
+            h(
+              'td',
+              { 'data-label': 'What' },
+              'The whole dataset in one JSON file, as the npm package ships it (its data.json): every source with its claims, the metrics, places, organisations, operations, networks, persons and events',
+            ),
+            h(
+              'td',
+              { class: 'num', 'data-label': 'Rows' },
+              `${count(bundle.sources, 'source')}, ${count(ds.meta.claims, 'claim')}`,
+            ),
             sizeCell(bundle.bytes),
           )
         : null,
       h(
         'tr',
         { 'data-file': 'claims-csv' },
-        h('td', { 'data-label': 'File' }, fileButton('all-claims-csv', `encrochat-ledger-${version}-claims.csv`, () => downloadCsv(ds, all, {}))),
-        h('td', { 'data-label': 'What' }, 'Every claim, one row each, as CSV for spreadsheets (made in your browser)'),
+        h(
+          'td',
+          { 'data-label': 'File' },
+          fileButton('all-claims-csv', `encrochat-ledger-${version}-claims.csv`, () =>
+            downloadCsv(ds, all, {}),
+          ),
+        ),
+        h(
+          'td',
+          { 'data-label': 'What' },
+          'Every claim, one row each, as CSV for spreadsheets (made in your browser)',
+        ),
         rowsCell(ds.meta.claims),
         sizeCell(ds.meta.allClaims?.csvBytes),
       ),
       h(
         'tr',
         { 'data-file': 'claims-json' },
-        h('td', { 'data-label': 'File' }, fileButton('all-claims-json', `encrochat-ledger-${version}-claims.json`, () => downloadJson(ds, all, {}))),
-        h('td', { 'data-label': 'What' }, 'Every claim, one object each, as JSON (made in your browser; the npm package’s claims-table.json)'),
+        h(
+          'td',
+          { 'data-label': 'File' },
+          fileButton('all-claims-json', `encrochat-ledger-${version}-claims.json`, () =>
+            downloadJson(ds, all, {}),
+          ),
+        ),
+        h(
+          'td',
+          { 'data-label': 'What' },
+          'Every claim, one object each, as JSON (made in your browser; the npm package’s claims-table.json)',
+        ),
         rowsCell(ds.meta.claims),
         sizeCell(ds.meta.allClaims?.jsonBytes),
       ),
@@ -143,7 +243,19 @@ export function downloadPage(ctx: Ctx, route: Route): View {
           h(
             'tr',
             null,
-            h('td', { 'data-label': 'File' }, h('a', { href: `downloads/${encodeURIComponent(file.name)}`, download: file.name, class: 'mono' }, file.name)),
+            h(
+              'td',
+              { 'data-label': 'File' },
+              h(
+                'a',
+                {
+                  href: `downloads/${encodeURIComponent(file.name)}`,
+                  download: file.name,
+                  class: 'mono',
+                },
+                file.name,
+              ),
+            ),
             h('td', { 'data-label': 'What' }, describeFile(file.name)),
             rowsCell(file.rows),
             sizeCell(file.bytes),
@@ -165,9 +277,31 @@ export function downloadPage(ctx: Ctx, route: Route): View {
     h(
       'ul',
       null,
-      h('li', null, 'with Node.js, in any folder: ', h('code', null, 'npx -p @encrochat-ledger/exporter encrochat-ledger-export --out tables'), ' (add ', h('code', null, '--format csv'), ' for CSV only);'),
-      h('li', null, 'from a clone of the repository: ', h('code', null, 'npm run release'), ' writes the archive to ', h('code', null, 'release/'), ';'),
-      h('li', null, 'in JavaScript or TypeScript: ', h('code', null, 'npm install @encrochat-ledger/dataset'), '.'),
+      h(
+        'li',
+        null,
+        'with Node.js, in any folder: ',
+        h('code', null, 'npx -p @encrochat-ledger/exporter encrochat-ledger-export --out tables'),
+        ' (add ',
+        h('code', null, '--format csv'),
+        ' for CSV only);',
+      ),
+      h(
+        'li',
+        null,
+        'from a clone of the repository: ',
+        h('code', null, 'npm run release'),
+        ' writes the archive to ',
+        h('code', null, 'release/'),
+        ';',
+      ),
+      h(
+        'li',
+        null,
+        'in JavaScript or TypeScript: ',
+        h('code', null, 'npm install @encrochat-ledger/dataset'),
+        '.',
+      ),
     ),
   );
 
@@ -177,7 +311,11 @@ export function downloadPage(ctx: Ctx, route: Route): View {
     h('h2', { id: 'h-files' }, 'Every table, as CSV and Parquet'),
     files.length > (archive ? 1 : 0)
       ? [
-          h('p', null, 'One table per collection joined by explicit keys, the derived series, conflicts and latest figures, and a Frictionless data package describing every column — for pandas, R, DuckDB, Excel or Spark.'),
+          h(
+            'p',
+            null,
+            'One table per collection joined by explicit keys, the derived series, conflicts and latest figures, and a Frictionless data package describing every column — for pandas, R, DuckDB, Excel or Spark.',
+          ),
           scroller('Files of the exporter', exportTable),
         ]
       : null,
@@ -192,8 +330,21 @@ export function downloadPage(ctx: Ctx, route: Route): View {
   );
 
   const viewButtons = [
-    h('button', { type: 'button', class: 'button', id: 'download-view', disabled: matches.length === 0 }, `Download ${count(matches.length, 'claim')} as CSV`),
-    h('button', { type: 'button', class: 'button secondary', id: 'download-view-json', disabled: matches.length === 0 }, 'as JSON'),
+    h(
+      'button',
+      { type: 'button', class: 'button', id: 'download-view', disabled: matches.length === 0 },
+      `Download ${count(matches.length, 'claim')} as CSV`,
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button secondary',
+        id: 'download-view-json',
+        disabled: matches.length === 0,
+      },
+      'as JSON',
+    ),
   ] as const;
   viewButtons[0].addEventListener('click', () => downloadCsv(ds, matches, f));
   viewButtons[1].addEventListener('click', () => downloadJson(ds, matches, f));
@@ -203,20 +354,50 @@ export function downloadPage(ctx: Ctx, route: Route): View {
     { 'aria-labelledby': 'h-view' },
     h('h2', { id: 'h-view' }, filtered ? 'The claims you filtered' : 'Some of the claims'),
     problems.length
-      ? h('div', { class: 'problem', role: 'alert' }, h('ul', null, problems.map((p) => h('li', null, p))), h('p', null, link('#/download', 'Clear the filters')))
-      : !filtered
-        ? h('p', { id: 'view-summary' }, 'Filter the claims table (by metric, place, network, source, reliability, dates or words of the quotes), then download the claims it shows with its CSV and JSON buttons: ', link('#/claims', 'open the claims table'), '.')
-        : [
-          h('p', { id: 'view-summary' }, `${count(matches.length, 'claim')}: ${describeFilters(ds, f)}.`),
-          h('p', { class: 'button-row' }, viewButtons[0], viewButtons[1], link(toHash('claims', filterParams(f)), 'Change the filters in the claims table')),
+      ? h(
+          'div',
+          { class: 'problem', role: 'alert' },
           h(
-            'p',
-            { class: 'muted' },
-            'CSV: the columns of the claims table in the order of the exporter’s claims.csv; RFC 4180 (UTF-8, CRLF). Made for spreadsheets: a text cell starting with = + - @ is prefixed with an apostrophe so it is not run as a formula — use the JSON or the exporter’s files for analysis. JSON: an array of the same rows.',
+            'ul',
+            null,
+            problems.map((p) => h('li', null, p)),
           ),
-        ],
+          h('p', null, link('#/download', 'Clear the filters')),
+        )
+      : !filtered
+        ? h(
+            'p',
+            { id: 'view-summary' },
+            'Filter the claims table (by metric, place, network, source, reliability, dates or words of the quotes), then download the claims it shows with its CSV and JSON buttons: ',
+            link('#/claims', 'open the claims table'),
+            '.',
+          )
+        : [
+            h(
+              'p',
+              { id: 'view-summary' },
+              `${count(matches.length, 'claim')}: ${describeFilters(ds, f)}.`,
+            ),
+            h(
+              'p',
+              { class: 'button-row' },
+              viewButtons[0],
+              viewButtons[1],
+              link(toHash('claims', filterParams(f)), 'Change the filters in the claims table'),
+            ),
+            h(
+              'p',
+              { class: 'muted' },
+              'CSV: the columns of the claims table in the order of the exporter’s claims.csv; RFC 4180 (UTF-8, CRLF). Made for spreadsheets: a text cell starting with = + - @ is prefixed with an apostrophe so it is not run as a formula — use the JSON or the exporter’s files for analysis. JSON: an array of the same rows.',
+            ),
+          ],
   );
-  const elsewhere = h('section', { 'aria-labelledby': 'h-elsewhere' }, h('h2', { id: 'h-elsewhere' }, 'Repository, corrections, changes'), projectLinks(ds));
+  const elsewhere = h(
+    'section',
+    { 'aria-labelledby': 'h-elsewhere' },
+    h('h2', { id: 'h-elsewhere' }, 'Repository, corrections, changes'),
+    projectLinks(ds),
+  );
 
   return {
     title: 'Download',
@@ -225,10 +406,18 @@ export function downloadPage(ctx: Ctx, route: Route): View {
         'header',
         { class: 'page-head' },
         h('h1', null, 'Download the data'),
-        h('p', { class: 'lead' }, `Release ${version}, ${count(ds.meta.claims, 'claim')} from ${count(ds.sources.length, 'source')}, licensed CC BY 4.0: cite the release you use (`, link('#/about', 'how to cite'), ').'),
+        h(
+          'p',
+          { class: 'lead' },
+          `Release ${version}, ${count(ds.meta.claims, 'claim')} from ${count(ds.sources.length, 'source')}, licensed CC BY 4.0: cite the release you use (`,
+          link('#/about', 'how to cite'),
+          ').',
+        ),
       ),
       // Coming from a filtered view, its files come first.
-      filtered ? [viewSection, readySection, tablesSection] : [readySection, tablesSection, viewSection],
+      filtered
+        ? [viewSection, readySection, tablesSection]
+        : [readySection, tablesSection, viewSection],
       elsewhere,
     ],
   };

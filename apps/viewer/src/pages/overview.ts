@@ -53,25 +53,47 @@ export function overviewPage(ctx: Ctx): View {
     if (!partRole.has(f.whole)) partRole.set(f.whole, 'whole');
   }
   /** Links to the Disagreements page for a card or cell: sources disagree at its date, a part above its whole. */
-  const disagreementLinks = (metric: string, place: string, point: number, conflict: boolean, short: boolean, title: string | null, disagreeing: number | null = null) => {
+  const disagreementLinks = (
+    metric: string,
+    place: string,
+    point: number,
+    conflict: boolean,
+    short: boolean,
+    title: string | null,
+    disagreeing: number | null = null,
+  ) => {
     const label = `${SHORT_LABELS[metric] ?? ds.metricLabel(metric)}, ${ds.placeName(place)}`;
     const role = partRole.get(point);
     return [
       conflict
-        ? link(toHash('disagreements', { metric, place }), short ? 'disagree' : 'sources disagree', {
-            class: 'badge warn',
-            'data-disagreement': 'conflict',
-            'data-disagreeing': disagreeing,
-            title,
-            'aria-label': `${label}: sources disagree at this date. See the figures.`,
-          })
+        ? link(
+            toHash('disagreements', { metric, place }),
+            short ? 'disagree' : 'sources disagree',
+            {
+              class: 'badge warn',
+              'data-disagreement': 'conflict',
+              'data-disagreeing': disagreeing,
+              title,
+              'aria-label': `${label}: sources disagree at this date. See the figures.`,
+            },
+          )
         : null,
       role
-        ? link(toHash('disagreements', { metric, place }), role === 'part' ? (short ? 'above its whole' : 'part above its whole') : short ? 'below a part' : 'whole below a part', {
-            class: 'badge warn',
-            'data-disagreement': role === 'part' ? 'part-above-whole' : 'whole-below-part',
-            'aria-label': `${label}: ${role === 'part' ? 'this figure is above that of a place containing it' : 'this figure is below that of a place within it'}. See the figures.`,
-          })
+        ? link(
+            toHash('disagreements', { metric, place }),
+            role === 'part'
+              ? short
+                ? 'above its whole'
+                : 'part above its whole'
+              : short
+                ? 'below a part'
+                : 'whole below a part',
+            {
+              class: 'badge warn',
+              'data-disagreement': role === 'part' ? 'part-above-whole' : 'whole-below-part',
+              'aria-label': `${label}: ${role === 'part' ? 'this figure is above that of a place containing it' : 'this figure is below that of a place within it'}. See the figures.`,
+            },
+          )
         : null,
     ];
   };
@@ -79,9 +101,22 @@ export function overviewPage(ctx: Ctx): View {
   /** The best claim of point `p`: its row, its figure as worded, exactly, and where it comes from. */
   const figure = (p: number) => {
     const i = ds.bestOf(p);
-    const row = { qualifier: t.get(i, 'qualifier'), value: t.get(i, 'value'), min: t.get(i, 'min'), max: t.get(i, 'max'), unit: t.get(i, 'unit') };
+    const row = {
+      qualifier: t.get(i, 'qualifier'),
+      value: t.get(i, 'value'),
+      min: t.get(i, 'min'),
+      max: t.get(i, 'max'),
+      unit: t.get(i, 'unit'),
+    };
     const publisher = t.get(i, 'source_publisher') ?? t.get(i, 'source_title');
-    return { i, claim: t.get(i, 'claim_id'), worded: formatWorded(row), exact: row.value !== null ? exactAmount(row.value, row.unit) : null, publisher, asOf: formatEdtf(t.get(i, 'as_of')) };
+    return {
+      i,
+      claim: t.get(i, 'claim_id'),
+      worded: formatWorded(row),
+      exact: row.value !== null ? exactAmount(row.value, row.unit) : null,
+      publisher,
+      asOf: formatEdtf(t.get(i, 'as_of')),
+    };
   };
   /** "as of <date> · <publisher> · <reliability>" of a figure. */
   const provenance = (f: ReturnType<typeof figure>) => [
@@ -89,23 +124,46 @@ export function overviewPage(ctx: Ctx): View {
     ' · ',
     link(sourceHash(t.get(f.i, 'source_id')), f.publisher),
     ' · ',
-    h('span', { class: 'reliability' }, RELIABILITY_WORDS[t.get(f.i, 'source_reliability')] ?? t.get(f.i, 'source_reliability')),
+    h(
+      'span',
+      { class: 'reliability' },
+      RELIABILITY_WORDS[t.get(f.i, 'source_reliability')] ?? t.get(f.i, 'source_reliability'),
+    ),
   ];
 
   const card = (metric: string, place: string) => {
     const hl = byKey.get(`${metric}\u0000${place}`);
     const label = SHORT_LABELS[metric] ?? ds.metricLabel(metric);
     if (!hl)
-      return h('article', { class: 'card empty', 'data-metric': metric, 'data-place': place }, h('h3', null, label), h('p', { class: 'figure muted' }, 'No figure'), h('p', { class: 'meta' }, 'No source gives a total for this yet.'));
+      return h(
+        'article',
+        { class: 'card empty', 'data-metric': metric, 'data-place': place },
+        h('h3', null, label),
+        h('p', { class: 'figure muted' }, 'No figure'),
+        h('p', { class: 'meta' }, 'No source gives a total for this yet.'),
+      );
     const f = figure(hl.point);
     const conflict = ds.points.conflict[hl.point] === 1;
     const official = hl.kind === 'newer-non-official' ? figure(hl.official) : null;
     const later = hl.latest !== hl.point && LATER_WORDS[hl.reason] ? figure(hl.latest) : null;
     return h(
       'article',
-      { class: `card${conflict ? ' has-conflict' : ''}`, 'data-metric': metric, 'data-place': place, 'data-claim': f.claim, 'data-kind': hl.kind, 'data-reason': hl.reason },
+      {
+        class: `card${conflict ? ' has-conflict' : ''}`,
+        'data-metric': metric,
+        'data-place': place,
+        'data-claim': f.claim,
+        'data-kind': hl.kind,
+        'data-reason': hl.reason,
+      },
       h('h3', null, label),
-      h('p', { class: 'figure' }, link(claimHash(f.claim), f.worded, { 'aria-label': `${label}, ${ds.placeName(place)}: ${f.worded}. Open the claim.` })),
+      h(
+        'p',
+        { class: 'figure' },
+        link(claimHash(f.claim), f.worded, {
+          'aria-label': `${label}, ${ds.placeName(place)}: ${f.worded}. Open the claim.`,
+        }),
+      ),
       f.exact ? h('p', { class: 'exact muted' }, f.exact) : null,
       h('p', { class: 'meta' }, provenance(f)),
       official
@@ -113,7 +171,9 @@ export function overviewPage(ctx: Ctx): View {
             'p',
             { class: 'official', 'data-official-claim': official.claim },
             'Latest official figure: ',
-            link(claimHash(official.claim), official.worded, { 'aria-label': `Latest official figure: ${official.worded}. Open the claim.` }),
+            link(claimHash(official.claim), official.worded, {
+              'aria-label': `Latest official figure: ${official.worded}. Open the claim.`,
+            }),
             ', ',
             provenance(official),
           )
@@ -125,7 +185,9 @@ export function overviewPage(ctx: Ctx): View {
             'p',
             { class: 'meta later', 'data-later-claim': later.claim },
             'Later: ',
-            link(claimHash(later.claim), later.worded, { 'aria-label': `Later figure: ${later.worded}. Open the claim.` }),
+            link(claimHash(later.claim), later.worded, {
+              'aria-label': `Later figure: ${later.worded}. Open the claim.`,
+            }),
             ` (${later.publisher}, ${later.asOf}) — ${LATER_WORDS[hl.reason]}.`,
           )
         : null,
@@ -141,9 +203,27 @@ export function overviewPage(ctx: Ctx): View {
         { class: 'meta' },
         h('span', { class: 'sources', 'data-sources': hl.sources }, count(hl.sources, 'source')),
         hl.points > 1 ? ` · ${formatNumber(hl.points)} dates` : null,
-        disagreementLinks(metric, place, hl.point, conflict, false, conflict ? (hl.disagreeing.length ? `${count(hl.disagreeing.length, 'claim')} of this date disagree with this figure` : 'The claims of this date cannot all be true') : null, hl.disagreeing.length),
+        disagreementLinks(
+          metric,
+          place,
+          hl.point,
+          conflict,
+          false,
+          conflict
+            ? hl.disagreeing.length
+              ? `${count(hl.disagreeing.length, 'claim')} of this date disagree with this figure`
+              : 'The claims of this date cannot all be true'
+            : null,
+          hl.disagreeing.length,
+        ),
       ),
-      h('p', { class: 'more' }, link(toHash('charts', { metric, place }), 'Over time', { 'aria-label': `${label}, ${ds.placeName(place)}, over time` })),
+      h(
+        'p',
+        { class: 'more' },
+        link(toHash('charts', { metric, place }), 'Over time', {
+          'aria-label': `${label}, ${ds.placeName(place)}, over time`,
+        }),
+      ),
     );
   };
 
@@ -152,7 +232,11 @@ export function overviewPage(ctx: Ctx): View {
       'section',
       { class: 'headline-group', 'aria-labelledby': `h-${place}` },
       h('h2', { id: `h-${place}` }, heading),
-      h('div', { class: 'cards' }, HEADLINE_METRICS.map((m) => card(m, place))),
+      h(
+        'div',
+        { class: 'cards' },
+        HEADLINE_METRICS.map((m) => card(m, place)),
+      ),
     ),
   );
 
@@ -169,22 +253,50 @@ export function overviewPage(ctx: Ctx): View {
     const f = figure(hl.point);
     return h(
       'td',
-      { class: 'num', 'data-metric': metric, 'data-place': place, 'data-claim': f.claim, 'data-kind': hl.kind },
+      {
+        class: 'num',
+        'data-metric': metric,
+        'data-place': place,
+        'data-claim': f.claim,
+        'data-kind': hl.kind,
+      },
       link(claimHash(f.claim), f.worded),
-      h('span', { class: 'cell-meta' }, `${formatEdtf(t.get(f.i, 'as_of'), true)} · ${count(hl.sources, 'source')}${hl.kind === 'official' ? '' : ` · ${RELIABILITY_WORDS[t.get(f.i, 'source_reliability')] ?? t.get(f.i, 'source_reliability')}`}`),
+      h(
+        'span',
+        { class: 'cell-meta' },
+        `${formatEdtf(t.get(f.i, 'as_of'), true)} · ${count(hl.sources, 'source')}${hl.kind === 'official' ? '' : ` · ${RELIABILITY_WORDS[t.get(f.i, 'source_reliability')] ?? t.get(f.i, 'source_reliability')}`}`,
+      ),
       disagreementLinks(metric, place, hl.point, ds.points.conflict[hl.point] === 1, true, null),
     );
   };
   const table = h(
     'table',
     { class: 'place-table' },
-    h('caption', { class: 'visually-hidden' }, 'The figure to quote first of each headline metric for each country, region and force'),
-    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Place'), HEADLINE_METRICS.map((m) => h('th', { scope: 'col', class: 'num' }, SHORT_LABELS[m] ?? m)))),
+    h(
+      'caption',
+      { class: 'visually-hidden' },
+      'The figure to quote first of each headline metric for each country, region and force',
+    ),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col' }, 'Place'),
+        HEADLINE_METRICS.map((m) => h('th', { scope: 'col', class: 'num' }, SHORT_LABELS[m] ?? m)),
+      ),
+    ),
     h(
       'tbody',
       null,
       others.map((p) =>
-        h('tr', { class: `depth-${Math.min(p.depth, 4)}` }, h('th', { scope: 'row' }, link(toHash('claims', { place: p.id }), p.name)), HEADLINE_METRICS.map((m) => cell(m, p.id))),
+        h(
+          'tr',
+          { class: `depth-${Math.min(p.depth, 4)}` },
+          h('th', { scope: 'row' }, link(toHash('claims', { place: p.id }), p.name)),
+          HEADLINE_METRICS.map((m) => cell(m, p.id)),
+        ),
       ),
     ),
   );
@@ -209,7 +321,9 @@ export function overviewPage(ctx: Ctx): View {
           'Each figure is the one to quote first: the latest official figure, unless a later figure of another source says something new — a new count, not a restatement — and then the official figure is shown beside it (',
           link('#/about', 'how figures are chosen'),
           `). Sources often disagree: ${count(conflicts, 'date')} where they do are flagged`,
-          ds.partsAboveWholes.length ? `, and ${count(ds.partsAboveWholes.length, 'figure')} of a place above that of a place containing it` : null,
+          ds.partsAboveWholes.length
+            ? `, and ${count(ds.partsAboveWholes.length, 'figure')} of a place above that of a place containing it`
+            : null,
           ' (',
           link('#/disagreements', 'see every disagreement'),
           ').',
@@ -221,7 +335,11 @@ export function overviewPage(ctx: Ctx): View {
             'section',
             { class: 'headline-group', 'aria-labelledby': 'h-places' },
             h('h2', { id: 'h-places' }, 'By country, region and force'),
-            h('p', { class: 'muted' }, 'Figures of each place alone; a force’s figures are part of its country’s.'),
+            h(
+              'p',
+              { class: 'muted' },
+              'Figures of each place alone; a force’s figures are part of its country’s.',
+            ),
             scroller('Figures by country, region and force', table),
           )
         : null,
