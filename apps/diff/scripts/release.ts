@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { publint } from 'publint';
+import type { JsonRecord } from '@encrochat-ledger/core';
 
 export interface PackedPackage {
   name: string;
@@ -68,7 +69,7 @@ function run(cmd: string, args: string[], cwd: string, what: string): string {
 /** The public workspaces, from the root package.json's workspace globs (`dir/*` only). */
 export function publicWorkspaces(
   root: string,
-): { name: string; version: string; dir: string; manifest: Record<string, any> }[] {
+): { name: string; version: string; dir: string; manifest: JsonRecord }[] {
   const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     workspaces: string[];
   };
@@ -93,7 +94,7 @@ export function publicWorkspaces(
 }
 
 /** Whether a package offers a CommonJS entry point (else it is ESM-only, checked with attw's esm-only profile). */
-function hasRequire(manifest: Record<string, any>): boolean {
+function hasRequire(manifest: JsonRecord): boolean {
   return (
     JSON.stringify(manifest.exports ?? {}).includes('"require"') ||
     String(manifest.main ?? '').endsWith('.cjs')
@@ -101,7 +102,7 @@ function hasRequire(manifest: Record<string, any>): boolean {
 }
 
 /** Subpaths that are data files, not modules: attw has no types to find for them. */
-function jsonEntrypoints(manifest: Record<string, any>): string[] {
+function jsonEntrypoints(manifest: JsonRecord): string[] {
   return Object.entries(manifest.exports ?? {})
     .filter(
       ([key, value]) =>
@@ -110,11 +111,7 @@ function jsonEntrypoints(manifest: Record<string, any>): string[] {
     .map(([key]) => key);
 }
 
-export function attwProblems(
-  root: string,
-  tarball: string,
-  manifest: Record<string, any>,
-): string[] {
+export function attwProblems(root: string, tarball: string, manifest: JsonRecord): string[] {
   const args = [tarball, '--format', 'json'];
   if (!hasRequire(manifest)) args.push('--profile', 'esm-only');
   const exclude = jsonEntrypoints(manifest);
@@ -159,7 +156,7 @@ export async function publintMessages(tarball: string): Promise<string[]> {
 }
 
 /** What a published package owes its users beyond working code: its licence text and where to find and report on it. */
-export function citizenshipProblems(tarball: string, manifest: Record<string, any>): string[] {
+export function citizenshipProblems(tarball: string, manifest: JsonRecord): string[] {
   const listed = execFileSync('tar', ['-t', '-z', '-f', tarball], { encoding: 'utf8' }).split('\n');
   const problems = ['repository', 'homepage', 'bugs']
     .filter((field) => !manifest[field])
@@ -211,7 +208,7 @@ export function archiveTables(exportsDir: string, out: string, version: string):
 }
 
 /** Bare imports of the packed files that the manifest does not declare (dependencies, peer or optional). */
-export function undeclaredImports(tarball: string, manifest: Record<string, any>): string[] {
+export function undeclaredImports(tarball: string, manifest: JsonRecord): string[] {
   const dir = fs.mkdtempSync(path.join(path.dirname(tarball), '.unpack-'));
   try {
     execFileSync('tar', ['-x', '-z', '-f', tarball, '-C', dir]);

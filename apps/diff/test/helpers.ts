@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { JsonRecord } from '@encrochat-ledger/core';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
@@ -28,7 +29,7 @@ export function baseCopy(dir = tmp('side')): string {
   return dir;
 }
 
-export type Json = Record<string, any>;
+export type Json = JsonRecord;
 
 export function readJson(dir: string, rel: string): Json {
   return JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8'));

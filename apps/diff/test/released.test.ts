@@ -1,5 +1,6 @@
 /** Released schemas are immutable; CITATION.cff is valid and names the dataset's version; the licences exist. */
 import fs from 'node:fs';
+import type { JsonRecord } from '@encrochat-ledger/core';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -54,10 +55,7 @@ describe('versioned schemas', () => {
 });
 
 describe('CITATION.cff and licences', () => {
-  const cff = parse(fs.readFileSync(path.join(repoRoot, 'CITATION.cff'), 'utf8')) as Record<
-    string,
-    any
-  >;
+  const cff = parse(fs.readFileSync(path.join(repoRoot, 'CITATION.cff'), 'utf8')) as JsonRecord;
 
   it('names the version of @encrochat-ledger/dataset, in the citation and the preferred citation', () => {
     expect(cff.version).toBe(datasetVersion);

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblems, readData } from '@encrochat-ledger/core';
+import { formatProblems, readData, type JsonRecord } from '@encrochat-ledger/core';
 import { figure, group } from './figures.js';
 import { Random } from './random.js';
 
@@ -47,7 +47,7 @@ const NOUNS: Record<string, string> = {
 const FILLER =
   'The figures were given at a press conference, where officers described months of work with partners at home and abroad, and warned that more results would follow as the analysis of the intercepted messages went on';
 
-type Rec = Record<string, any>;
+type Rec = JsonRecord;
 
 /** The vocabulary collections of a data folder, each in file order (read with the one reader of data; any problem stops). */
 function readVocabulary(dir: string): Record<(typeof VOCABULARY)[number], Rec[]> {

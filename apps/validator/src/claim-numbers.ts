@@ -5,16 +5,17 @@
  * written plainly; so it is done once per claim and number, and only the readings that match the
  * number are kept.
  */
-import { matchesCandidate, readingsInUnit, type UnitReading } from '@encrochat-ledger/core';
+import {
+  matchesCandidate,
+  readingsInUnit,
+  type UnitReading,
+  type JsonRecord,
+} from '@encrochat-ledger/core';
 
 const memo = new WeakMap<object, Map<number, UnitReading[]>>();
 
 /** The readings of the claim's quote (in the claim's unit) that match `value`; empty when the quote does not state it. */
-export function readingsOf(
-  claim: Record<string, any>,
-  value: number,
-  language: string,
-): UnitReading[] {
+export function readingsOf(claim: JsonRecord, value: number, language: string): UnitReading[] {
   let byValue = memo.get(claim);
   if (!byValue) memo.set(claim, (byValue = new Map()));
   let found = byValue.get(value);

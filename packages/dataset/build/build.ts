@@ -78,7 +78,7 @@ export async function buildDataset({
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
-  let claims = 0;
+  let claims: number;
   try {
     const sink = new FileSink(tmp);
     sink.json('data.json', bundle);

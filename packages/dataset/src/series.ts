@@ -273,6 +273,7 @@ export function* seriesPoints<R extends FigureRow>(rows: Iterable<R>): Generator
   }
   // The groups hold the claims now: drop the caller's list too, so that each series' claims are
   // freed once its points are made (when the caller keeps no list of its own).
+  // eslint-disable-next-line no-useless-assignment -- the assignment frees the list, not a value read later
   rows = [];
   // Equal keys have equal ids and the other way round (ids are slugs: no `:` inside a part).
   const groups = [...series.values()].sort((a, b) => compareCodeUnits(a.id, b.id));

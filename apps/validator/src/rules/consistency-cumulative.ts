@@ -1,4 +1,4 @@
-import { safeBounds } from '@encrochat-ledger/core';
+import { safeBounds, type RecordEntry } from '@encrochat-ledger/core';
 import { claimBounds, type Claim } from '@encrochat-ledger/dataset';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
@@ -18,7 +18,14 @@ export const consistencyCumulative: DataRule = {
     const issues: Issue[] = [];
     const series = new Map<
       string,
-      { end: string; low: number; high: number; entry: any; pointer: string; as_of: string }[]
+      {
+        end: string;
+        low: number;
+        high: number;
+        entry: RecordEntry;
+        pointer: string;
+        as_of: string;
+      }[]
     >();
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
       if (source.reliability !== 'official' || claim.withdrawn) continue;

@@ -1,8 +1,9 @@
 import type { DataRule, Issue } from '../rule.js';
 
-type Rec = Record<string, any>;
+type Rec = JsonRecord;
 import { eachClaim } from '../rule.js';
 import { scopeKey } from './consistency-funnel.js';
+import type { JsonRecord } from '@encrochat-ledger/core';
 
 /**
  * CONS003 (warning): two claims that look like duplicates: the same source, metric, scope, date,

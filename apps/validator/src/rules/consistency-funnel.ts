@@ -1,10 +1,11 @@
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
+import type { JsonRecord, RecordEntry } from '@encrochat-ledger/core';
 
 const STAGES = ['arrests', 'charges', 'convictions'] as const;
 
 /** The scope and date key under which arrests, charges and convictions are compared. */
-export function scopeKey(claim: Record<string, any>): string {
+export function scopeKey(claim: JsonRecord): string {
   const s = claim.scope ?? {};
   const list = (v: unknown) => (Array.isArray(v) ? [...v].sort().join(',') : '');
   return [
@@ -28,7 +29,10 @@ export const consistencyFunnel: DataRule = {
   scope: 'dataset',
   check(ctx) {
     const issues: Issue[] = [];
-    const groups = new Map<string, Map<string, { value: number; entry: any; pointer: string }>>();
+    const groups = new Map<
+      string,
+      Map<string, { value: number; entry: RecordEntry; pointer: string }>
+    >();
     for (const { entry, claim, pointer, source } of eachClaim(ctx)) {
       if (
         !STAGES.includes(claim.metric) ||

@@ -1,9 +1,9 @@
-import { safeBounds, type RecordEntry } from '@encrochat-ledger/core';
+import { safeBounds, type RecordEntry, type JsonRecord } from '@encrochat-ledger/core';
 import { seriesId } from '@encrochat-ledger/dataset';
 import type { DataRule, Issue } from '../rule.js';
 import { passedSchema } from './schema.js';
 
-type Rec = Record<string, any>;
+type Rec = JsonRecord;
 
 /** The figure of a claim as CONS003 compares it: the same figure twice is a duplicate, not a second phrasing. */
 const figureOf = (c: Rec) => `${c.qualifier}|${c.value ?? ''}|${c.min ?? ''}|${c.max ?? ''}`;

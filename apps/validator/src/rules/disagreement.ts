@@ -1,4 +1,4 @@
-import { safeBounds, type RecordEntry } from '@encrochat-ledger/core';
+import { safeBounds, type RecordEntry, type JsonRecord } from '@encrochat-ledger/core';
 import {
   buildClaimsTable,
   findConflicts,
@@ -8,7 +8,7 @@ import {
 import { passedSchema } from './schema.js';
 import type { DataRule, Issue } from '../rule.js';
 
-type Rec = Record<string, any>;
+type Rec = JsonRecord;
 
 /**
  * CONS004 (info): claims that disagree — the same metric, scope and date, with figures that cannot

@@ -1,8 +1,8 @@
-import type { CollectionName, RecordEntry } from '@encrochat-ledger/core';
+import type { CollectionName, RecordEntry, JsonRecord } from '@encrochat-ledger/core';
 import type { Context, DataRule, Issue } from '../rule.js';
 import { claimsById, eachClaim } from '../rule.js';
 
-type Rec = Record<string, any>;
+type Rec = JsonRecord;
 
 /** A record or claim with a `superseded_by`, where it is, and the record or claim that replaces it. */
 interface Replacement {

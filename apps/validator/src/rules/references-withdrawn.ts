@@ -2,8 +2,9 @@ import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 import { visitReferences, type Target } from './references.js';
 import { supersessionCycles } from './references-supersession.js';
+import type { JsonRecord } from '@encrochat-ledger/core';
 
-type Rec = Record<string, any>;
+type Rec = JsonRecord;
 
 /** A withdrawn record or claim: the record, its withdrawal, and whether it is withdrawn only with its source. */
 interface Withdrawn {
