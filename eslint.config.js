@@ -10,6 +10,8 @@ export default tseslint.config(
       '**/dist/',
       '**/.turbo/',
       '**/.tmp/',
+      '**/.*.tmp-*/',
+      '**/.*.old-*/',
       'exports/',
       'release/',
       'coverage/',

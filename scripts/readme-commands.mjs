@@ -24,6 +24,7 @@ const DOCS = [
   'apps/diff/README.md',
   'apps/viewer/README.md',
   'packages/dataset/README.md',
+  'packages/check/README.md',
   'data/README.md',
   'review/README.md',
 ];
@@ -75,6 +76,15 @@ const HOW = {
     { writes: ['uk-arrests'] },
   'npx encrochat-ledger-export --format csv --excel-safe --out for-excel': {
     writes: ['for-excel'],
+  },
+  'npx encrochat-ledger-check "Police across Europe made more than 6,500 arrests"': {
+    expect: /answer: AGREES with the figure to quote first: 6,558/,
+  },
+  'npx encrochat-ledger-check "More than 10,000 arrests were made in the UK" --format json': {
+    expect: /"answer": "contradicts"/,
+  },
+  'npx encrochat-ledger-check - < packages/check/test/fixtures/draft.txt': {
+    expect: /more than 6,500 arrests/,
   },
   'npx turbo run build --filter=@encrochat-ledger/viewer': {},
   'node apps/viewer/serve.mjs': server,

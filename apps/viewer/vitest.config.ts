@@ -9,7 +9,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // One browser at a time: the performance measurement must not compete with other tests.
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 240_000,
+    // A guard against a hang, not a speed limit: tests must pass on a busy machine (speed is measured
+    // in `npm run bench`).
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });

@@ -54,4 +54,4 @@ it('measures every tool against its peer and writes BENCHMARKS.md and benchmarks
   expect(JSON.parse(fs.readFileSync(path.join(out, 'benchmarks.json'), 'utf8')).sizes).toHaveLength(
     1,
   );
-}, 300_000);
+});

@@ -1,6 +1,8 @@
 /**
  * `npm run release`: everything a release needs, stopping before publishing.
  *
+ *   `npm run citation` (CITATION.cff's version, the dataset's generated citation and the README's
+ *   citation block follow the version `changeset version` gave the dataset) →
  *   build (turbo, the public packages) → validate data/ → export CSV/Parquet to release/exports →
  *   one archive of the tables for people who do not use npm (release/encrochat-ledger-<version>-tables.tar.gz:
  *   every CSV and Parquet file, datapackage.json, the README and SHA256SUMS) →
@@ -101,21 +103,29 @@ function hasRequire(manifest: JsonRecord): boolean {
   );
 }
 
-/** Subpaths that are data files, not modules: attw has no types to find for them. */
-function jsonEntrypoints(manifest: JsonRecord): string[] {
-  return Object.entries(manifest.exports ?? {})
-    .filter(
-      ([key, value]) =>
-        key !== '.' && !key.includes('*') && typeof value === 'string' && value.endsWith('.json'),
-    )
-    .map(([key]) => key);
+/**
+ * One packed file for each wildcard subpath of `exports` (`./schemas/*` -> `./schemas/1.0/claim.schema.json`):
+ * attw does not look behind a wildcard, so it is given one file to resolve through it.
+ */
+export function wildcardExamples(tarball: string, manifest: JsonRecord): string[] {
+  const packed = execFileSync('tar', ['-t', '-z', '-f', tarball], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.replace(/^package\//, './'))
+    .sort();
+  return Object.entries(manifest.exports ?? {}).flatMap(([key, target]) => {
+    if (!key.endsWith('/*') || typeof target !== 'string' || !target.endsWith('/*')) return [];
+    const file = packed.find((f) => f.startsWith(target.slice(0, -1)));
+    return file ? [key.slice(0, -1) + file.slice(target.length - 1)] : [];
+  });
 }
 
 export function attwProblems(root: string, tarball: string, manifest: JsonRecord): string[] {
   const args = [tarball, '--format', 'json'];
   if (!hasRequire(manifest)) args.push('--profile', 'esm-only');
-  const exclude = jsonEntrypoints(manifest);
-  if (exclude.length) args.push('--exclude-entrypoints', ...exclude);
+  // Every subpath is checked, JSON files included (they resolve under node10 through typesVersions).
+  const examples = wildcardExamples(tarball, manifest);
+  if (examples.length) args.push('--include-entrypoints', ...examples);
   const r = spawnSync(path.join(root, 'node_modules', '.bin', 'attw'), args, {
     cwd: path.dirname(tarball),
     encoding: 'utf8',
@@ -256,6 +266,16 @@ export async function release({
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   const workspaces = publicWorkspaces(root);
+
+  // The citation script belongs to the dataset package; it is run by its path, not imported.
+  log(
+    run(
+      node,
+      ['--import', 'tsx', path.join(root, 'packages/dataset/build/citation.ts')],
+      root,
+      'npm run citation',
+    ).trim(),
+  );
 
   if (!skipBuild) {
     log(`build: ${workspaces.map((w) => w.name).join(', ')}`);

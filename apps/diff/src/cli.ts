@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** encrochat-ledger-diff OLD NEW: what changed between two versions of the dataset, and the bump it needs. */
+import { endQuietlyWhenStdoutCloses, UsageError } from '@encrochat-ledger/core';
 import { parseArgs, USAGE } from './args.js';
 import { bumpRank } from './bump.js';
 import { diff } from './diff.js';
@@ -29,12 +30,14 @@ function main(argv: string[]): number {
   return 0;
 }
 
+// `… | head` closes stdout early: the run ends quietly with its own exit code.
+endQuietlyWhenStdoutCloses('encrochat-ledger-diff');
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(
-    `encrochat-ledger-diff: ${error instanceof DiffUsageError ? message : `failed: ${message.split('\n')[0]}`}\n`,
+    `encrochat-ledger-diff: ${error instanceof DiffUsageError || error instanceof UsageError ? message : `failed: ${message.split('\n')[0]}`}\n`,
   );
   process.exitCode = 2;
 }

@@ -1,17 +1,25 @@
 /**
  * Reads one side of a diff: a bundle (`data.json`), a data folder (`data/` layout), a folder holding
  * `data/` and `schemas/` (a repository or a checkout), or a git ref (its data/ and schemas/ extracted
- * with `git archive`). Bundles and data folders are read with @encrochat-ledger/core's reader, which
- * refuses the files the validator and the dataset build refuse.
+ * with `git archive`). Bundles and data folders are read with @encrochat-ledger/core's reader and
+ * checked with its `recordIssues`, so the diff refuses what the validator and the dataset build
+ * refuse (a file that is not JSON or not UTF-8, a link or a FIFO inside data/, a record that fails
+ * its schema, a supersession cycle); a path that is not a folder or a regular file (/dev/zero, a
+ * FIFO, /proc/…) is refused before it is opened.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   collectionNames,
   dataFile,
+  findSupersessionCycles,
+  firstProblemLine,
+  inputKind,
   isBundle,
   readData,
   readInputs,
+  recordIssues,
+  SCHEMA_VERSION,
   type DataReading,
   type RecordEntry,
 } from '@encrochat-ledger/core';
@@ -39,6 +47,9 @@ const VERSION_DIR = /^\d+\.\d+$/;
 
 function readJson(file: string, shown: string): unknown {
   try {
+    // Only a regular file is opened: a FIFO would block the read forever.
+    if (!fs.lstatSync(file).isFile())
+      throw new Error('not a regular file (a link, a FIFO or a folder)');
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
     throw new DiffUsageError(
@@ -47,14 +58,22 @@ function readJson(file: string, shown: string): unknown {
   }
 }
 
-/** A reading with problems cannot be compared: the first problem, where it is, and the way to all of them. */
-function refuseProblems({ problems }: DataReading): void {
-  const [first] = problems;
-  if (!first) return;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  throw new DiffUsageError(
-    `${first.file}:${first.line}:${first.column}: ${first.message}${more}; run encrochat-ledger-validate for details`,
-  );
+/**
+ * A reading with problems cannot be compared: the first problem, where it is, and the way to all of
+ * them. The problems of the files first; only files without any have their records checked: against
+ * the published schemas (`checkSchemas`), unless the data says it follows a newer version than this
+ * diff knows, and for supersession cycles.
+ */
+function refuseProblems(reading: DataReading, checkSchemas = true): void {
+  const problems = reading.problems.length
+    ? reading.problems
+    : reading.locate(
+        checkSchemas ? recordIssues(reading.records) : findSupersessionCycles(reading.records),
+      );
+  if (problems.length)
+    throw new DiffUsageError(
+      `${firstProblemLine(problems)}; encrochat-ledger-validate lists every problem`,
+    );
 }
 
 /** An empty side: the diff against "nothing" (before the first release). */
@@ -125,6 +144,8 @@ function packageVersion(file: string): string | null {
 }
 
 export function loadBundle(file: string, label = file): Side {
+  if (inputKind(path.resolve(file), label) !== 'file')
+    throw new DiffUsageError(`${label}: a folder, not a bundle; give its data.json`);
   const reading = readInputs({
     files: [dataFile(path.resolve(file), process.cwd(), { keepBytes: false })],
     roots: [],
@@ -134,7 +155,11 @@ export function loadBundle(file: string, label = file): Side {
     throw new DiffUsageError(
       `${label}: not an encrochat-ledger bundle (expected "name": "encrochat-ledger" and a "sources" array)`,
     );
-  refuseProblems(reading);
+  const declared = (value as Rec).schema_version;
+  refuseProblems(
+    reading,
+    typeof declared !== 'string' || compareVersions(declared, SCHEMA_VERSION) <= 0,
+  );
   // The dataset package ships its schemas beside the bundle (dist/schemas/<version>/).
   const schemas = readSchemaFolders(path.join(path.dirname(file), 'schemas'));
   const version = (value as Rec).version;
@@ -209,7 +234,7 @@ export function loadPackage(spec: string): Side {
 export function loadSide(spec: string, cwd = process.cwd()): Side {
   const abs = path.resolve(cwd, spec);
   if (fs.existsSync(abs))
-    return fs.statSync(abs).isDirectory() ? loadFolder(abs, spec) : loadBundle(abs, spec);
+    return inputKind(abs, spec) === 'folder' ? loadFolder(abs, spec) : loadBundle(abs, spec);
   if (spec.startsWith('npm:')) return loadPackage(spec);
   if (spec.startsWith('git:')) return loadGitRef(spec.slice(4), cwd);
   if (isPackageSpec(spec) && !resolveCommit(spec, cwd)) return loadPackage(spec);

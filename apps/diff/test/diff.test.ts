@@ -418,9 +418,14 @@ describe('bundles (no schemas): fields compared by use', () => {
       }),
     );
     expect(dropped.bump).toBe('major');
+    // A new field comes with a newer schema version (the records of a version newer than the
+    // published schemas are not checked against them).
     const added = diff(
       a,
-      bundleOf(base, 'data.json', (b) => (b.metrics[0].unit_note = 'x')),
+      bundleOf(base, 'data.json', (b) => {
+        b.metrics[0].unit_note = 'x';
+        b.schema_version = '1.1';
+      }),
     );
     expect(added.fields).toEqual([
       expect.objectContaining({
@@ -545,7 +550,7 @@ describe('CLI', () => {
     const r = runCli(cli, [broken, broken], broken);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      'encrochat-ledger-diff: data/places/broken.json:3:3: key "id" appears twice in the same object (first at line 2, column 3); a JSON reader keeps only the last one; run encrochat-ledger-validate for details\n',
+      'encrochat-ledger-diff: data/places/broken.json:3:3 at /id: key "id" appears twice in the same object (first at line 2, column 3); a JSON reader keeps only the last one; hint: merge the two entries into one key, or rename one of them; encrochat-ledger-validate lists every problem\n',
     );
   });
 });

@@ -67,10 +67,11 @@ beforeAll(() => {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-}, 240_000);
+}, 1_200_000);
 
 const release = path.join(copy, 'release');
 const publicPackages = [
+  '@encrochat-ledger/check',
   '@encrochat-ledger/core',
   '@encrochat-ledger/dataset',
   '@encrochat-ledger/diff',
@@ -87,6 +88,7 @@ const tarballs = () =>
 describe('npm run release', () => {
   it('builds, validates, exports, packs and dry-runs the publish of every public package, then stops', () => {
     expect(log).toContain('0 error(s)');
+    expect(log).toContain('citation: version 0.1.0 in CITATION.cff, README.md');
     for (const name of publicPackages) {
       expect(log).toContain(`pack: ${name}@`);
       expect(log).toMatch(new RegExp(`npm publish --dry-run: \\+ ${name}@\\d+\\.\\d+\\.\\d+`));
@@ -197,7 +199,7 @@ describe('the tarballs, installed into an empty project', () => {
       ],
       { cwd: project, stdio: 'pipe' },
     );
-  }, 240_000);
+  }, 1_200_000);
   const run = (file: string) =>
     execFileSync(process.execPath, [file], {
       cwd: project,
@@ -310,6 +312,7 @@ describe('publishing to a local npm registry (verdaccio), then installing and di
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   let next = '';
+  let citationLog = '';
 
   beforeAll(async () => {
     registry = await startRegistry(path.join(work, 'registry'));
@@ -334,13 +337,19 @@ describe('publishing to a local npm registry (verdaccio), then installing and di
       stdio: 'pipe',
     });
     next = JSON.parse(fs.readFileSync(path.join(datasetDir, 'package.json'), 'utf8')).version;
+    // What `npm run release` runs first: the citation follows the version changesets gave.
+    citationLog = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'packages/dataset/build/citation.ts'],
+      { cwd: copy, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     execFileSync(
       path.join(copy, 'node_modules', '.bin', 'turbo'),
       ['run', 'build', '--output-logs=errors-only', '--filter=@encrochat-ledger/dataset'],
       { cwd: copy, stdio: 'pipe' },
     );
     npm(['publish', '--provenance=false', '--access', 'public'], datasetDir);
-  }, 300_000);
+  }, 1_200_000);
   afterAll(() => registry?.stop());
 
   const run = (file: string) =>
@@ -359,6 +368,16 @@ describe('publishing to a local npm registry (verdaccio), then installing and di
     expect(
       JSON.parse(npm(['view', '@encrochat-ledger/dataset', 'versions', '--json'], installed)),
     ).toEqual(['0.1.0', next]);
+  });
+
+  it('after `changeset version`, the citation script sets CITATION.cff and the README block to the next version', () => {
+    expect(citationLog).toContain(`citation: version ${next} in CITATION.cff`);
+    const cff = fs.readFileSync(path.join(copy, 'CITATION.cff'), 'utf8');
+    expect(cff.match(/^ *version: .*$/gm)).toEqual([`version: ${next}`, `  version: ${next}`]);
+    const readme = fs.readFileSync(path.join(copy, 'README.md'), 'utf8');
+    expect(readme).toContain(`"@encrochat-ledger/dataset": "${next}"`);
+    expect(readme).toContain(`version ${next} [data set]`);
+    expect(readme).not.toContain('version 0.1.0 [data set]');
   });
 
   it('the dataset installed from the registry works from ESM, CommonJS and TypeScript', () => {

@@ -62,6 +62,20 @@ describe('CITATION.cff and licences', () => {
     expect(cff['preferred-citation'].version).toBe(datasetVersion);
   });
 
+  // The README's block is rendered from CITATION.cff by `npm run citation` (its drift is tested in
+  // packages/dataset/test/citation.test.ts); here: it pins and cites this version and no other.
+  it('the README pins and cites the same version, and names no other', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const block = /<!-- citation:start[^]*?<!-- citation:end -->/.exec(readme)?.[0] ?? '';
+    expect(block).toContain(`pin it with \`"@encrochat-ledger/dataset": "${datasetVersion}"\``);
+    expect(block).toContain(`, version ${datasetVersion} [data set]. `);
+    expect(block).toContain(
+      `https://www.npmjs.com/package/@encrochat-ledger/dataset/v/${datasetVersion}`,
+    );
+    expect(block).toContain(`version      = {${datasetVersion}},`);
+    expect(new Set(block.match(/\d+\.\d+\.\d+/g))).toEqual(new Set([datasetVersion]));
+  });
+
   // Structural rules of CFF 1.2.0 (https://github.com/citation-file-format/citation-file-format,
   // schema.json): the official JSON Schema is not available offline here, so its main rules are checked by hand.
   it('follows CFF 1.2.0: required keys, known keys, author entities, preferred-citation of type data', () => {

@@ -49,6 +49,8 @@ export interface ExportOptions {
   filters: ClaimFilters;
   /** A bundle `data.json` to export instead of the installed @encrochat-ledger/dataset. */
   dataset?: string;
+  /** A data folder (data/ layout) to export instead, checked like the dataset build checks it. */
+  data?: string;
 }
 
 export type ParsedArgs = { help: true } | { help: false; options: ExportOptions };
@@ -73,7 +75,10 @@ Options:
                         ${SOURCE_KINDS.slice(0, 6).join(', ')},
                         ${SOURCE_KINDS.slice(6).join(', ')}
   --dataset FILE        export this bundle (data.json of a dataset build) instead of the installed
-                        @encrochat-ledger/dataset
+                        @encrochat-ledger/dataset; its records are not checked again (the build
+                        checked them): check a bundle of another origin with encrochat-ledger-validate
+  --data DIR            export this data folder (data/ layout) instead; it is refused, like the
+                        dataset build refuses it, when a file or a record has a problem
   -h, --help            show this help
 
 Filters select claims; series and conflicts are computed from the selected claims. --source-kind
@@ -90,6 +95,7 @@ const VALUE_FLAGS = [
   'until',
   'source-kind',
   'dataset',
+  'data',
 ] as const;
 const LIST_FLAGS = new Set<string>(['format', 'metric', 'place', 'source-kind']);
 const BOOLEAN_FLAGS = ['excel-safe', 'help'] as const;
@@ -195,8 +201,12 @@ const ArgsSchema = z
       .transform((kinds) => SOURCE_KINDS.filter((k) => kinds.includes(k)))
       .optional(),
     dataset: z.string().min(1, { error: '--dataset needs a file name' }).optional(),
+    data: z.string().min(1, { error: '--data needs a folder name' }).optional(),
   })
   .strict()
+  .refine((a) => !a.dataset || !a.data, {
+    error: '--dataset and --data are given both; give one (a bundle, or a data folder)',
+  })
   .refine((a) => !a.since || !a.until || a.since <= a.until, {
     error: '--since is after --until; swap them',
   });
@@ -238,6 +248,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       excelSafe: a['excel-safe'] === true,
       filters,
       ...(a.dataset ? { dataset: path.resolve(a.dataset) } : {}),
+      ...(a.data ? { data: path.resolve(a.data) } : {}),
     },
   };
 }

@@ -6,6 +6,7 @@
  * temporary folder before exiting, leaving the previous export as it was.
  */
 import path from 'node:path';
+import { endQuietlyWhenStdoutCloses } from '@encrochat-ledger/core';
 import { parseArgs, USAGE } from './args.js';
 import { describeError, ExportError, UsageError } from './errors.js';
 import { abortRunningExports, exportDataset } from './export.js';
@@ -40,4 +41,6 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
+// `… | head` closes stdout early: the run ends quietly with its own exit code.
+endQuietlyWhenStdoutCloses(NAME);
 main(process.argv.slice(2)).catch(fail);

@@ -7,6 +7,7 @@
  * No timestamp: `created` is left out, as the bundle carries no release date; the version of the
  * dataset identifies the release.
  */
+import { citation } from '@encrochat-ledger/dataset';
 import type { ClaimFilters, Format } from './args.js';
 import type { FileDigest } from './checksums.js';
 import { CSV_DIALECT, LIST_DELIMITER } from './csv.js';
@@ -108,7 +109,8 @@ export function buildDatapackage(input: DatapackageInput): Record<string, unknow
     homepage: HOMEPAGE,
     keywords: ['encrochat', 'operation-venetic', 'organised-crime', 'policing', 'open-data'],
     licenses: [DATA_LICENSE],
-    contributors: [{ title: 'encrochat-ledger maintainers', roles: ['creator'] }],
+    // The authors of CITATION.cff, so that the export and its citation name the same people.
+    contributors: citation.authors.map((a) => ({ title: a.name, roles: ['creator'] })),
     sources: [
       input.published
         ? {

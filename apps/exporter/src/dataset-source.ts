@@ -25,6 +25,7 @@ import { z } from 'zod';
 import { BundleReader } from './bundle-reader.js';
 import { dayBoundsLookup, type DayBounds } from './dates.js';
 import { UsageError } from './errors.js';
+import { inputPathKind } from './input-path.js';
 
 /** The bundle without its sources: the vocabulary collections, persons and events (small). */
 export type BundleHead = Omit<DatasetBundle, 'sources'>;
@@ -137,6 +138,8 @@ function sourceProblem(record: unknown, i: number): string | null {
 
 /** Reads a bundle `data.json` (as written by the dataset build into dist/): its head now, its sources when streamed. */
 export function datasetFromFile(file: string): LoadedDataset {
+  if (fs.existsSync(file) && inputPathKind(file, '--dataset') === 'folder')
+    throw new UsageError(`--dataset ${file} is a folder; give its data.json`);
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -194,22 +197,6 @@ export function datasetFromFile(file: string): LoadedDataset {
   if (problem) throw notBundle(problem);
   const { sources: inlineSources, ...head } = outlined as unknown as DatasetBundle;
 
-  const dayBounds = dayBoundsLookup(
-    (value) =>
-      new UsageError(
-        `--dataset ${file}: "${value}" is not a valid EDTF date; check the data with encrochat-ledger-validate`,
-      ),
-  );
-  const days = new Map<string, readonly [string | null, string | null]>();
-  const context = claimsTableContext(head, (value) => {
-    let d = days.get(value);
-    if (!d) {
-      const { start, end } = dayBounds(value);
-      days.set(value, (d = [start, end]));
-    }
-    return d;
-  });
-
   /** Every source of the file, in bundle order. */
   function* sources(): Generator<Source> {
     if (sourcesAt < 0) {
@@ -233,6 +220,35 @@ export function datasetFromFile(file: string): LoadedDataset {
       fs.closeSync(fd);
     }
   }
+  return bundleDataset(head, sources, `--dataset ${file}`, file);
+}
+
+/**
+ * A bundle's dataset from its head and its sources (`sources()` iterates them from the start each
+ * time it is called): the claims-table rows are built with the dataset package's own derivation.
+ * `shown` names the input in messages; `origin` is LoadedDataset's.
+ */
+export function bundleDataset(
+  head: BundleHead,
+  sources: () => Iterable<Source>,
+  shown: string,
+  origin: string,
+): LoadedDataset {
+  const dayBounds = dayBoundsLookup(
+    (value) =>
+      new UsageError(
+        `${shown}: "${value}" is not a valid EDTF date; check the data with encrochat-ledger-validate`,
+      ),
+  );
+  const days = new Map<string, readonly [string | null, string | null]>();
+  const context = claimsTableContext(head, (value) => {
+    let d = days.get(value);
+    if (!d) {
+      const { start, end } = dayBounds(value);
+      days.set(value, (d = [start, end]));
+    }
+    return d;
+  });
 
   let sorted: ClaimsTableRow[] | null = null;
   const sortedTable = (onSource?: (s: SourceSummary) => void): ClaimsTableRow[] => {
@@ -262,7 +278,7 @@ export function datasetFromFile(file: string): LoadedDataset {
       }
     },
     dayBounds,
-    origin: file,
+    origin,
     get bundle() {
       if (!whole) whole = { ...head, sources: [...sources()] } as DatasetBundle;
       return whole;

@@ -11,6 +11,7 @@
  */
 import {
   buildLatest,
+  claimsTableFields,
   compareCodeUnits,
   conflictOf,
   findConflicts,
@@ -22,43 +23,47 @@ import {
   type LatestFigureRow,
   type LatestRow,
   type SeriesPoint,
+  type TableField,
 } from '@encrochat-ledger/dataset';
-import {
-  col,
-  fk,
-  type Cell,
-  type Column,
-  type ColumnType,
-  type Row,
-  type Table,
-} from './table-model.js';
+import { col, columnsOf, fk, type Cell, type Column, type Row, type Table } from './table-model.js';
 
 /** The `latest` table columns: the dataset package's latest table fields, in their order. */
-export const latestColumns: readonly Column[] = latestTableFields.map((f) =>
-  col(f.name, f.type as ColumnType, f.description, 'required' in f && f.required === true),
-);
+export const latestColumns: readonly Column[] = columnsOf(latestTableFields);
 
+/** The columns of `fields` named `names`, in that order: the ones a derived table shares with a table of the dataset package. */
+function columnsNamed<F extends readonly TableField[]>(
+  fields: F,
+  names: readonly F[number]['name'][],
+): Column[] {
+  const columns = columnsOf(fields);
+  return names.map((name) => columns.find((c) => c.name === name)!);
+}
+
+/** The scope of a series point: the latest table's scope columns, then the days of the point. */
 const seriesScopeColumns: Column[] = [
-  col('metric', 'string', 'Metric id.', true),
-  col('breakdown_key', 'string', 'Breakdown dimension, if any.'),
-  col('breakdown_value', 'string', 'Breakdown value, if any.'),
-  col('unit', 'string', 'Unit of the figures.', true),
-  col('place', 'string', 'Place id.', true),
-  col('operation', 'string', 'Operation id, if any.'),
-  col('organisations', 'list', 'Organisation ids of the scope, sorted.'),
-  col('networks', 'list', 'Network ids of the scope, sorted.'),
+  ...columnsNamed(latestTableFields, [
+    'metric',
+    'breakdown_key',
+    'breakdown_value',
+    'unit',
+    'place',
+    'operation',
+    'organisations',
+    'networks',
+  ]),
   col('date_start', 'date', 'First day of the date of the point.', true),
   col('date_end', 'date', 'Last day of the date of the point; empty for an open end.'),
 ];
 
-const figureColumns: Column[] = [
-  col('value', 'number', 'The figure, in base units; empty for a range.'),
-  col('min', 'number', 'Lower bound implied by the qualifier (exclusive for more_than).'),
-  col('max', 'number', 'Upper bound implied by the qualifier (exclusive for nearly).'),
-  col('qualifier', 'string', 'How the source words the figure.', true),
-  col('as_of', 'string', 'The as_of of the claim, as the source gives it (EDTF).', true),
-  col('as_of_basis', 'string', 'How as_of was set: stated, publication or estimated.', true),
-];
+/** The figure of a claim: the claims table's columns. */
+const figureColumns: Column[] = columnsNamed(claimsTableFields, [
+  'value',
+  'min',
+  'max',
+  'qualifier',
+  'as_of',
+  'as_of_basis',
+]);
 
 const sortedList = (ids: readonly string[] | null): readonly string[] | null =>
   ids && ids.length ? [...ids].sort(compareCodeUnits) : null;
@@ -119,146 +124,159 @@ function conflictRow(group: ConflictGroup<FigureRow>, c: FigureRow): Row {
   return row;
 }
 
+/** The points of the series, in order, made anew (from a pass over the claims) at each call. */
+type Points = () => Iterable<SeriesPoint<LatestFigureRow>>;
+
+/**
+ * What the series rows find on the way, for the conflicts and latest tables written after them:
+ * null before (they are then found anew, from all points at once) and once released.
+ */
+interface Found {
+  conflicts: ConflictGroup<FigureRow>[] | null;
+  latest: LatestRow[] | null;
+}
+
 /**
  * The derived tables; `points()` makes the series points (from a pass over the claims), in order,
  * each time their rows are asked for. `release()` frees the conflict groups and latest rows kept for
  * the conflicts and latest tables.
  */
-export function derivedTables(points: () => Iterable<SeriesPoint<LatestFigureRow>>): {
-  tables: Table[];
-  release: () => void;
-} {
-  // Found while the series rows are written, for the conflicts and latest tables; found anew (all points at once) if they come first.
-  let conflicts: ConflictGroup<FigureRow>[] | null = null;
-  let latest: LatestRow[] | null = null;
-  const tables: Table[] = [
-    {
-      name: 'series',
-      title: 'Series: the best figure per metric, scope and date',
-      description:
-        'One row per series point: for each metric, breakdown, unit and scope (place, operation, organisations, networks), and each date (the exact days an as_of covers), the best figure by the documented rule: reliability (official > official-copy > legal > press > low), then a stated as_of over a publication date over an estimated one, then exact over bounded over approximate, then the latest publication, then the smallest claim id.',
-      columns: [
-        col(
-          'series_id',
-          'string',
-          'The series key: metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks.',
-          true,
-        ),
-        col(
-          'period',
-          'string',
-          'The date of the point: a day, or an interval of days (EDTF).',
-          true,
-        ),
-        ...seriesScopeColumns,
-        ...figureColumns,
-        col('claim_id', 'string', 'The claim chosen as the best figure.', true),
-        col('source_id', 'string', 'Its source.', true),
-        col('source_reliability', 'string', 'Reliability of its source.', true),
-        col('source_published_start', 'date', "First day of its source's publication date."),
-        col('candidates', 'integer', 'Number of claims for this point.', true),
-        col(
-          'decided_by',
-          'string',
-          'The criterion that chose it over the runner-up: reliability, as_of_basis, precision, publication, claim_id, or single.',
-          true,
-        ),
-        col(
-          'in_conflict',
-          'boolean',
-          'True when the claims of this point disagree (see the conflicts table).',
-          true,
-        ),
-      ],
-      primaryKey: ['series_id', 'period'],
-      foreignKeys: [
-        fk('claim_id', 'claims', 'claim_id'),
-        fk('source_id', 'sources'),
-        fk('metric', 'metrics'),
-        fk('place', 'places'),
-        fk('operation', 'operations'),
-      ],
-      rows: function* () {
-        const found: ConflictGroup<FigureRow>[] = [];
-        const latestRows: LatestRow[] = [];
-        // The points of the current series (a series' points come together, in seriesPoints order).
-        let series: SeriesPoint<LatestFigureRow>[] = [];
-        for (const point of points()) {
-          if (series.length && series[0]!.series_id !== point.series_id) {
-            latestRows.push(latestRowOf(series));
-            series = [];
-          }
-          series.push(point);
-          const group = conflictOf(point);
-          if (group) found.push(group);
-          yield seriesRow(point, group !== null);
-        }
-        if (series.length) latestRows.push(latestRowOf(series));
-        conflicts = found;
-        latest = withNewerBreakdowns(latestRows);
-      },
-    },
-    {
-      name: 'conflicts',
-      title: 'Conflicts: claims that disagree about the same metric, scope and date',
-      description:
-        'One row per claim of each conflict group: the claims of one series point (same metric, breakdown, unit, place, operation, organisations, networks, and as_of covering the same days) when no single figure satisfies them all (their value intervals do not intersect).',
-      columns: [
-        col('conflict_id', 'string', 'The group: series_id@period.', true),
-        col('claim_id', 'string', 'A claim of the group.', true),
-        col('series_id', 'string', 'The series key.', true),
-        col('period', 'string', 'The date of the group (EDTF).', true),
-        ...seriesScopeColumns,
-        col('claims_in_group', 'integer', 'Number of claims in the group.', true),
-        ...figureColumns,
-        col('source_id', 'string', 'Source of the claim.', true),
-        col('source_reliability', 'string', 'Reliability of the source.', true),
-        col('source_published_start', 'date', "First day of the source's publication date."),
-        col('is_best', 'boolean', 'True for the claim the series rule picks for this point.', true),
-      ],
-      primaryKey: ['conflict_id', 'claim_id'],
-      foreignKeys: [
-        fk('claim_id', 'claims', 'claim_id'),
-        fk(['series_id', 'period'], 'series', ['series_id', 'period']),
-        fk('source_id', 'sources'),
-        fk('metric', 'metrics'),
-        fk('place', 'places'),
-        fk('operation', 'operations'),
-      ],
-      rows: function* () {
-        conflicts ??= findConflicts(Array.from(points()));
-        for (const group of conflicts) for (const c of group.claims) yield conflictRow(group, c);
-      },
-    },
-    {
-      name: 'latest',
-      title: 'Latest: the figure to quote first for each series',
-      description:
-        "One row per series (metric, breakdown, unit and scope): the headline, the figure to quote first, is the latest official figure (official, official-copy or legal source) unless a later figure says something new. A later figure does not displace it when its date overlaps the headline's, when its bounds contain the headline (a restatement: more than 6,500 after 6,558), when it is dated only by its publication and agrees with it, when it is dated by its publication and attributed to the headline's organisation (a relay), or when it comes from a low-reliability source; any other later figure does (it disagrees, or narrows it with a stated date). headline_kind and headline_reason say which and why; the latest official figure and the latest figure of any source are given beside it, with the claims that disagree at the headline's date and, for totals, newer breakdowns.",
-      columns: latestColumns,
-      primaryKey: ['series_id'],
-      foreignKeys: [
-        fk('headline_claim_id', 'claims', 'claim_id'),
-        fk('official_claim_id', 'claims', 'claim_id'),
-        fk('latest_claim_id', 'claims', 'claim_id'),
-        fk('headline_source_id', 'sources'),
-        fk('official_source_id', 'sources'),
-        fk('latest_source_id', 'sources'),
-        fk('metric', 'metrics'),
-        fk('place', 'places'),
-        fk('operation', 'operations'),
-      ],
-      rows: function* () {
-        latest ??= buildLatest(points());
-        yield* latest;
-      },
-    },
-  ];
+export function derivedTables(points: Points): { tables: Table[]; release: () => void } {
+  const found: Found = { conflicts: null, latest: null };
   return {
-    tables,
+    tables: [seriesTable(points, found), conflictsTable(points, found), latestTable(points, found)],
     release: () => {
-      conflicts = null;
-      latest = null;
+      found.conflicts = null;
+      found.latest = null;
+    },
+  };
+}
+
+function seriesTable(points: Points, found: Found): Table {
+  return {
+    name: 'series',
+    title: 'Series: the best figure per metric, scope and date',
+    description:
+      'One row per series point: for each metric, breakdown, unit and scope (place, operation, organisations, networks), and each date (the exact days an as_of covers), the best figure by the documented rule: reliability (official > official-copy > legal > press > low), then a stated as_of over a publication date over an estimated one, then exact over bounded over approximate, then the latest publication, then the smallest claim id.',
+    columns: [
+      col(
+        'series_id',
+        'string',
+        'The series key: metric:breakdown_key=breakdown_value:unit:place:operation:organisations:networks.',
+        true,
+      ),
+      col('period', 'string', 'The date of the point: a day, or an interval of days (EDTF).', true),
+      ...seriesScopeColumns,
+      ...figureColumns,
+      col('claim_id', 'string', 'The claim chosen as the best figure.', true),
+      col('source_id', 'string', 'Its source.', true),
+      col('source_reliability', 'string', 'Reliability of its source.', true),
+      col('source_published_start', 'date', "First day of its source's publication date."),
+      col('candidates', 'integer', 'Number of claims for this point.', true),
+      col(
+        'decided_by',
+        'string',
+        'The criterion that chose it over the runner-up: reliability, as_of_basis, precision, publication, claim_id, or single.',
+        true,
+      ),
+      col(
+        'in_conflict',
+        'boolean',
+        'True when the claims of this point disagree (see the conflicts table).',
+        true,
+      ),
+    ],
+    primaryKey: ['series_id', 'period'],
+    foreignKeys: [
+      fk('claim_id', 'claims', 'claim_id'),
+      fk('source_id', 'sources'),
+      fk('metric', 'metrics'),
+      fk('place', 'places'),
+      fk('operation', 'operations'),
+    ],
+    rows: () => seriesRows(points, found),
+  };
+}
+
+/** The series rows, one per point; on the way, the conflict groups and the latest row of each series. */
+function* seriesRows(points: Points, found: Found): Generator<Row> {
+  const conflicts: ConflictGroup<FigureRow>[] = [];
+  const latestRows: LatestRow[] = [];
+  // The points of the current series (a series' points come together, in seriesPoints order).
+  let series: SeriesPoint<LatestFigureRow>[] = [];
+  for (const point of points()) {
+    if (series.length && series[0]!.series_id !== point.series_id) {
+      latestRows.push(latestRowOf(series));
+      series = [];
+    }
+    series.push(point);
+    const group = conflictOf(point);
+    if (group) conflicts.push(group);
+    yield seriesRow(point, group !== null);
+  }
+  if (series.length) latestRows.push(latestRowOf(series));
+  found.conflicts = conflicts;
+  found.latest = withNewerBreakdowns(latestRows);
+}
+
+function conflictsTable(points: Points, found: Found): Table {
+  return {
+    name: 'conflicts',
+    title: 'Conflicts: claims that disagree about the same metric, scope and date',
+    description:
+      'One row per claim of each conflict group: the claims of one series point (same metric, breakdown, unit, place, operation, organisations, networks, and as_of covering the same days) when no single figure satisfies them all (their value intervals do not intersect).',
+    columns: [
+      col('conflict_id', 'string', 'The group: series_id@period.', true),
+      col('claim_id', 'string', 'A claim of the group.', true),
+      col('series_id', 'string', 'The series key.', true),
+      col('period', 'string', 'The date of the group (EDTF).', true),
+      ...seriesScopeColumns,
+      col('claims_in_group', 'integer', 'Number of claims in the group.', true),
+      ...figureColumns,
+      col('source_id', 'string', 'Source of the claim.', true),
+      col('source_reliability', 'string', 'Reliability of the source.', true),
+      col('source_published_start', 'date', "First day of the source's publication date."),
+      col('is_best', 'boolean', 'True for the claim the series rule picks for this point.', true),
+    ],
+    primaryKey: ['conflict_id', 'claim_id'],
+    foreignKeys: [
+      fk('claim_id', 'claims', 'claim_id'),
+      fk(['series_id', 'period'], 'series', ['series_id', 'period']),
+      fk('source_id', 'sources'),
+      fk('metric', 'metrics'),
+      fk('place', 'places'),
+      fk('operation', 'operations'),
+    ],
+    rows: function* () {
+      found.conflicts ??= findConflicts(Array.from(points()));
+      for (const group of found.conflicts)
+        for (const c of group.claims) yield conflictRow(group, c);
+    },
+  };
+}
+
+function latestTable(points: Points, found: Found): Table {
+  return {
+    name: 'latest',
+    title: 'Latest: the figure to quote first for each series',
+    description:
+      "One row per series (metric, breakdown, unit and scope): the headline, the figure to quote first, is the latest official figure (official, official-copy or legal source) unless a later figure says something new. A later figure does not displace it when its date overlaps the headline's, when its bounds contain the headline (a restatement: more than 6,500 after 6,558), when it is dated only by its publication and agrees with it, when it is dated by its publication and attributed to the headline's organisation (a relay), or when it comes from a low-reliability source; any other later figure does (it disagrees, or narrows it with a stated date). headline_kind and headline_reason say which and why; the latest official figure and the latest figure of any source are given beside it, with the claims that disagree at the headline's date and, for totals, newer breakdowns.",
+    columns: latestColumns,
+    primaryKey: ['series_id'],
+    foreignKeys: [
+      fk('headline_claim_id', 'claims', 'claim_id'),
+      fk('official_claim_id', 'claims', 'claim_id'),
+      fk('latest_claim_id', 'claims', 'claim_id'),
+      fk('headline_source_id', 'sources'),
+      fk('official_source_id', 'sources'),
+      fk('latest_source_id', 'sources'),
+      fk('metric', 'metrics'),
+      fk('place', 'places'),
+      fk('operation', 'operations'),
+    ],
+    rows: function* () {
+      found.latest ??= buildLatest(points());
+      yield* found.latest;
     },
   };
 }

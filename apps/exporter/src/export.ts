@@ -21,8 +21,10 @@ import {
   packagedDataset,
   type LoadedDataset,
 } from './dataset-source.js';
+import { datasetFromFolder } from './data-folder.js';
 import { ExportError, UsageError } from './errors.js';
 import { checkFilterIds } from './filters.js';
+import { checkOutOutside, checkOutPath } from './out-path.js';
 import { ParquetWriter } from './parquet.js';
 import { buildReadme } from './readme.js';
 import {
@@ -31,7 +33,6 @@ import {
   type WrittenTable as TableFiles,
 } from './table-writer.js';
 import { buildTables, type Table } from './tables.js';
-import { slowWriterDelay } from './test-hooks.js';
 
 export interface ExportResult {
   outDir: string;
@@ -70,8 +71,6 @@ export function abortRunningExports(): void {
 /** The tables DuckDB copies while they are written (a row per claim or per series point); the small ones go through staging files. */
 const STREAMED_TABLES = ['claims', 'series', 'conflicts'];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Writes a table; a bundle whose claims cannot be merged on the fly is written again, sorted in memory. */
 async function writeTableOf(
   dir: string,
@@ -90,13 +89,17 @@ async function writeTableOf(
 export async function exportDataset(options: ExportOptions): Promise<ExportResult> {
   // A bundle is read more than once (its head, then its claims; again for a bundle out of order, or by the worker): it must not change meanwhile.
   const bundleBefore = options.dataset ? fileFingerprint(options.dataset) : null;
+  checkOutPath(options.out);
   const data: LoadedDataset = options.dataset
     ? datasetFromFile(options.dataset)
-    : packagedDataset();
+    : options.data
+      ? datasetFromFolder(options.data)
+      : packagedDataset();
+  const input = options.dataset ?? options.data;
+  if (input) checkOutOutside(options.out, input);
   checkFilterIds(options.filters, data.head);
   if (!options.formats.length)
     throw new UsageError('--format: give at least one format (csv, parquet)');
-  const delay = slowWriterDelay();
   const output = AtomicOutput.prepare(options.out);
   const run: Run = { output, parquet: null, worker: null };
   running.add(run);
@@ -139,7 +142,6 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       // Awaited once the later tables are written; a failure meanwhile must not count as unhandled.
       parquet?.catch(() => {});
       writes.push({ table, rows: files.rows, csv: files.csv, parquet });
-      if (delay && files.csv) await sleep(delay);
     }
     // Every row is written: free the series before waiting for DuckDB's last copies.
     release();
@@ -154,7 +156,6 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
         const digest = digests[format];
         if (!digest) continue;
         written.push({ table, format, rows, digest });
-        if (delay && format === 'parquet') await sleep(delay);
       }
       counts.push({ name: table.name, rows });
     }
@@ -166,7 +167,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     const facts = {
       version: data.head.version,
       schemaVersion: data.head.schema_version,
-      published: !options.dataset,
+      published: !options.dataset && !options.data,
       formats: options.formats,
       filters: options.filters,
       excelSafe: options.excelSafe,
@@ -191,7 +192,6 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     ];
     fs.writeFileSync(path.join(dir, 'SHA256SUMS'), sha256sums(files));
     files.push(await digestFile(path.join(dir, 'SHA256SUMS'), 'SHA256SUMS'));
-    if (delay) await sleep(delay);
 
     if (options.dataset && fileFingerprint(options.dataset) !== bundleBefore)
       throw new ExportError(

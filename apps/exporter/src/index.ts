@@ -46,7 +46,7 @@ export {
   PROFILE,
 } from './datapackage.js';
 export { digestFile, sha256sums, type FileDigest } from './checksums.js';
-export { buildReadme, citation } from './readme.js';
+export { buildReadme } from './readme.js';
 export { AtomicOutput } from './atomic-output.js';
 export { edtfBounds } from './dates.js';
 export { UsageError, ExportError } from './errors.js';

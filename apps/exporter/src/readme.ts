@@ -2,8 +2,9 @@
  * The README.md of an export: what it is, the citation of the release, the files, the rules of the
  * derived tables and how to load them. Built from the data only (no clock), so it is reproducible.
  */
+import { formatCitation } from '@encrochat-ledger/dataset';
 import type { ClaimFilters, Format } from './args.js';
-import { DATA_LICENSE, HOMEPAGE, TITLE, tableFile } from './datapackage.js';
+import { DATA_LICENSE, TITLE, tableFile } from './datapackage.js';
 import type { Table } from './tables.js';
 
 export interface ReadmeInput {
@@ -18,23 +19,6 @@ export interface ReadmeInput {
   asOfThrough: string | null;
   /** Latest first day of publication of an exported claim's source, if any. */
   publishedThrough: string | null;
-}
-
-/** The citation of the release, one paragraph. */
-export function citation(version: string, schemaVersion: string): string {
-  return `encrochat-ledger maintainers. *${TITLE}*. Release ${version} (schema ${schemaVersion}). Data set, ${DATA_LICENSE.title} (${DATA_LICENSE.name}). ${HOMEPAGE}`;
-}
-
-export function bibtex(version: string): string {
-  return [
-    `@misc{encrochat_ledger_${version.replace(/[^0-9A-Za-z]+/g, '_')},`,
-    `  title        = {{${TITLE}}},`,
-    '  author       = {{encrochat-ledger maintainers}},',
-    `  version      = {${version}},`,
-    `  howpublished = {\\url{${HOMEPAGE}}},`,
-    `  note         = {Data set, ${DATA_LICENSE.name}},`,
-    '}',
-  ].join('\n');
 }
 
 function describeFilters(filters: ClaimFilters): string[] {
@@ -63,12 +47,13 @@ export function buildReadme(input: ReadmeInput): string {
     '',
     '## Cite',
     '',
+    // The one citation of the dataset (CITATION.cff's), as the README and the viewer give it.
     input.published
-      ? `> ${citation(version, schemaVersion)}`
-      : `> Exported from a bundle of version ${version} that is not the published @encrochat-ledger/dataset: cite its own publisher. The published dataset is cited as: ${citation(version, schemaVersion)}`,
+      ? `> ${formatCitation(version)}`
+      : `> Exported from a bundle of version ${version} that is not the published @encrochat-ledger/dataset: cite its own publisher. The published dataset is cited as: ${formatCitation(version)}`,
     '',
     '```bibtex',
-    bibtex(version),
+    formatCitation(version, { format: 'bibtex' }),
     '```',
     '',
     `Release ${version} of @encrochat-ledger/dataset (schema ${schemaVersion}): ${claims} claims` +

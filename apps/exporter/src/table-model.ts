@@ -2,7 +2,8 @@
  * The model of an exported table: columns with a type and a description, a primary key, foreign
  * keys, and rows produced lazily. Helpers shared by the table definitions.
  */
-import { compareCodeUnits, type Withdrawal } from '@encrochat-ledger/dataset';
+import { fieldDescription, type RecordKind } from '@encrochat-ledger/core';
+import { compareCodeUnits, type TableField, type Withdrawal } from '@encrochat-ledger/dataset';
 
 /** Column types, named as in Frictionless Table Schema. */
 export type ColumnType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'list';
@@ -48,6 +49,28 @@ export const col = (
   description: string,
   required = false,
 ): Column => (required ? { name, type, description, required } : { name, type, description });
+
+/** The columns of a table of the dataset package (its field list), in their order. */
+export const columnsOf = (fields: readonly TableField[]): Column[] =>
+  fields.map((f) => col(f.name, f.type, f.description, f.required === true));
+
+/** A field of a record, as `<kind>.<path>`: `source.title`, `source.archive.file`, `person.roles.title`. */
+export type SchemaField = `${RecordKind}.${string}`;
+
+/** The words the published schema gives `field` (see fieldDescription in @encrochat-ledger/core). */
+export function schemaDescription(field: SchemaField): string {
+  const dot = field.indexOf('.');
+  return fieldDescription(field.slice(0, dot) as RecordKind, field.slice(dot + 1));
+}
+
+/**
+ * A column that holds a field of the records, described in the words of its schema, so that a
+ * schema's description and the exported column's never differ. Columns with no field of their own
+ * (counts, joins, derived dates) are described with `col`.
+ */
+export const field = (name: string, type: ColumnType, of: SchemaField, required = false): Column =>
+  col(name, type, schemaDescription(of), required);
+
 export const fk = (
   field: string | string[],
   table: string,
@@ -57,24 +80,29 @@ export const fk = (
   reference: { table, fields: Array.isArray(ref) ? ref : [ref] },
 });
 
-/** `x`, `x_start`, `x_end` for an EDTF date column. */
-export const edtfColumns = (name: string, what: string, required = false): Column[] => [
-  col(name, 'string', `${what} (EDTF).`, required),
+/** `x`, `x_start`, `x_end` for an EDTF date column `x` described by `description`. */
+export const edtfColumns = (name: string, description: string, required = false): Column[] => [
+  col(name, 'string', description, required),
   col(`${name}_start`, 'date', `First day of \`${name}\`.`),
   col(`${name}_end`, 'date', `Last day of \`${name}\`; empty for an open end.`),
 ];
 
-export const lifecycleColumns = (what: string): Column[] => [
+/**
+ * The columns of a record's life: withdrawn (a flag for the `withdrawn` object), its date and
+ * reason, superseded_by and aliases.
+ */
+export const lifecycleColumns = (kind: RecordKind): Column[] => [
   col(
     'withdrawn',
     'boolean',
-    `True when the ${what} has been withdrawn (records are never deleted).`,
+    `True when the ${kind} has been withdrawn (records are never deleted).`,
     true,
   ),
-  col('withdrawn_date', 'date', 'Day the record was withdrawn.'),
-  col('withdrawn_reason', 'string', 'Why the record was withdrawn.'),
-  col('superseded_by', 'string', `Id of the ${what} that replaces this one.`),
-  col('aliases', 'list', 'Former ids of this record (they resolve to it).'),
+  field('withdrawn_date', 'date', `${kind}.withdrawn.date`),
+  field('withdrawn_reason', 'string', `${kind}.withdrawn.reason`),
+  // The schemas describe superseded_by only as an id (a slug): say of what.
+  col('superseded_by', 'string', `Id of the ${kind} that replaces this one.`),
+  field('aliases', 'list', `${kind}.aliases`),
 ];
 
 type Lifecycle = { withdrawn?: Withdrawal; superseded_by?: string; aliases?: string[] };

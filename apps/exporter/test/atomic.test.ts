@@ -2,16 +2,25 @@
  * Atomic output: a run killed halfway (SIGTERM, SIGINT, SIGKILL) or failing halfway leaves the
  * previous export intact and no partial file; bad targets are refused with one line and exit 2.
  *
- * The kill tests use the test hook ENCROCHAT_EXPORT_SLOW_MS (src/test-hooks.ts), which makes the
- * writer pause after each file, so the process is reliably killed in the middle of the export.
+ * The kill tests run the CLI with test/slow-writes.mjs preloaded, which makes every written file
+ * close late, so the process is reliably killed in the middle of the export; the exporter itself
+ * has no hook for it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataset } from '@encrochat-ledger/dataset';
 import { AtomicOutput } from '../src/atomic-output.js';
-import { cliPath, runCli, snapshot, tempDir } from './helpers.js';
+import { appRoot, cliPath, runCli, snapshot, tempDir } from './helpers.js';
+
+/** Node's arguments that run the CLI with its file writes slowed down (see slow-writes.mjs). */
+const slowCli = [
+  '--import',
+  pathToFileURL(path.join(appRoot, 'test', 'slow-writes.mjs')).href,
+  cliPath,
+];
 
 const tmp = tempDir('atomic');
 const out = path.join(tmp.dir, 'export');
@@ -32,8 +41,7 @@ const leftovers = () => fs.readdirSync(tmp.dir).filter((e) => e.startsWith('.exp
 
 /** Starts a slowed-down export and resolves once it has written at least `files` files into its temporary folder. */
 async function startSlowExport(files: number) {
-  const child = spawn(process.execPath, [cliPath, '--out', out], {
-    env: { ...process.env, ENCROCHAT_EXPORT_SLOW_MS: '400' },
+  const child = spawn(process.execPath, [...slowCli, '--out', out], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -113,8 +121,7 @@ describe('a --dataset bundle that changes during the export', () => {
   it('fails with one line, because the tables would come from different data, and leaves the previous export intact', async () => {
     const input = path.join(tmp.dir, 'input-changing.json');
     fs.writeFileSync(input, JSON.stringify(dataset));
-    const child = spawn(process.execPath, [cliPath, '--out', out, '--dataset', input], {
-      env: { ...process.env, ENCROCHAT_EXPORT_SLOW_MS: '300' },
+    const child = spawn(process.execPath, [...slowCli, '--out', out, '--dataset', input], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -11,9 +11,15 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats, { type FormatsPlugin } from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { version as datasetVersion, claimsTableSchema } from '@encrochat-ledger/dataset';
+import {
+  version as datasetVersion,
+  citation,
+  claimsTableSchema,
+  formatCitation,
+} from '@encrochat-ledger/dataset';
 import { checkSemantics, dataPackageV2Rules } from './datapackage-v2-rules.js';
 import {
+  appRoot,
   normaliseParquetValue,
   readCsv,
   readParquetHyparquet,
@@ -296,5 +302,23 @@ describe('the hand-written v2 rules are not vacuous', () => {
     ],
   ])('semantic check reports %s', (_name, change, message) => {
     expect(checkSemantics(mutate(change) as never).join('\n')).toContain(message);
+  });
+});
+
+describe('the citation', () => {
+  it('the README cites the release in the one form of CITATION.cff (text and BibTeX); datapackage.json names its authors', () => {
+    const readme = fs.readFileSync(path.join(exports.full, 'README.md'), 'utf8');
+    expect(readme).toContain(`\n> ${formatCitation(datasetVersion)}\n`);
+    expect(readme).toContain(
+      `\n\`\`\`bibtex\n${formatCitation(datasetVersion, { format: 'bibtex' })}\n\`\`\`\n`,
+    );
+    // The package's citation is CITATION.cff's (its drift is tested in packages/dataset).
+    const cff = fs.readFileSync(path.join(appRoot, '..', '..', 'CITATION.cff'), 'utf8');
+    expect(cff).toContain(`  title: '${citation.title}'`);
+    expect(cff).toContain(`    - name: ${citation.authors[0]!.name}`);
+    expect(readme).not.toMatch(/maintainers/);
+    expect(descriptorOf(exports.full).contributors).toEqual(
+      citation.authors.map((a) => ({ title: a.name, roles: ['creator'] })),
+    );
   });
 });

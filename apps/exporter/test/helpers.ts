@@ -34,7 +34,7 @@ export function runCli(
     env: { ...process.env, ...options.env },
     cwd: options.cwd ?? appRoot,
     ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
-    timeout: 120_000,
+    timeout: 600_000,
   });
 }
 

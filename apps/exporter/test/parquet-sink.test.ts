@@ -84,7 +84,7 @@ describe('ParquetWriter.sink through a FIFO', () => {
     expect(reader.getRowObjects()[0]).toEqual({ rows: count, in_place: count });
     connection.closeSync();
     db.closeSync();
-  }, 60_000);
+  });
 
   it("a FIFO's copy does not wait for the copy before it: each has a DuckDB connection of its own", async () => {
     const { writer, dir } = await open();
@@ -115,7 +115,7 @@ describe('ParquetWriter.sink through a FIFO', () => {
     expect(await count('second.parquet')).toEqual({ n: 500 });
     connection.closeSync();
     db.closeSync();
-  }, 20_000);
+  });
 
   it('the same Parquet bytes through FIFOs as through staging files (where there are no FIFOs)', async () => {
     const rows = () =>
@@ -130,7 +130,7 @@ describe('ParquetWriter.sink through a FIFO', () => {
       return fs.readFileSync(file);
     };
     expect((await bytes([table.name])).equals(await bytes([]))).toBe(true);
-  }, 60_000);
+  });
 
   it("a copy that fails on a row ends the writing with DuckDB's error (not the broken pipe), and leaves nothing", async () => {
     const { writer, dir } = await open();
@@ -146,7 +146,7 @@ describe('ParquetWriter.sink through a FIFO', () => {
     expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);
     expect(fs.existsSync(file)).toBe(false);
     expect(leftovers(dir)).toEqual([]);
-  }, 60_000);
+  });
 
   it('a copy that fails before DuckDB opens the FIFO does not leave the writer waiting for it', async () => {
     const { writer, dir } = await open();
@@ -160,5 +160,5 @@ describe('ParquetWriter.sink through a FIFO', () => {
     writer.close();
     expect(String(error)).toMatch(/DuckDB could not write numbers\.parquet: /);
     expect(leftovers(dir)).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -2,7 +2,7 @@
 /** encrochat-ledger-validate: validate data files, folders or a bundle. Exit 0 clean, 1 findings, 2 usage error. */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UsageError } from '@encrochat-ledger/core';
+import { endQuietlyWhenStdoutCloses, UsageError } from '@encrochat-ledger/core';
 import { z } from 'zod';
 import { format, FORMATS } from './format.js';
 import { allRules } from './rules/index.js';
@@ -26,7 +26,8 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no errors, 1 findings (errors, or warnings with --fail-on-warnings), 2 usage error.
+Exit codes: 0 no errors, 1 findings (errors, or warnings with --fail-on-warnings) or no record
+found at all, 2 usage error.
 
 Examples:
   encrochat-ledger-validate                          # all of data/
@@ -122,6 +123,13 @@ export function main(
     );
     if (report.timings)
       err(formatTimings(report.timings, new Map(allRules.map((r) => [r.code, r.title]))));
+    // A run that read no record has checked nothing: surely a mistyped path, not a clean dataset.
+    if (report.records === 0) {
+      err(
+        `encrochat-ledger-validate: no record found in ${(positionals.length ? positionals : ['data']).join(', ')}: give the data folder (one folder per collection: sources/, places/, …), record files or a bundle\n`,
+      );
+      return 1;
+    }
     return report.counts.error > 0 || (opts['fail-on-warnings'] && report.counts.warning > 0)
       ? 1
       : 0;
@@ -136,6 +144,8 @@ export function main(
 }
 
 if (import.meta.url === `file://${fs.realpathSync(process.argv[1] ?? '')}`) {
+  // `… | head` closes stdout early: the run ends quietly with its own exit code.
+  endQuietlyWhenStdoutCloses('encrochat-ledger-validate');
   process.exitCode = main(
     process.argv.slice(2),
     (s) => process.stdout.write(s),

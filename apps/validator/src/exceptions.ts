@@ -23,9 +23,13 @@ export interface Exceptions {
 
 export function readExceptions(root: string, cwd: string): Exceptions | null {
   const file = path.join(root, EXCEPTIONS_FILE);
-  if (!fs.existsSync(file)) return null;
+  const stats = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!stats) return null;
   const display = path.relative(cwd, file).split(path.sep).join('/');
   const entries = new Map<string, { code: string; key: string; reason: string }>();
+  // A link, FIFO or folder is not opened: reading a FIFO would wait forever.
+  if (!stats.isFile())
+    return { file, display, entries, problem: 'not a regular file (a link, a FIFO or a folder)' };
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -23,7 +23,8 @@ function runCli(args: string[], cwd = work) {
 }
 
 beforeAll(() => {
-  // The committed fixtures, plus the one file too large to commit (FILE004), built here.
+  // The committed fixtures, plus what is not committed, built here: the file too large to commit
+  // (FILE004), and a link inside the folder (FILE006; a link checked out by git may be a plain file).
   fs.cpSync(path.join(fixtures, 'broken'), path.join(work, 'broken'), { recursive: true });
   fs.cpSync(path.join(fixtures, 'archive'), path.join(work, 'archive'), { recursive: true });
   fs.writeFileSync(
@@ -35,6 +36,7 @@ beforeAll(() => {
       note: 'x'.repeat(MAX_RECORD_BYTES),
     }),
   );
+  fs.symlinkSync('../../archive', path.join(work, 'broken', 'places', 'file006-link'));
 });
 
 const base = ['--archive', 'archive', '--today', '2026-01-01', 'broken'];
@@ -160,6 +162,16 @@ describe('exit codes', () => {
     }
     expect(runCli(['--archive', 'archive', 'warn']).status).toBe(0);
     expect(runCli(['--archive', 'archive', '--fail-on-warnings', 'warn']).status).toBe(1);
+  });
+  it('1 when no record is found at all (an empty folder: surely a mistyped path), the paths named', () => {
+    fs.mkdirSync(path.join(work, 'empty', 'places'), { recursive: true });
+    const { status, stderr } = runCli(['empty']);
+    expect(status).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^encrochat-ledger-validate: no record found in empty: give the data folder/,
+      ),
+    ]);
   });
   it.each([
     [['--format', 'xml'], /--format must be one of text, json, sarif, github/],

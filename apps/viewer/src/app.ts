@@ -50,14 +50,14 @@ export function problemView(problem: UrlProblem): View {
   };
 }
 
-/** "Title — Publisher, 2 July 2020" for a claim's source. */
+/** "Title — Publisher, 2 July 2020" for a claim's source; `publisher` names it in other words (`publisherName`). */
 export function sourceLabel(
   row: Pick<ClaimsTableRow, 'source_title' | 'source_publisher' | 'source_published'>,
+  publisher: string | null = row.source_publisher,
 ): string {
-  const parts = [
-    row.source_publisher,
-    row.source_published ? formatEdtf(row.source_published) : null,
-  ].filter(Boolean);
+  const parts = [publisher, row.source_published ? formatEdtf(row.source_published) : null].filter(
+    Boolean,
+  );
   return parts.length ? `${row.source_title} — ${parts.join(', ')}` : row.source_title;
 }
 

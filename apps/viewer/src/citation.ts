@@ -1,26 +1,22 @@
 /**
  * Citations with their address, and buttons that copy them.
  *
- * The dataset is cited in the one form of `CITATION.cff` (its preferred citation: authors, title,
- * version, type data, licence, the npm artifact of that version; a test compares the fields), and a
- * figure, a chart or a source is that citation plus what is cited and the address of its page here.
+ * The dataset is cited in the one form of `CITATION.cff`, rendered by `formatCitation` of
+ * @encrochat-ledger/dataset (as the README and every export cite it), and a figure, a chart or a
+ * source is that citation plus what is cited and the address of its page here.
  */
+import { formatCitation } from '@encrochat-ledger/dataset';
 import { h } from './dom.js';
 import { formatDay } from './format.js';
 
-/** The fields of `CITATION.cff` (preferred-citation). */
-export const CITATION = {
-  authors: 'encrochat-ledger contributors',
-  title:
-    'encrochat-ledger: every public figure of the EncroChat takedown, with its source and a verbatim quote',
-  type: 'data set',
-  licence: 'CC BY 4.0',
-  artifact: 'https://www.npmjs.com/package/@encrochat-ledger/dataset',
-} as const;
-
 /** "encrochat-ledger contributors. encrochat-ledger: …, version 0.1.0 [data set]. CC BY 4.0. https://www.npmjs.com/package/@encrochat-ledger/dataset/v/0.1.0" */
 export function datasetCitation(version: string): string {
-  return `${CITATION.authors}. ${CITATION.title}, version ${version} [${CITATION.type}]. ${CITATION.licence}. ${CITATION.artifact}/v/${version}`;
+  return formatCitation(version);
+}
+
+/** The same citation as a BibTeX entry. */
+export function datasetBibtex(version: string): string {
+  return formatCitation(version, { format: 'bibtex' });
 }
 
 /** The full address of a view of this site (`#/…`), as a reader would share it. */

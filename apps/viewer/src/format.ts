@@ -3,6 +3,8 @@
  * source worded them, and EDTF dates. British English, like the newsrooms that cite the data.
  */
 
+import { qualifierMeaning, QUALIFIERS } from '@encrochat-ledger/dataset';
+
 const LOCALE = 'en-GB';
 const numberFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const compactFormat = new Intl.NumberFormat(LOCALE, {
@@ -108,18 +110,7 @@ export function unitLabel(unit: string): string {
   );
 }
 
-export const QUALIFIER_LABELS: Readonly<Record<string, string>> = {
-  exact: 'exact',
-  approximate: 'about',
-  more_than: 'more than',
-  at_least: 'at least',
-  nearly: 'nearly',
-  up_to: 'up to',
-  range: 'between',
-  unspecified: 'unspecified',
-};
-
-/** The figure as the source worded it: "nearly 700", "more than £54,000,000", "between 2 and 3 tonnes". */
+/** The figure as the source worded it, in the words of the table of qualifiers: "nearly 700", "more than £54,000,000", "between 2 and 3 tonnes". */
 export function formatWorded(row: {
   qualifier: string;
   value: number | null;
@@ -130,26 +121,12 @@ export function formatWorded(row: {
   const { qualifier, value, unit } = row;
   if (qualifier === 'range') {
     if (row.min === null || row.max === null) return 'a range';
-    return `between ${formatAmount(row.min, unit)} and ${formatAmount(row.max, unit)}`;
+    return `${QUALIFIERS.range.words} ${formatAmount(row.min, unit)} and ${formatAmount(row.max, unit)}`;
   }
   if (value === null) return 'an unspecified amount';
   const amount = formatAmount(value, unit);
-  switch (qualifier) {
-    case 'exact':
-      return amount;
-    case 'approximate':
-      return `about ${amount}`;
-    case 'more_than':
-      return `more than ${amount}`;
-    case 'at_least':
-      return `at least ${amount}`;
-    case 'nearly':
-      return `nearly ${amount}`;
-    case 'up_to':
-      return `up to ${amount}`;
-    default:
-      return amount;
-  }
+  const words = qualifierMeaning(qualifier)?.words;
+  return words ? `${words} ${amount}` : amount;
 }
 
 const MONTHS = [

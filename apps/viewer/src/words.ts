@@ -4,7 +4,7 @@
  * limit"), a source's reliability, a claim's second reading, and curator text whose `code` spans
  * are shown without their backticks.
  */
-import type { Review } from '@encrochat-ledger/dataset';
+import { boundValue, qualifierMeaning, type Review } from '@encrochat-ledger/dataset';
 import { h, type Child } from './dom.js';
 import { formatAmount, formatEdtf, RELIABILITY_LABELS, vocabularyLabel } from './format.js';
 
@@ -35,23 +35,34 @@ export function languageName(tag: string | null | undefined): string {
 /** The reliability of a source, in a few words (`RELIABILITY_LABELS`). */
 export const reliabilityShort = (r: string): string => RELIABILITY_LABELS[r] ?? r;
 
-/** "Europol (copy published by Il Metropolitano)" when a source reproduces another's release, else the publisher. */
+/**
+ * "Europol via Il Metropolitano": for a copy (an official release reproduced elsewhere, a syndicated
+ * article), who issued the text, then who published the copy that was read; else the publisher,
+ * else the title.
+ */
 export function publisherWords(source: {
   publisher?: string | null;
   original_publisher?: string | null;
   title: string;
 }): string {
+  return publisherName(source) ?? source.title;
+}
+
+/** As `publisherWords`, but null for a source that names no publisher. */
+export function publisherName(source: {
+  publisher?: string | null;
+  original_publisher?: string | null;
+}): string | null {
   const publisher = source.publisher ?? null;
   if (source.original_publisher && source.original_publisher !== publisher)
-    return publisher
-      ? `${source.original_publisher} (copy published by ${publisher})`
-      : source.original_publisher;
-  return publisher ?? source.title;
+    return publisher ? `${source.original_publisher} via ${publisher}` : source.original_publisher;
+  return publisher;
 }
 
 /**
- * The figures a qualifier allows, in words: "exactly 6,558", "more than 6,500, with no upper
- * limit", "between 2 tonnes and 3 tonnes, both included". Null when the claim states no number.
+ * The figures a qualifier allows, by the dataset's table of qualifiers, in words: "exactly 6,558",
+ * "more than 6,500, with no upper limit", "between 2 tonnes and 3 tonnes, both included". Null
+ * when the claim states no number.
  */
 export function boundsWords(row: {
   qualifier: string;
@@ -60,34 +71,31 @@ export function boundsWords(row: {
   max: number | null;
   unit: string;
 }): string | null {
+  const meaning = qualifierMeaning(row.qualifier);
+  if (!meaning) return null;
   const amount = (n: number) => formatAmount(n, row.unit);
-  const v = row.value;
-  switch (row.qualifier) {
-    case 'exact':
-      return v === null ? null : `exactly ${amount(v)}`;
-    case 'approximate':
-      return v === null
-        ? null
-        : `about ${amount(v)}: compared with other sources as ${amount(v)}, since any margin would be invented`;
-    case 'more_than':
-      return v === null
-        ? null
-        : `more than ${amount(v)} (not ${amount(v)} itself), with no upper limit`;
-    case 'at_least':
-      return v === null ? null : `${amount(v)} or more, with no upper limit`;
-    case 'nearly':
-      return v === null
-        ? null
-        : `less than ${amount(v)} (not ${amount(v)} itself), with no lower limit stated`;
-    case 'up_to':
-      return v === null ? null : `${amount(v)} or less, with no lower limit stated`;
-    case 'range':
-      return row.min === null || row.max === null
-        ? null
-        : `between ${amount(row.min)} and ${amount(row.max)}, both included`;
-    default:
-      return null;
-  }
+  if (meaning.comparedAsValue)
+    return row.value === null
+      ? null
+      : `${meaning.words} ${amount(row.value)}: compared with other sources as ${amount(row.value)}, since any margin would be invented`;
+  const { lower, upper } = meaning;
+  // A bound the claim does not state (no number) says nothing.
+  const low = lower ? boundValue(lower, row) : undefined;
+  const high = upper ? boundValue(upper, row) : undefined;
+  if (low === null || high === null) return null;
+  if (low !== undefined && high !== undefined)
+    return lower!.of === 'value'
+      ? `exactly ${amount(low)}`
+      : `between ${amount(low)} and ${amount(high)}${lower!.inclusive && upper!.inclusive ? ', both included' : ''}`;
+  if (low !== undefined)
+    return lower!.inclusive
+      ? `${amount(low)} or more, with no upper limit`
+      : `more than ${amount(low)} (not ${amount(low)} itself), with no upper limit`;
+  if (high !== undefined)
+    return upper!.inclusive
+      ? `${amount(high)} or less, with no lower limit stated`
+      : `less than ${amount(high)} (not ${amount(high)} itself), with no lower limit stated`;
+  return null;
 }
 
 /** The claim fields a second reading compares, in words. */

@@ -7,40 +7,38 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   buildSeries,
+  citation as CITATION,
   claimsById,
   claimsTable,
   claimsTableFields,
   dataset,
   findConflicts,
+  formatCitation,
   latestTable,
   type LatestRow,
 } from '@encrochat-ledger/dataset';
 import { markSpacing, spreadApart, TARGET_PX } from '../src/chart.js';
-import { CITATION, datasetCitation } from '../src/citation.js';
+import { datasetBibtex, datasetCitation } from '../src/citation.js';
 import { formatEdtf, formatWorded } from '../src/format.js';
 import { certainlyAbove, partsAboveWholes, wholeDatedSameOrLater } from '../src/parts.js';
 import { toHash } from '../src/state.js';
 import { boundsWords, languageName, reviewWords, richText } from '../src/words.js';
 import {
+  browserSession,
+  expectCleanPage,
   expectQuiet,
+  openNextClaimByKeyboard,
   DESKTOP,
-  describeViolations,
   horizontalOverflow,
-  launchBrowser,
-  openWatched,
-  PHONE,
+  openDetails,
   repoRoot,
-  runAxe,
   screenshot,
-  serve,
   sites,
   visit,
-  type Served,
-  type Watched,
+  WIDTHS,
 } from './support.js';
 
 const byId = new Map(claimsTable.map((r) => [r.claim_id, r]));
@@ -196,21 +194,15 @@ describe('rules (no browser)', () => {
     }
   });
 
-  it('cites the dataset in the form of CITATION.cff', () => {
+  it('cites the dataset in the one form of CITATION.cff, as @encrochat-ledger/dataset renders it', () => {
+    // The package's citation is CITATION.cff's: packages/dataset/test/citation.test.ts checks it for drift.
     const cff = fs.readFileSync(path.join(repoRoot, 'CITATION.cff'), 'utf8');
-    const field = (name: string) =>
-      new RegExp(`^\\s*${name}: "?([^"\\n]+)"?$`, 'm').exec(
-        cff.slice(cff.indexOf('preferred-citation:')),
-      )?.[1];
-    expect(field('title')).toBe(CITATION.title);
-    expect(field('repository-artifact')).toBe(CITATION.artifact);
-    expect(field('- name')).toBe(CITATION.authors);
-    expect(field('license')).toBe('CC-BY-4.0');
-    expect(field('type')).toBe('data');
-    const version = field('version')!;
-    expect(datasetCitation(version)).toBe(
-      `${CITATION.authors}. ${CITATION.title}, version ${version} [data set]. CC BY 4.0. ${CITATION.artifact}/v/${version}`,
+    expect(cff).toContain(`  title: '${CITATION.title}'`);
+    expect(datasetCitation('1.2.3')).toBe(formatCitation('1.2.3'));
+    expect(datasetCitation('1.2.3')).toBe(
+      `${CITATION.authors[0]!.name}. ${CITATION.title}, version 1.2.3 [data set]. CC BY 4.0. ${CITATION.artifact}/v/1.2.3`,
     );
+    expect(datasetBibtex('1.2.3')).toBe(formatCitation('1.2.3', { format: 'bibtex' }));
   });
 
   it('puts fields in words: languages, bounds, second readings, code spans', () => {
@@ -242,28 +234,7 @@ describe('rules (no browser)', () => {
   });
 });
 
-let browser: Browser;
-let server: Served;
-const opened: Watched[] = [];
-
-beforeAll(async () => {
-  server = await serve(sites.default);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const w of opened) await w.context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(
-  viewport: { width: number; height: number } = DESKTOP,
-  options: { acceptDownloads?: boolean } = {},
-): Promise<Watched> {
-  const w = await openWatched(browser, server.url, viewport, options);
-  opened.push(w);
-  return w;
-}
+const session = browserSession(sites.default);
 
 const PAGES: [name: string, hash: string][] = [
   ['disagreements', '#/disagreements'],
@@ -281,27 +252,19 @@ const PAGES: [name: string, hash: string][] = [
 ];
 
 describe('pages of this part', () => {
-  for (const [label, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [label, viewport] of WIDTHS) {
     it.each(PAGES)(
       `%s at ${label} width: axe clean, within the screen, quiet`,
       async (name, hash) => {
-        const w = await open(viewport);
-        await visit(w, server.url, hash);
+        const w = await session.open(viewport);
+        await visit(w, session.url, hash);
         await w.page.locator('h1').first().waitFor({ state: 'visible' });
         expect(await w.page.locator('html').getAttribute('data-ready')).toBe('true');
-        expect(await horizontalOverflow(w.page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
-        for (const d of await w.page.locator('details').all())
-          await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
-        // Open the citation panels so that axe checks them too.
-        for (const b of await w.page.locator('button[data-action="cite"]').all()) await b.click();
-        await screenshot(w.page, `figures-${name}-${label}`);
-        const violations = await runAxe(w.page);
-        expect(violations, describeViolations(violations)).toEqual([]);
-        expectQuiet(w);
-        await w.context.close();
+        await expectCleanPage(w, `figures-${name}-${label}`, async (page) => {
+          await openDetails(page);
+          // Open the citation panels so that axe checks them too.
+          for (const b of await page.locator('button[data-action="cite"]').all()) await b.click();
+        });
       },
     );
   }
@@ -309,8 +272,8 @@ describe('pages of this part', () => {
 
 describe('disagreements', () => {
   it('lists every date where sources disagree, with figures, sources, reliability and dates, and the worldwide arrests of 27 June 2023', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/disagreements');
+    const w = await session.open();
+    await visit(w, session.url, '#/disagreements');
     const listed = await w.page.$$eval('article.disagreement', (els) =>
       els.map((e) => e.getAttribute('data-conflict')!),
     );
@@ -326,7 +289,7 @@ describe('disagreements', () => {
     expect(await europol.locator('a.figure-link').getAttribute('href')).toBe(
       `#/claim/${encodeURIComponent(EUROPOL)}`,
     );
-    expect(await europol.textContent()).toContain('Europol (copy published by Il Metropolitano)');
+    expect(await europol.textContent()).toContain('Europol via Il Metropolitano');
     expect(await europol.textContent()).toContain('official copy');
     expect(await europol.textContent()).toContain('best figure');
     const rtl = world.locator(`li[data-claim="${RTL}"]`);
@@ -358,8 +321,8 @@ describe('disagreements', () => {
   });
 
   it('is linked from the navigation and from a card’s mark, which opens its own', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/');
+    const w = await session.open();
+    await visit(w, session.url, '#/');
     expect(
       await w.page.locator('nav[aria-label="Main"] a[href="#/disagreements"]').textContent(),
     ).toBe('Disagreements');
@@ -384,7 +347,7 @@ describe('disagreements', () => {
     ).toBe(1);
     expect(await w.page.inputValue('#d-metric')).toBe('arrests');
     // The overview says how many parts are larger than their whole.
-    await visit(w, server.url, '#/');
+    await visit(w, session.url, '#/');
     expect(await w.page.locator('.page-head').textContent()).toMatch(
       /of a place above that of a place containing it/,
     );
@@ -392,8 +355,8 @@ describe('disagreements', () => {
   });
 
   it('works with the keyboard: the filters and a claim', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/disagreements');
+    const w = await session.open();
+    await visit(w, session.url, '#/disagreements');
     await w.page.focus('#d-metric');
     await w.page.keyboard.press('ArrowDown');
     const metric = await w.page.inputValue('#d-metric');
@@ -402,30 +365,21 @@ describe('disagreements', () => {
     expect(new URL(w.page.url()).hash).toBe('#/disagreements');
     await w.page.keyboard.press('Enter');
     expect(new URL(w.page.url()).hash).toBe(`#/disagreements?metric=${metric}`);
-    let guard = 0;
-    while (
-      !(await w.page.evaluate(() => document.activeElement?.classList.contains('figure-link'))) &&
-      guard++ < 40
-    )
-      await w.page.keyboard.press('Tab');
-    const href = await w.page.evaluate(() => document.activeElement?.getAttribute('href'));
-    expect(href).toMatch(/^#\/claim\//);
-    await w.page.keyboard.press('Enter');
-    await w.page.waitForFunction((h) => location.hash === h, href!);
+    await openNextClaimByKeyboard(w.page);
     expectQuiet(w);
   });
 });
 
 describe('charts people can read', () => {
   it('titles tell series apart, the axis names what is counted, the latest value is written, and the legend has every mark drawn', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/charts?metric=drugs_seized&place=united-kingdom');
+    const w = await session.open();
+    await visit(w, session.url, '#/charts?metric=drugs_seized&place=united-kingdom');
     const titles = await w.page.$$eval('.chart-title', (els) => els.map((e) => e.textContent!));
     expect(titles.length).toBeGreaterThan(1);
     expect(new Set(titles).size).toBe(titles.length);
     expect(titles.some((t) => /^Drugs seized \(cannabis\) — United Kingdom/.test(t))).toBe(true);
 
-    await visit(w, server.url, '#/charts?metric=arrests&place=united-kingdom');
+    await visit(w, session.url, '#/charts?metric=arrests&place=united-kingdom');
     const charts = w.page.locator('figure.chart');
     for (const chart of await charts.all()) {
       expect(await chart.locator('.axis-label').textContent()).toMatch(/^people arrested/);
@@ -487,18 +441,15 @@ describe('charts people can read', () => {
     expectQuiet(w);
   });
 
-  for (const [label, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const)
+  for (const [label, viewport] of WIDTHS)
     it(`spreads overlapping marks so that each can be hovered and tapped (${label})`, async () => {
-      const w = await open(viewport);
+      const w = await session.open(viewport);
       for (const hash of [
         '#/charts?metric=arrests&place=united-kingdom',
         '#/charts?metric=arrests&place=world',
         '#/charts?metric=drugs_seized&place=netherlands',
       ]) {
-        await visit(w, server.url, hash);
+        await visit(w, session.url, hash);
         const result = await w.page.$$eval('figure.chart', (figures) =>
           figures.map((figure) => {
             // Centres of the targets as shown, in CSS pixels.
@@ -543,8 +494,8 @@ describe('charts people can read', () => {
     });
 
   it('draws a series of one date compactly', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/charts?metric=arrests&place=united-kingdom');
+    const w = await session.open();
+    await visit(w, session.url, '#/charts?metric=arrests&place=united-kingdom');
     const heights = await w.page.$$eval('figure.chart', (els) =>
       els.map((e) => ({
         single: e.classList.contains('single'),
@@ -562,13 +513,20 @@ describe('charts people can read', () => {
   });
 
   it('downloads a chart as PNG and SVG, and its figures as CSV', async () => {
-    const w = await open(DESKTOP, { acceptDownloads: true });
+    const w = await session.open(DESKTOP, { acceptDownloads: true });
     await visit(
       w,
-      server.url,
+      session.url,
       `#/charts?metric=arrests&place=world&series=${encodeURIComponent(WORLD_ARRESTS)}`,
     );
     expect(await w.page.locator('figure.chart').count()).toBe(1);
+    // The table of its figures names Europol's release as Europol's, copied by the site it was read on.
+    const europolRow = w.page.locator(
+      `.chart-table tr:has(a[href="#/claim/${encodeURIComponent(EUROPOL)}"])`,
+    );
+    expect(await europolRow.locator('td').nth(2).textContent()).toContain(
+      '— Europol via Il Metropolitano, 27 June 2023',
+    );
     const take = async (format: string) => {
       const [download] = await Promise.all([
         w.page.waitForEvent('download'),
@@ -620,11 +578,13 @@ describe('charts people can read', () => {
   });
 
   it('copies the chart’s link and cites it with its address, from the keyboard', async () => {
-    const w = await open();
-    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await visit(w, server.url, '#/charts?metric=arrests&place=world');
+    const w = await session.open();
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: session.url,
+    });
+    await visit(w, session.url, '#/charts?metric=arrests&place=world');
     const chart = w.page.locator('figure.chart').first();
-    const address = `${server.url}${toHash('charts', { metric: 'arrests', place: 'world', series: WORLD_ARRESTS })}`;
+    const address = `${session.url}${toHash('charts', { metric: 'arrests', place: 'world', series: WORLD_ARRESTS })}`;
     // Tab from the place select to the first chart's buttons.
     await w.page.focus('#chart-place');
     await w.page.keyboard.press('Tab');
@@ -642,7 +602,7 @@ describe('charts people can read', () => {
     const copied = await w.page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(address);
     // The copied address opens that chart alone.
-    await visit(w, server.url, new URL(copied).hash);
+    await visit(w, session.url, new URL(copied).hash);
     expect(await w.page.locator('figure.chart').count()).toBe(1);
     expect(await w.page.locator('.chart-title').textContent()).toMatch(/^Arrests — World/);
 
@@ -669,10 +629,12 @@ describe('charts people can read', () => {
 
 describe('claim and source pages in words', () => {
   it('a claim shows its breakdown, its bounds in words, the language by name, the second reading and a citation with its address', async () => {
-    const w = await open();
-    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const w = await session.open();
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: session.url,
+    });
     const row = byId.get(CANNABIS)!;
-    await visit(w, server.url, `#/claim/${encodeURIComponent(CANNABIS)}`);
+    await visit(w, session.url, `#/claim/${encodeURIComponent(CANNABIS)}`);
     expect(await w.page.locator('h1 .metric').textContent()).toBe('Drugs seized (cannabis): ');
     expect(await w.page.title()).toMatch(/^Drugs seized \(cannabis\): /);
     const facts = (await w.page.locator('.facts').first().textContent())!;
@@ -683,13 +645,13 @@ describe('claim and source pages in words', () => {
       languageName(row.source_language),
     );
     const citation = (await w.page.locator('#claim-citation').textContent())!;
-    expect(citation).toContain(`${server.url}#/claim/${encodeURIComponent(CANNABIS)}`);
+    expect(citation).toContain(`${session.url}#/claim/${encodeURIComponent(CANNABIS)}`);
     expect(citation).toContain(CITATION.title);
     await w.page.click('button[data-action="copy-citation"]');
     await expect.poll(() => w.page.evaluate(() => navigator.clipboard.readText())).toBe(citation);
 
     // The second reading, in words.
-    await visit(w, server.url, `#/claim/${encodeURIComponent(AS_OF_REVIEWED.id)}`);
+    await visit(w, session.url, `#/claim/${encodeURIComponent(AS_OF_REVIEWED.id)}`);
     const review = w.page.locator('section.review');
     expect(await review.getAttribute('data-review')).toBe('resolved');
     expect(await review.locator('.review-summary').textContent()).toContain(
@@ -698,7 +660,7 @@ describe('claim and source pages in words', () => {
     expect(await review.locator('.review-summary').textContent()).toContain(
       AS_OF_REVIEWED.review!.note!.slice(0, 30),
     );
-    await visit(w, server.url, `#/claim/${encodeURIComponent(AGREED.id)}`);
+    await visit(w, session.url, `#/claim/${encodeURIComponent(AGREED.id)}`);
     expect(await w.page.locator('section.review .review-summary').textContent()).toContain(
       'Read twice: a second reader, blind, agreed.',
     );
@@ -706,10 +668,26 @@ describe('claim and source pages in words', () => {
     expectQuiet(w);
   });
 
+  it('the About page cites the release in the same form, text and BibTeX, with a button that copies it', async () => {
+    const w = await session.open();
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: session.url,
+    });
+    await visit(w, session.url, '#/about');
+    const text = formatCitation(dataset.version);
+    expect(await w.page.locator('#citation').textContent()).toBe(text);
+    expect(await w.page.locator('#citation-bibtex').textContent()).toBe(
+      formatCitation(dataset.version, { format: 'bibtex' }),
+    );
+    await w.page.click('button[data-action="copy-citation"]');
+    await expect.poll(() => w.page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    expectQuiet(w);
+  });
+
   it('a source shows its language by name, its claims with their breakdowns, and a citation with its address', async () => {
-    const w = await open();
+    const w = await session.open();
     const sourceId = CANNABIS.split('/')[0]!;
-    await visit(w, server.url, `#/source/${sourceId}`);
+    await visit(w, session.url, `#/source/${sourceId}`);
     const source = dataset.sources.find((s) => s.id === sourceId)!;
     expect(await w.page.locator('.facts').textContent()).toContain(
       `Language${languageName(source.language)}`,
@@ -718,12 +696,12 @@ describe('claim and source pages in words', () => {
       await w.page.locator('a.figure-link', { hasText: 'Drugs seized (cannabis):' }).count(),
     ).toBeGreaterThan(0);
     expect(await w.page.locator('#source-citation').textContent()).toContain(
-      `${server.url}#/source/${sourceId}`,
+      `${session.url}#/source/${sourceId}`,
     );
     expect(await w.page.locator('main').textContent()).not.toContain('`');
     // A French source: "French", not "fr".
     const french = dataset.sources.find((s) => s.language === 'fr')!;
-    await visit(w, server.url, `#/source/${french.id}`);
+    await visit(w, session.url, `#/source/${french.id}`);
     expect(await w.page.locator('.facts').textContent()).toContain('LanguageFrench');
     expect(formatEdtf(source.published ?? '')).not.toBe('');
     expect(claimsById.get(CANNABIS)).toBeDefined();
@@ -733,67 +711,59 @@ describe('claim and source pages in words', () => {
 
 describe('hostile strings stay inert on these pages and in the files they make', () => {
   it('on the Disagreements page, a chart’s citation and its SVG', async () => {
-    const hostile = await serve(sites.hostile);
-    try {
-      const w = await openWatched(browser, hostile.url, DESKTOP, { acceptDownloads: true });
-      opened.push(w);
-      const inspect = () =>
-        w.page.evaluate(() => ({
-          pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-          handlers: [...document.querySelectorAll('*')].flatMap((el) =>
-            [...el.attributes]
-              .filter((a) => /^on/i.test(a.name))
-              .map((a) => `${el.tagName}[${a.name}]`),
-          ),
-          scripts: [...document.scripts].map((s) => s.getAttribute('src') ?? 'inline'),
-          links: [...document.querySelectorAll('a[href]')]
-            .map((a) => a.getAttribute('href')!)
-            .filter((href) => !/^(#\/|#main$|https?:\/\/)/.test(href)),
-        }));
-      for (const hash of ['#/disagreements', '#/charts?metric=arrests&place=united-kingdom']) {
-        await visit(w, hostile.url, hash);
-        for (const b of await w.page.locator('button[data-action="cite"]').all()) await b.click();
-        const dom = await inspect();
-        expect(dom.pwned).toBeNull();
-        expect(dom.handlers).toEqual([]);
-        expect(dom.scripts.every((s) => /^\.\/assets\/[\w.-]+\.js$/.test(s))).toBe(true);
-        expect(dom.links).toEqual([]);
-        expect(await horizontalOverflow(w.page)).toBeLessThanOrEqual(0);
-      }
-      if (await w.page.locator('button[data-download="svg"]').count()) {
-        const [download] = await Promise.all([
-          w.page.waitForEvent('download'),
-          w.page.locator('button[data-download="svg"]').first().click(),
-        ]);
-        const svg = fs.readFileSync((await download.path())!, 'utf8');
-        // Parsed as the SVG document it is: the hostile strings are text, never elements or attributes.
-        const parsed = await w.page.evaluate((text) => {
-          const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-          const all = [...doc.querySelectorAll('*')];
-          return {
-            error: doc.querySelector('parsererror')?.textContent ?? null,
-            tags: [...new Set(all.map((el) => el.tagName))].sort(),
-            attributes: [
-              ...new Set(all.flatMap((el) => [...el.attributes].map((a) => a.name))),
-            ].filter((a) => /^on|href$/i.test(a)),
-          };
-        }, svg);
-        expect(parsed.error).toBeNull();
-        expect(
-          parsed.tags.every((t) =>
-            ['svg', 'g', 'rect', 'text', 'line', 'circle', 'path', 'polyline'].includes(t),
-          ),
-          parsed.tags.join(),
-        ).toBe(true);
-        expect(parsed.attributes).toEqual([]);
-      }
-      await screenshot(w.page, 'figures-hostile-charts-desktop');
-      expect(w.dialogs).toEqual([]);
-      expect(w.foreignRequests).toEqual([]);
-      expect(w.pageErrors).toEqual([]);
-      expect(w.consoleProblems).toEqual([]);
-    } finally {
-      await hostile.close();
+    const hostile = await session.serve(sites.hostile);
+    const w = await session.open(DESKTOP, { origin: hostile.url, acceptDownloads: true });
+    const inspect = () =>
+      w.page.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+        handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+          [...el.attributes]
+            .filter((a) => /^on/i.test(a.name))
+            .map((a) => `${el.tagName}[${a.name}]`),
+        ),
+        scripts: [...document.scripts].map((s) => s.getAttribute('src') ?? 'inline'),
+        links: [...document.querySelectorAll('a[href]')]
+          .map((a) => a.getAttribute('href')!)
+          .filter((href) => !/^(#\/|#main$|https?:\/\/)/.test(href)),
+      }));
+    for (const hash of ['#/disagreements', '#/charts?metric=arrests&place=united-kingdom']) {
+      await visit(w, hostile.url, hash);
+      for (const b of await w.page.locator('button[data-action="cite"]').all()) await b.click();
+      const dom = await inspect();
+      expect(dom.pwned).toBeNull();
+      expect(dom.handlers).toEqual([]);
+      expect(dom.scripts.every((s) => /^\.\/assets\/[\w.-]+\.js$/.test(s))).toBe(true);
+      expect(dom.links).toEqual([]);
+      expect(await horizontalOverflow(w.page)).toBeLessThanOrEqual(0);
     }
+    if (await w.page.locator('button[data-download="svg"]').count()) {
+      const [download] = await Promise.all([
+        w.page.waitForEvent('download'),
+        w.page.locator('button[data-download="svg"]').first().click(),
+      ]);
+      const svg = fs.readFileSync((await download.path())!, 'utf8');
+      // Parsed as the SVG document it is: the hostile strings are text, never elements or attributes.
+      const parsed = await w.page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const all = [...doc.querySelectorAll('*')];
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          tags: [...new Set(all.map((el) => el.tagName))].sort(),
+          attributes: [
+            ...new Set(all.flatMap((el) => [...el.attributes].map((a) => a.name))),
+          ].filter((a) => /^on|href$/i.test(a)),
+        };
+      }, svg);
+      expect(parsed.error).toBeNull();
+      expect(
+        parsed.tags.every((t) =>
+          ['svg', 'g', 'rect', 'text', 'line', 'circle', 'path', 'polyline'].includes(t),
+        ),
+        parsed.tags.join(),
+      ).toBe(true);
+      expect(parsed.attributes).toEqual([]);
+    }
+    await screenshot(w.page, 'figures-hostile-charts-desktop');
+    expectQuiet(w);
   });
 });

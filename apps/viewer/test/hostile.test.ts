@@ -6,40 +6,30 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { HostileFixture } from './fixtures/hostile.js';
 import {
+  browserSession,
   DESKTOP,
   describeViolations,
   horizontalOverflow,
-  launchBrowser,
-  openWatched,
   PHONE,
   runAxe,
   screenshot,
-  serve,
   sites,
   tmpRoot,
   visit,
-  type Served,
+  WIDTHS,
   type Watched,
 } from './support.js';
 
-let browser: Browser;
-let server: Served;
+const session = browserSession(sites.hostile);
 let fixture: HostileFixture;
 
-beforeAll(async () => {
+beforeAll(() => {
   fixture = JSON.parse(
     fs.readFileSync(path.join(tmpRoot, 'hostile-fixture.json'), 'utf8'),
   ) as HostileFixture;
-  server = await serve(sites.hostile);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const claim = (id: string) => `#/claim/${encodeURIComponent(id)}`;
@@ -101,15 +91,12 @@ const PAGES = (f: HostileFixture): [string, string][] => [
 ];
 
 describe('a hostile dataset', () => {
-  for (const [label, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [label, viewport] of WIDTHS) {
     it(`is inert and keeps the layout on every page at ${label} width`, async () => {
       for (const [name, hash] of PAGES(fixture)) {
         const started = Date.now();
-        const w = await openWatched(browser, server.url, viewport);
-        await visit(w, server.url, hash);
+        const w = await session.open(viewport);
+        await visit(w, session.url, hash);
         // Let anything that was going to run, run: point at and focus the marks of the charts (their
         // tooltips show the hostile quotes).
         for (const mark of (await w.page.locator('a.mark').all()).slice(0, 12)) {
@@ -158,12 +145,12 @@ describe('a hostile dataset', () => {
             `${name} ${label}: checks ${checked - started} ms, screenshot ${Date.now() - checked} ms`,
           );
       }
-    }, 240_000);
+    });
   }
 
   it('shows the hostile strings as text, and the 100,000-character quote whole but contained', async () => {
-    const w = await openWatched(browser, server.url, PHONE);
-    await visit(w, server.url, claim(fixture.claims.huge));
+    const w = await session.open(PHONE);
+    await visit(w, session.url, claim(fixture.claims.huge));
     const quote = w.page.locator('blockquote');
     const text = (await quote.textContent())!;
     expect(text.length).toBe(
@@ -174,10 +161,10 @@ describe('a hostile dataset', () => {
     expect(box.width).toBeLessThanOrEqual(PHONE.width);
     // Scrolls inside its box rather than making the page endless.
     expect(box.height).toBeLessThanOrEqual(PHONE.height);
-    await visit(w, server.url, claim(fixture.claims.script));
+    await visit(w, session.url, claim(fixture.claims.script));
     expect((await inspect(w)).text).toContain('<img src="http://evil.example/pixel.png"');
     // A javascript: address is shown, never linked.
-    await visit(w, server.url, `#/source/${fixture.sources.badUrl}`);
+    await visit(w, session.url, `#/source/${fixture.sources.badUrl}`);
     const dom = await inspect(w);
     expect(
       dom.links.some((l) => /script:|^data:|^vbscript:|^file:|^\/\//i.test(l.href.trim())),
@@ -187,16 +174,16 @@ describe('a hostile dataset', () => {
   });
 
   it('has no axe violation on a claim page full of hostile strings', async () => {
-    const w = await openWatched(browser, server.url, DESKTOP);
-    await visit(w, server.url, claim(fixture.claims.script));
+    const w = await session.open();
+    await visit(w, session.url, claim(fixture.claims.script));
     const violations = await runAxe(w.page);
     expect(violations, describeViolations(violations)).toEqual([]);
     await w.context.close();
   });
 
   it('escapes formulas in the CSV of the filtered view', async () => {
-    const w = await openWatched(browser, server.url, DESKTOP, { acceptDownloads: true });
-    await visit(w, server.url, `#/claims?source=${fixture.claims.formula.split('/')[0]}`);
+    const w = await session.open(DESKTOP, { acceptDownloads: true });
+    await visit(w, session.url, `#/claims?source=${fixture.claims.formula.split('/')[0]}`);
     const [download] = await Promise.all([
       w.page.waitForEvent('download'),
       w.page.click('#csv-button'),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { findBrowser } from './browser.js';
 import { viewerConfig, type ViewerOptions } from '../build/config.js';
 import { startServer } from '../serve.mjs';
@@ -38,8 +38,17 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
+/** The two widths every page is checked at, with the word that names its screenshots. */
+export const WIDTHS = [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const;
 
 /** No console error or warning, no page error, no dialog, nothing requested from another origin. */
 export function expectQuiet(w: Watched): void {
@@ -79,7 +88,7 @@ export interface Watched {
 export async function openWatched(
   browser: Browser,
   origin: string,
-  viewport: { width: number; height: number },
+  viewport: Viewport,
   options: { acceptDownloads?: boolean } = {},
 ): Promise<Watched> {
   const context = await browser.newContext({
@@ -116,10 +125,105 @@ export async function openWatched(
   return w;
 }
 
+/** What the browser tests of one file share: Chromium, the site they test, the pages they open. */
+export interface BrowserSession {
+  /** The address of the site the session serves, ending in "/". */
+  readonly url: string;
+  /** A watched page, on the session's site unless `origin` names another; closed with the session unless the test closes it. */
+  open(
+    viewport?: Viewport,
+    options?: { origin?: string; acceptDownloads?: boolean },
+  ): Promise<Watched>;
+  /** Serves another folder until the session ends. */
+  serve(root: string): Promise<Served>;
+}
+
+/**
+ * Called at the top of a test file: before its tests, serves the built site `root` and launches
+ * Chromium; after them, closes every page still open, the browser and every server the session
+ * started. `url` is there from the file's first test (and in its own `beforeAll` hooks, which
+ * run after the session's).
+ */
+export function browserSession(root: string): BrowserSession {
+  let browser: Browser | undefined;
+  let site: Served | undefined;
+  const servers: Served[] = [];
+  const opened: Watched[] = [];
+  const serveFor = async (folder: string) => {
+    const served = await serve(folder);
+    servers.push(served);
+    return served;
+  };
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined)
+      throw new Error(`${what} starts in the session's beforeAll: use it inside a test or a hook.`);
+    return value;
+  };
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([serveFor(root), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const w of opened) await w.context.close().catch(() => {});
+    await browser?.close();
+    await Promise.all(servers.map((s) => s.close()));
+  });
+  return {
+    get url() {
+      return started(site, 'The site').url;
+    },
+    async open(viewport = DESKTOP, options = {}) {
+      const origin = options.origin ?? started(site, 'The site').url;
+      const w = await openWatched(started(browser, 'The browser'), origin, viewport, options);
+      opened.push(w);
+      return w;
+    },
+    serve: serveFor,
+  };
+}
+
+/**
+ * The checks every page gets, then closes it: nothing wider than the screen, a screenshot for
+ * people to look at, no axe violation, quiet (`expectQuiet`). `reveal` runs after the width is
+ * measured and before the screenshot (to open what is folded, so that axe checks it too).
+ */
+export async function expectCleanPage(
+  w: Watched,
+  screenshotName: string,
+  reveal?: (page: Page) => Promise<void>,
+): Promise<void> {
+  expect(await horizontalOverflow(w.page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
+  await reveal?.(w.page);
+  await screenshot(w.page, screenshotName);
+  const violations = await runAxe(w.page);
+  expect(violations, describeViolations(violations)).toEqual([]);
+  expectQuiet(w);
+  await w.context.close();
+}
+
+/** Opens every `details` the selector finds ("tables of the figures", folded filters). */
+export async function openDetails(page: Page, selector = 'details'): Promise<void> {
+  for (const d of await page.locator(selector).all())
+    await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+}
+
+/** Tabs on to the next claim link (`.figure-link`, 40 presses at most), opens it with Enter and waits for its address. */
+export async function openNextClaimByKeyboard(page: Page): Promise<void> {
+  let guard = 0;
+  while (
+    !(await page.evaluate(() => document.activeElement?.classList.contains('figure-link'))) &&
+    guard++ < 40
+  )
+    await page.keyboard.press('Tab');
+  const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+  expect(href).toMatch(/^#\/claim\//);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((h) => location.hash === h, href!);
+}
+
 /** Goes to a hash route and waits until the app has rendered (or reported a load error). */
 export async function visit(w: Watched, origin: string, hash: string): Promise<void> {
   await w.page.goto(`${origin}${hash}`, { waitUntil: 'load' });
-  await w.page.waitForSelector('html[data-ready]', { timeout: 30_000 });
+  await w.page.waitForSelector('html[data-ready]', { timeout: 300_000 });
 }
 
 const axeSource = fs.readFileSync(

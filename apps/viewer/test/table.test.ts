@@ -10,8 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSeries,
   claimsTable,
@@ -25,20 +24,17 @@ import { fold } from '../src/query.js';
 import type { ClaimFilters } from '../src/state.js';
 import { datasetPackageDir } from '../build/config.js';
 import {
-  expectQuiet,
+  browserSession,
   buildSite,
+  expectCleanPage,
+  expectQuiet,
   DESKTOP,
-  describeViolations,
-  horizontalOverflow,
-  launchBrowser,
-  openWatched,
+  openDetails,
   PHONE,
-  runAxe,
-  screenshot,
-  serve,
   sites,
   tmpRoot,
   visit,
+  WIDTHS,
   type Served,
   type Watched,
 } from './support.js';
@@ -48,11 +44,9 @@ const archiveSite = path.join(tmpRoot, 'site-table-archive');
 const archiveExports = path.join(tmpRoot, 'exports-table-archive');
 const ARCHIVE_NAME = `encrochat-ledger-${dataset.version}-tables.tar.gz`;
 
-let browser: Browser;
-let server: Served;
+const session = browserSession(sites.default);
 let bare: Served;
 let withArchive: Served;
-const opened: Watched[] = [];
 
 beforeAll(async () => {
   const bundle = path.join(datasetPackageDir(), 'dist', 'data.json');
@@ -81,28 +75,11 @@ beforeAll(async () => {
     exportsDir: archiveExports,
     changelog: null,
   });
-  [server, bare, withArchive] = await Promise.all([
-    serve(sites.default),
-    serve(noExportsSite),
-    serve(archiveSite),
+  [bare, withArchive] = await Promise.all([
+    session.serve(noExportsSite),
+    session.serve(archiveSite),
   ]);
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  for (const w of opened) await w.context.close().catch(() => {});
-  await browser?.close();
-  await Promise.all([server?.close(), bare?.close(), withArchive?.close()]);
 });
-
-async function open(
-  origin = server.url,
-  viewport: { width: number; height: number } = DESKTOP,
-  options: { acceptDownloads?: boolean } = {},
-): Promise<Watched> {
-  const w = await openWatched(browser, origin, viewport, options);
-  opened.push(w);
-  return w;
-}
 
 // The filters, written plainly over the dataset package's claims table.
 const parentOf = new Map(dataset.places.map((p) => [p.id, p.parent ?? undefined]));
@@ -189,8 +166,8 @@ async function expectCounts(w: Watched, f: ClaimFilters): Promise<void> {
 
 describe('claims table: the new filters', () => {
   it('filters by network, reliability, disagreement and this place only, with the count beside every option', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/claims');
+    const w = await session.open();
+    await visit(w, session.url, '#/claims');
     await expectCounts(w, {});
     // Options are labelled for people.
     const kindLabels = await w.page.$$eval('#f-kind option', (els) =>
@@ -308,15 +285,15 @@ describe('claims table: the new filters', () => {
       disagree: 'no',
     });
     // Kind of source: its label, not its id, in the summary.
-    await visit(w, server.url, '#/claims?kind=court-summary');
+    await visit(w, session.url, '#/claims?kind=court-summary');
     expect(await w.page.locator('#result-count').textContent()).toContain('“court summary”');
     expect(await w.page.locator('#result-count').textContent()).not.toContain('court-summary');
     expectQuiet(w);
   });
 
   it('Back returns to the previous filters, and a burst of typing is one step', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/claims');
+    const w = await session.open();
+    await visit(w, session.url, '#/claims');
     const length = () => w.page.evaluate(() => history.length);
     const start = await length();
     await w.page.selectOption('#f-metric', 'arrests');
@@ -357,8 +334,8 @@ describe('claims table: the new filters', () => {
   });
 
   it('the arrow keys move through a select without applying each option; Enter, Tab or Escape settle it', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/claims');
+    const w = await session.open();
+    await visit(w, session.url, '#/claims');
     const options = await w.page.$$eval('#f-metric option', (els) =>
       els.map((o) => (o as HTMLOptionElement).value),
     );
@@ -406,8 +383,8 @@ describe('claims table: the new filters', () => {
     const counts = new Map<string, number>();
     for (const r of claimsTable) counts.set(r.source_id, (counts.get(r.source_id) ?? 0) + 1);
     const source = dataset.sources.find((s) => s.id.startsWith('europol-2023-06-27'))!;
-    const w = await open();
-    await visit(w, server.url, '#/claims');
+    const w = await session.open();
+    await visit(w, session.url, '#/claims');
     await w.page.focus('#f-source');
     expect(await w.page.getAttribute('#f-source', 'role')).toBe('combobox');
     await w.page.keyboard.type('europol dismantling');
@@ -452,10 +429,10 @@ describe('claims table: the new filters', () => {
 
   it('the JSON of a view is its rows, in its order; the CSV has the same rows', async () => {
     const f: ClaimFilters = { network: 'encrochat', reliability: 'press', disagree: 'yes' };
-    const w = await open(server.url, DESKTOP, { acceptDownloads: true });
+    const w = await session.open(DESKTOP, { acceptDownloads: true });
     await visit(
       w,
-      server.url,
+      session.url,
       '#/claims?network=encrochat&reliability=press&disagree=yes&sort=value&size=25',
     );
     const shown = await w.page.$$eval('tr[data-claim]', (els) =>
@@ -483,8 +460,8 @@ describe('claims table: the new filters', () => {
   });
 
   it('shows 25 to 200 rows a page', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/claims');
+    const w = await session.open();
+    await visit(w, session.url, '#/claims');
     expect(await w.page.locator('tr[data-claim]').count()).toBe(50);
     await w.page.selectOption('#f-size', '200');
     expect(new URL(w.page.url()).hash).toBe('#/claims?size=200');
@@ -494,7 +471,7 @@ describe('claims table: the new filters', () => {
     expect(await w.page.locator('.pager span').textContent()).toBe(
       `Page 2 of ${Math.ceil(claimsTable.length / 200)}`,
     );
-    await visit(w, server.url, '#/claims?size=7');
+    await visit(w, session.url, '#/claims?size=7');
     expect(await w.page.locator('[role="alert"]').textContent()).toContain(
       '“size” must be one of 25, 50, 100, 200',
     );
@@ -502,8 +479,8 @@ describe('claims table: the new filters', () => {
   });
 
   it('every control is reachable with Tab, in the order it is read', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/claims?place=united-kingdom&network=encrochat');
+    const w = await session.open();
+    await visit(w, session.url, '#/claims?place=united-kingdom&network=encrochat');
     await w.page.focus('#f-q');
     const order: string[] = [];
     for (let k = 0; k < 40; k++) {
@@ -542,7 +519,7 @@ describe('claims table: the new filters', () => {
 
 describe('download and about', () => {
   it('a site built without exports offers the JSON bundle and the claims CSV it makes, with rows and sizes', async () => {
-    const w = await open(bare.url, DESKTOP, { acceptDownloads: true });
+    const w = await session.open(DESKTOP, { origin: bare.url, acceptDownloads: true });
     await visit(w, bare.url, '#/download');
     const text = (await w.page.locator('main').textContent())!;
     expect(text).not.toContain('npm start');
@@ -605,7 +582,7 @@ describe('download and about', () => {
   });
 
   it('a site whose exports hold the release archive offers it first, and the tables with their row counts', async () => {
-    const w = await open(withArchive.url);
+    const w = await session.open(DESKTOP, { origin: withArchive.url });
     await visit(w, withArchive.url, '#/download');
     const first = w.page.locator('#ready-files tbody tr').first();
     expect(await first.getAttribute('data-file')).toBe('archive');
@@ -625,8 +602,8 @@ describe('download and about', () => {
   });
 
   it('About links to the repository, corrections and the changelog', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/about');
+    const w = await session.open();
+    await visit(w, session.url, '#/about');
     const section = w.page.locator('section[aria-labelledby="h-project"]');
     expect(await section.locator('#repository-link').getAttribute('href')).toBe(
       'https://github.com/encrochat-ledger/encrochat-ledger',
@@ -643,8 +620,8 @@ describe('timeline', () => {
   const yearOf = (date: string) => /^(\d{4})/.exec(date.replace(/^\.\.\//, ''))?.[1] ?? 'Undated';
 
   it('lists the years and jumps to one; search keeps the events holding every word; the address keeps both', async () => {
-    const w = await open();
-    await visit(w, server.url, '#/timeline');
+    const w = await session.open();
+    await visit(w, session.url, '#/timeline');
     const years = [...new Set(dataset.events.map((e) => yearOf(e.date)))].sort();
     expect(await w.page.$$eval('.year-list a', (els) => els.map((a) => a.textContent))).toEqual(
       years,
@@ -655,7 +632,7 @@ describe('timeline', () => {
     await expect.poll(() => w.page.evaluate(() => document.activeElement?.id)).toBe(`y-${year}`);
     // The year from the address, on a fresh load.
     await w.page.goto('about:blank');
-    await visit(w, server.url, `#/timeline?year=${year}`);
+    await visit(w, session.url, `#/timeline?year=${year}`);
     await expect.poll(() => w.page.evaluate(() => document.activeElement?.id)).toBe(`y-${year}`);
     const top = await w.page.evaluate(() =>
       Math.round(document.activeElement!.getBoundingClientRect().top),
@@ -725,12 +702,12 @@ describe('pages of this part at desktop and phone width', () => {
   ][] = [
     [
       'claims-new-filters',
-      () => server.url,
+      () => session.url,
       '#/claims?place=united-kingdom&placeonly=1&network=encrochat&reliability=press&disagree=yes&size=25',
     ],
     [
       'claims-source-picker',
-      () => server.url,
+      () => session.url,
       '#/claims',
       async (w) => {
         await w.page.focus('#f-source');
@@ -740,7 +717,7 @@ describe('pages of this part at desktop and phone width', () => {
     ],
     [
       'claims-pending-choice',
-      () => server.url,
+      () => session.url,
       '#/claims',
       async (w) => {
         await w.page.focus('#f-metric');
@@ -749,31 +726,21 @@ describe('pages of this part at desktop and phone width', () => {
     ],
     ['download-no-exports', () => bare.url, '#/download'],
     ['download-archive', () => withArchive.url, '#/download'],
-    ['download-filtered', () => server.url, '#/download?metric=arrests&reliability=official'],
-    ['about-links', () => server.url, '#/about'],
-    ['timeline-search', () => server.url, '#/timeline?q=venetic'],
-    ['timeline-year', () => server.url, '#/timeline?year=2021'],
+    ['download-filtered', () => session.url, '#/download?metric=arrests&reliability=official'],
+    ['about-links', () => session.url, '#/about'],
+    ['timeline-search', () => session.url, '#/timeline?q=venetic'],
+    ['timeline-year', () => session.url, '#/timeline?year=2021'],
   ];
-  for (const [label, viewport] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
+  for (const [label, viewport] of WIDTHS) {
     it.each(pages)(
       `%s: axe clean, no overflow, at ${label} width`,
       async (name, origin, hash, prepare) => {
-        const w = await open(origin(), viewport);
+        const w = await session.open(viewport, { origin: origin() });
         await visit(w, origin(), hash);
         await w.page.locator('h1').first().waitFor({ state: 'visible' });
-        if (viewport === PHONE)
-          for (const d of await w.page.locator('details.more-filters').all())
-            await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+        if (viewport === PHONE) await openDetails(w.page, 'details.more-filters');
         await prepare?.(w);
-        expect(await horizontalOverflow(w.page), 'horizontal overflow (px)').toBeLessThanOrEqual(0);
-        await screenshot(w.page, `${name}-${label}`);
-        const violations = await runAxe(w.page);
-        expect(violations, describeViolations(violations)).toEqual([]);
-        expectQuiet(w);
-        await w.context.close();
+        await expectCleanPage(w, `${name}-${label}`);
       },
     );
   }

@@ -1,12 +1,19 @@
 /**
  * The files to read — a data folder, collection folders, single files or a built bundle. Files inside
  * a data folder are read with the whole folder, so that references resolve, but only the files asked
- * for are reported. Folders are walked in name order; symbolic links and special files (FIFOs,
- * sockets, devices) inside them are skipped, as is the exceptions file at the top of a data folder.
+ * for are reported. Folders are walked in name order, the exceptions file at the top of a data
+ * folder left out. Symbolic links, FIFOs, sockets, devices and folders named like a record inside
+ * them are never opened: each becomes a `special` entry that a file check reports (a link would
+ * bring in a record from outside the folder; a FIFO would block the reader forever). What a path
+ * given as input may be is input-paths.ts's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { collectionNames, isCollection, type CollectionName } from './collections.js';
+import { inputKind, refuseStrayFolder, specialKind, unreadable } from './input-paths.js';
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 export interface DataFile {
   /** Absolute path. */
@@ -18,6 +25,11 @@ export interface DataFile {
   bytes: Buffer;
   /** Whether problems in this file are reported (false for context files). */
   reported: boolean;
+  /**
+   * What the entry is when it is no regular file ("a symbolic link to …", "a FIFO (named pipe)", "a
+   * folder named like a record file"): it is not opened, its bytes are empty, and a check reports it.
+   */
+  special?: string;
 }
 
 export interface Inputs {
@@ -25,8 +37,6 @@ export interface Inputs {
   /** Data roots involved (for the exceptions file and the archive default). */
   roots: string[];
 }
-
-export class UsageError extends Error {}
 
 /** The validator's configuration at the top of a data folder: not a record. */
 export const EXCEPTIONS_FILE = 'validator-exceptions.json';
@@ -51,11 +61,20 @@ class FileOnDisk implements DataFile {
   ) {}
 
   get bytes(): Buffer {
-    return (this.cached ??= fs.readFileSync(this.abs));
+    return (this.cached ??= readBytes(this.abs, this.display));
   }
 
   drop(): void {
     this.cached = undefined;
+  }
+}
+
+/** A file's bytes; a failure (permission, I/O) is a UsageError naming the file. */
+function readBytes(abs: string, display: string): Buffer {
+  try {
+    return fs.readFileSync(abs);
+  } catch (error) {
+    throw unreadable(display, error);
   }
 }
 
@@ -83,14 +102,36 @@ export function dataRootOf(target: string): string | null {
   return null;
 }
 
-/** The `.json` files under a folder, in name order; links and special files are not followed. */
-function* jsonFilesUnder(dir: string): Generator<string> {
+/** An entry found under a folder: a `.json` file, or something the reader must not open (`special` says what). */
+interface Entry {
+  abs: string;
+  special: string | null;
+}
+
+/** What a link points to, for the message (its target as written). */
+function linkTarget(abs: string): string {
+  try {
+    return `a symbolic link to ${fs.readlinkSync(abs)}`;
+  } catch {
+    return 'a symbolic link';
+  }
+}
+
+/**
+ * The `.json` files under a folder, in name order, and every entry that is neither a file nor a
+ * folder (whatever its name), and folders named `*.json`. Nothing is followed or opened.
+ */
+function* entriesUnder(dir: string): Generator<Entry> {
   for (const entry of fs
     .readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* jsonFilesUnder(full);
-    else if (entry.isFile() && entry.name.endsWith('.json')) yield full;
+    const abs = path.join(dir, entry.name);
+    if (entry.isFile()) {
+      if (entry.name.endsWith('.json')) yield { abs, special: null };
+    } else if (entry.isDirectory()) {
+      if (entry.name.endsWith('.json')) yield { abs, special: 'a folder named like a record file' };
+      else yield* entriesUnder(abs);
+    } else yield { abs, special: entry.isSymbolicLink() ? linkTarget(abs) : specialKind(entry) };
   }
 }
 
@@ -99,21 +140,34 @@ export interface CollectOptions {
   keepBytes?: boolean;
 }
 
-/** One file to read, on its own (its collection from its folder's name). */
+/**
+ * One file to read, on its own (its collection from its folder's name). A `special` entry (see
+ * DataFile) is never opened. A file given by the user is checked with `inputKind` first.
+ */
 export function dataFile(
   abs: string,
   cwd = process.cwd(),
-  { keepBytes = true, reported = true }: CollectOptions & { reported?: boolean } = {},
+  {
+    keepBytes = true,
+    reported = true,
+    special = null,
+  }: CollectOptions & { reported?: boolean; special?: string | null } = {},
 ): DataFile {
   const folder = path.basename(path.dirname(abs));
   const collection = isCollection(folder) ? folder : null;
   const display = displayPath(abs, cwd);
+  if (special !== null)
+    return { abs, display, collection, bytes: Buffer.alloc(0), reported, special };
   return keepBytes
-    ? { abs, display, collection, bytes: fs.readFileSync(abs), reported }
+    ? { abs, display, collection, bytes: readBytes(abs, display), reported }
     : new FileOnDisk(abs, display, collection, reported);
 }
 
-/** Collects the files to read (default: `data`). Throws UsageError for a path that does not exist. */
+/**
+ * Collects the files to read (default: `data`). Throws UsageError for a path that does not exist,
+ * is not a folder or a regular file, lies under /proc, /sys or /dev, or is a folder outside any data
+ * folder (see input-paths.ts).
+ */
 export function collectInputs(
   targets: readonly string[],
   cwd = process.cwd(),
@@ -121,30 +175,36 @@ export function collectInputs(
 ): Inputs {
   const files = new Map<string, DataFile>();
   const roots = new Set<string>();
-  const add = (abs: string, reported: boolean) => {
+  const add = ({ abs, special }: Entry, reported: boolean) => {
     const existing = files.get(abs);
     if (existing) {
       existing.reported ||= reported;
       return;
     }
-    files.set(abs, dataFile(abs, cwd, { keepBytes, reported }));
+    files.set(abs, dataFile(abs, cwd, { keepBytes, reported, special }));
   };
   for (const target of targets.length ? targets : ['data']) {
     const abs = path.resolve(cwd, target);
-    if (!fs.existsSync(abs)) throw new UsageError(`no such file or folder: ${target}`);
+    const folder = inputKind(abs, target) === 'folder';
     const root = dataRootOf(abs);
-    const asked = fs.statSync(abs).isDirectory()
-      ? [...jsonFilesUnder(abs)].filter(
-          (f) => path.basename(f) !== EXCEPTIONS_FILE || !isDataRoot(path.dirname(f)),
+    if (folder) refuseStrayFolder(target, root);
+    const asked: Entry[] = folder
+      ? [...entriesUnder(abs)].filter(
+          (f) => path.basename(f.abs) !== EXCEPTIONS_FILE || !isDataRoot(path.dirname(f.abs)),
         )
-      : [abs];
+      : [{ abs, special: null }];
     if (root) {
       roots.add(root);
-      const askedSet = new Set(asked);
+      const askedSet = new Set(asked.map((f) => f.abs));
       for (const c of collectionNames) {
         const dir = path.join(root, c);
-        if (fs.existsSync(dir))
-          for (const f of jsonFilesUnder(dir)) if (!askedSet.has(f)) add(f, false);
+        const stats = fs.lstatSync(dir, { throwIfNoEntry: false });
+        if (!stats || stats.isFile()) continue;
+        // A collection folder that is a link is reported, not followed, like any link inside data/.
+        const context = stats.isDirectory()
+          ? entriesUnder(dir)
+          : [{ abs: dir, special: stats.isSymbolicLink() ? linkTarget(dir) : specialKind(stats) }];
+        for (const f of context) if (!askedSet.has(f.abs)) add(f, false);
       }
     }
     for (const f of asked) add(f, true);

@@ -1,15 +1,17 @@
 /**
- * What can be wrong with a data file itself, before its records are looked at: empty, a byte order
- * mark, bytes that are not UTF-8, too large, not JSON, a key twice in one object, outside any
+ * What can be wrong with a data file itself, before its records are looked at: not a regular file
+ * (a link, a FIFO), empty, a byte order mark, bytes that are not UTF-8, too large, not JSON, a key
+ * twice in one object, a NUL or a lone surrogate in a string (text-characters.ts), outside any
  * collection folder. Each check says where and how to fix it. The validator reports each as a rule
- * with its code (FILE001–FILE005, JSON001, JSON002); the dataset build and the diff refuse a file
- * any of them finds, so every tool refuses the same files.
+ * with its code (FILE001–FILE006, JSON001–JSON003); the dataset build and the diff refuse a file any
+ * of them finds, so every tool refuses the same files.
  */
 import { collectionNames } from './collections.js';
 import type { DataFile } from './data-files.js';
 import { keptEveryMember } from './duplicate-keys.js';
 import type { ParsedFile } from './read-file.js';
 import { isBundle } from './records.js';
+import { badCharacters } from './text-characters.js';
 import { firstInvalidUtf8 } from './utf8.js';
 
 /** A problem of one file, before its position is resolved from its pointer (when it has no line). */
@@ -29,8 +31,35 @@ export type FileCheck = (file: DataFile, read: ParsedFile) => FileIssue[];
 /** Largest record file accepted (a source with hundreds of claims stays far below it). */
 export const MAX_RECORD_BYTES = 1024 * 1024;
 
+/**
+ * The entry is a regular file: a link, a FIFO, a socket, a device or a folder named like a record
+ * inside a data folder is reported, never opened (see data-files.ts).
+ */
+export const notRegularFile: FileCheck = (file) => {
+  const what = file.special;
+  if (what === undefined) return [];
+  const [why, hint] = what.startsWith('a symbolic link')
+    ? [
+        'links are not followed, so what it points to is not read or checked with this folder',
+        'put the file itself here instead of a link (a copy), or remove the link',
+      ]
+    : what.startsWith('a folder')
+      ? [
+          'records are files, data/<collection>/<id>.json',
+          'rename the folder (without .json), or remove it',
+        ]
+      : [
+          'it is not opened (reading it could block or never end)',
+          'remove it: records are regular files, data/<collection>/<id>.json',
+        ];
+  return [
+    { file, pointer: '', line: 1, column: 1, message: `${what}, not a record file: ${why}`, hint },
+  ];
+};
+
 /** The file is not empty (or only white space). */
 export const emptyFile: FileCheck = (file, { text }) => {
+  if (file.special !== undefined) return [];
   if (file.bytes.length === 0 || (text !== null && text.trim() === ''))
     return [
       {
@@ -142,11 +171,13 @@ export const unknownCollection: FileCheck = (file, read) => {
 
 /** Every check, in the order the validator runs them. */
 export const fileChecks: readonly FileCheck[] = [
+  notRegularFile,
   emptyFile,
   byteOrderMark,
   invalidUtf8,
   oversizedFile,
   invalidJson,
   duplicateKeys,
+  badCharacters,
   unknownCollection,
 ];

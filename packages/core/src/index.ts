@@ -17,7 +17,15 @@ export {
   type ValidateFunction,
 } from './schemas.js';
 export { addFormats, formats } from './formats.js';
-export { describeAjvErrors, type ErrorObject } from './schema-messages.js';
+export { fieldDescription, type RecordKind } from './schema-descriptions.js';
+export {
+  describeAjvErrors,
+  MAX_MESSAGES_PER_POINTER,
+  MAX_SCHEMA_POINTERS,
+  type ErrorObject,
+} from './schema-messages.js';
+export { recordSchemaErrors, type SchemaValidators } from './schema-errors.js';
+export { recordIssues, schemaIssues } from './check-records.js';
 export {
   edtfBounds,
   isValidEdtf,
@@ -41,7 +49,13 @@ export {
   type NumberReading,
   type UnitReading,
 } from './numbers-in-text.js';
-export { formatProblems, type Position, type Problem } from './problem.js';
+export {
+  readQualifier,
+  wordedQualifier,
+  type QualifierReading,
+  type WordedQualifier,
+} from './qualifier-words.js';
+export { firstProblemLine, formatProblems, type Position, type Problem } from './problem.js';
 export { escapePointerToken, unescapePointerToken } from './json-pointer.js';
 export { locate, positioner, MAX_DEPTH, type DuplicateKey, type Located } from './json-locate.js';
 export { pointerPositions } from './pointer-positions.js';
@@ -59,9 +73,17 @@ export {
   type Inputs,
 } from './data-files.js';
 export { decodeUtf8, firstInvalidUtf8 } from './utf8.js';
+export { inputKind, systemRootOf } from './input-paths.js';
+export { endQuietlyWhenStdoutCloses } from './closed-stdout.js';
 export { countMembersInText, countMembersInValue, keptEveryMember } from './duplicate-keys.js';
 export { ReadFile, type ParsedFile } from './read-file.js';
-export { isBundle, recordsOf, type JsonRecord, type RecordEntry } from './records.js';
+export {
+  assembleBundle,
+  isBundle,
+  recordsOf,
+  type JsonRecord,
+  type RecordEntry,
+} from './records.js';
 export {
   byteOrderMark,
   duplicateKeys,
@@ -70,9 +92,12 @@ export {
   invalidJson,
   invalidUtf8,
   MAX_RECORD_BYTES,
+  notRegularFile,
   oversizedFile,
   unknownCollection,
   type FileCheck,
   type FileIssue,
 } from './file-checks.js';
+export { badCharacters } from './text-characters.js';
+export { findSupersessionCycles, type SupersessionCycle } from './supersession.js';
 export { readData, readInputs, type DataReading, type RecordIssue } from './read-data.js';

@@ -33,3 +33,15 @@ export function formatProblems(problems: readonly Problem[]): string {
     )
     .join('\n');
 }
+
+/**
+ * The first problem on one line, where it is, its hint and how many others there are: how a tool
+ * that refuses data says why (the validator lists them all).
+ */
+export function firstProblemLine(problems: readonly Problem[]): string {
+  const [p] = problems;
+  if (!p) return 'no problem';
+  const others = problems.length - 1;
+  const more = others ? ` (and ${others} more problem${others === 1 ? '' : 's'})` : '';
+  return `${p.file}:${p.line}:${p.column}${p.pointer ? ` at ${p.pointer}` : ''}: ${p.message}${more}; hint: ${p.hint}`;
+}

@@ -1,5 +1,6 @@
 /** The records of a parsed file: one record per file in a collection folder, or every record of a bundle. */
 import { collectionNames, type CollectionName } from './collections.js';
+import { SCHEMA_VERSION } from './schemas.js';
 import type { DataFile } from './data-files.js';
 import type { FileIssue } from './file-checks.js';
 
@@ -26,6 +27,30 @@ export function isBundle(value: unknown): value is Record<CollectionName, unknow
     (value as { name?: unknown }).name === 'encrochat-ledger' &&
     Array.isArray((value as { sources?: unknown }).sources)
   );
+}
+
+/**
+ * The bundle of `records` (what the dataset build writes as data.json, and the exporter exports from
+ * a data folder): every collection sorted by id, without the editor-only `$schema` keys.
+ */
+export function assembleBundle(
+  records: readonly RecordEntry[],
+  version: string,
+): Record<string, unknown> {
+  const bundle: Record<string, unknown> = {
+    name: 'encrochat-ledger',
+    version,
+    schema_version: SCHEMA_VERSION,
+  };
+  for (const name of collectionNames)
+    bundle[name] = records
+      .filter((r) => r.collection === name)
+      .map(({ record }) => {
+        const { $schema: _editorOnly, ...rest } = record;
+        return rest;
+      })
+      .sort((a, b) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0));
+  return bundle;
 }
 
 const isRecord = (value: unknown): value is JsonRecord =>

@@ -141,15 +141,63 @@ describe('readData', () => {
     ]);
   });
 
-  it('skips symbolic links and special files inside folders, and the exceptions file at the top', () => {
+  it('reports links, FIFOs and folders named like records inside a data folder without opening them; skips the exceptions file', () => {
     const root = dataFolder({ 'places/world.json': world, 'validator-exceptions.json': {} });
     const places = path.join(root, 'data', 'places');
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-outside-'));
+    fs.writeFileSync(path.join(outside, 'other.json'), JSON.stringify({ ...world, id: 'other' }));
     fs.symlinkSync(path.join(places, 'world.json'), path.join(places, 'linked.json'));
+    fs.symlinkSync(outside, path.join(places, 'more'));
     execFileSync('mkfifo', [path.join(places, 'fifo.json')]);
+    fs.mkdirSync(path.join(places, 'folder.json'));
+    // Reading a FIFO would block this test forever: it must not be opened.
     const { files, records, problems } = readData(['data'], root);
-    expect(files.map((f) => f.display)).toEqual(['data/places/world.json']);
-    expect(records).toHaveLength(1);
-    expect(problems).toEqual([]);
+    expect(files.map((f) => [f.display, f.special ?? null])).toEqual([
+      ['data/places/fifo.json', 'a FIFO (named pipe)'],
+      ['data/places/folder.json', 'a folder named like a record file'],
+      ['data/places/linked.json', `a symbolic link to ${path.join(places, 'world.json')}`],
+      ['data/places/more', `a symbolic link to ${outside}`],
+      ['data/places/world.json', null],
+    ]);
+    expect(records.map((r) => r.record.id)).toEqual(['world']);
+    expect(problems.map((p) => [p.file, p.line, p.column, p.message])).toEqual([
+      [
+        'data/places/fifo.json',
+        1,
+        1,
+        'a FIFO (named pipe), not a record file: it is not opened (reading it could block or never end)',
+      ],
+      [
+        'data/places/folder.json',
+        1,
+        1,
+        'a folder named like a record file, not a record file: records are files, data/<collection>/<id>.json',
+      ],
+      [
+        'data/places/linked.json',
+        1,
+        1,
+        `a symbolic link to ${path.join(places, 'world.json')}, not a record file: links are not followed, so what it points to is not read or checked with this folder`,
+      ],
+      [
+        'data/places/more',
+        1,
+        1,
+        `a symbolic link to ${outside}, not a record file: links are not followed, so what it points to is not read or checked with this folder`,
+      ],
+    ]);
+    for (const p of problems) expect(p.hint.length).toBeGreaterThan(10);
+  });
+
+  it('reports a collection folder that is a link, and does not read through it', () => {
+    const root = dataFolder({ 'places/world.json': world });
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-outside-'));
+    fs.writeFileSync(path.join(outside, 'x.json'), '{');
+    fs.symlinkSync(outside, path.join(root, 'data', 'sources'));
+    const { files, problems } = readData(['data/places'], root);
+    expect(files.map((f) => f.display)).toEqual(['data/places/world.json', 'data/sources']);
+    expect(problems).toEqual([]); // a context entry: reported when its folder is asked for
+    expect(readData(['data'], root).problems.map((p) => p.file)).toEqual(['data/sources']);
   });
 
   it('reads a file inside a data folder with the rest of the folder as context, reporting that file only', () => {

@@ -1,9 +1,11 @@
 /**
  * Builds @encrochat-ledger/dataset from data/ and schemas/: reads data/ with @encrochat-ledger/core's
  * reader (which refuses the files the validator refuses) and checks every record against the JSON
- * Schema (the validator, run by `npm start` and the tests, checks references, quotes and the rest), then writes dist/
- * (bundle, collections, claims and latest tables with their Table Schemas, datapackage.json, schemas, ESM and CJS
- * entry points, type declarations) into a temporary folder that replaces dist/ only when complete.
+ * Schema and for `superseded_by` cycles (the validator, run by `npm start` and the tests, checks
+ * references, quotes and the rest), then writes dist/ (bundle, collections, claims and latest
+ * tables with their Table Schemas, datapackage.json, schemas, ESM and CJS entry points, type
+ * declarations) into a temporary folder that replaces dist/ only when complete (atomic-output.ts).
+ * It writes only to a new or empty folder or a previous build's (out-dir.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +16,9 @@ import {
   describeAjvErrors,
   edtfBounds,
   EXCEPTIONS_FILE,
+  findSupersessionCycles,
   SCHEMA_VERSION,
+  UsageError,
   validatorFor,
 } from '@encrochat-ledger/core';
 import { z } from 'zod';
@@ -22,10 +26,12 @@ import { buildClaimsTable, claimsTableSchema, collectDateBounds } from '../src/c
 import { buildLatest, latestTableSchema } from '../src/latest.js';
 import { seriesPoints } from '../src/series.js';
 import { assembleBundle } from './assemble.js';
+import { abortOutputs, AtomicOutput } from './atomic-output.js';
 import { checkSchema } from './check-schema.js';
 import { buildDatapackage } from './datapackage.js';
+import { writeCitationModule } from './generate-citation.js';
 import { writeTypes } from './generate-types.js';
-import { DataError, loadData } from './load-data.js';
+import { checkDataRoot, DataError, exceptionsFileOf, loadData } from './load-data.js';
 import { FileSink } from './file-sink.js';
 import { dataDir, distDir, packageRoot } from './paths.js';
 import { writeDeclarations, writeEntryPoints } from './write-entry-points.js';
@@ -53,10 +59,15 @@ export async function buildDataset({
   outDir = distDir,
   bundleOnly = false,
 }: BuildOptions = {}): Promise<BuildResult> {
+  // Arguments first: a refused --data or --out costs no reading and writes nothing.
+  checkDataRoot(dataRoot);
+  AtomicOutput.check(outDir, dataRoot);
   await writeTypes();
+  writeCitationModule();
   const data = loadData(dataRoot);
   const { records } = data;
-  const problems = data.locate(checkSchema(records));
+  // The schema, and the supersession cycles the validator refuses as REF003 (a rule beyond the schema).
+  const problems = data.locate([...checkSchema(records), ...findSupersessionCycles(records)]);
   if (problems.length) throw new DataError(problems);
 
   const { version } = JSON.parse(
@@ -76,8 +87,9 @@ export async function buildDataset({
     );
   const dates = collectDateBounds(bundle, edtfBounds);
 
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { recursive: true, force: true });
+  const exceptions = exceptionsFileOf(dataRoot);
+  const output = AtomicOutput.prepare(outDir, dataRoot);
+  const tmp = output.tempDir;
   let claims: number;
   try {
     const sink = new FileSink(tmp);
@@ -93,19 +105,17 @@ export async function buildDataset({
     for (const file of fs.readdirSync(schemaDir).sort())
       sink.raw(`schemas/${SCHEMA_VERSION}/${file}`, fs.readFileSync(path.join(schemaDir, file)));
     // The reasoned exceptions travel with the bundle: the validator reads them beside a data.json as beside data/.
-    const exceptions = path.join(dataRoot, EXCEPTIONS_FILE);
-    if (fs.existsSync(exceptions)) sink.raw(EXCEPTIONS_FILE, fs.readFileSync(exceptions));
+    if (exceptions) sink.raw(EXCEPTIONS_FILE, fs.readFileSync(exceptions));
     sink.json('datapackage.json', buildDatapackage(bundle, sink.written), true);
     if (!bundleOnly) {
       await writeEntryPoints(tmp, { bundle, dates });
       writeDeclarations(tmp);
     }
-    fs.rmSync(outDir, { recursive: true, force: true });
-    fs.renameSync(tmp, outDir);
+    output.commit();
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    output.abort();
   }
-  return { records: records.length, claims, outDir };
+  return { records: records.length, claims, outDir: output.outDir };
 }
 
 const Args = z
@@ -141,6 +151,8 @@ export function parseBuildArgs(argv: string[]): BuildOptions {
   };
 }
 
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   let options: BuildOptions;
   try {
@@ -149,12 +161,26 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error((error as Error).message);
     process.exit(2);
   }
+  // Stopped, the build removes its temporary folder: --out stays as it was.
+  for (const [signal, number] of Object.entries(SIGNALS))
+    process.once(signal, () => {
+      const left = abortOutputs();
+      console.error(
+        `dataset build: stopped by ${signal}${left.length ? `; ${left.join(', ')} left as it was` : ''}`,
+      );
+      process.exit(128 + number);
+    });
   buildDataset(options).then(
     ({ records, claims, outDir }) =>
       console.log(
         `@encrochat-ledger/dataset: ${records} records, ${claims} claims -> ${path.relative(process.cwd(), outDir) || '.'}`,
       ),
     (error: unknown) => {
+      if (error instanceof UsageError) {
+        console.error(`dataset build: ${error.message}`);
+        process.exitCode = 2;
+        return;
+      }
       if (error instanceof DataError) {
         console.error(
           `The dataset build refused data/:\n${error.message}\n\n${error.problems.length} problem(s); nothing was written.`,

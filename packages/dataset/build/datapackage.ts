@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import { collections, SCHEMA_BASE } from '@encrochat-ledger/core';
 import type { WrittenFile } from './file-sink.js';
+import { readCitationCff } from './citation-cff.js';
+import { citationPaths } from './generate-citation.js';
 import { claimsTableSchema } from '../src/claims-table.js';
 import type { DatasetBundle } from '../src/generated/schema-types.js';
 
@@ -34,7 +37,10 @@ export function buildDatapackage(
     homepage: 'https://github.com/encrochat-ledger/encrochat-ledger',
     keywords: ['encrochat', 'operation-venetic', 'organised-crime', 'policing', 'open-data'],
     licenses: [DATA_LICENSE],
-    contributors: [{ title: 'encrochat-ledger maintainers', roles: ['creator'] }],
+    // The authors of CITATION.cff, so that the package and its citation name the same people.
+    contributors: readCitationCff(fs.readFileSync(citationPaths().cff, 'utf8')).fields.authors.map(
+      (a) => ({ title: a.name, roles: ['creator'] }),
+    ),
     sources: [
       {
         title:

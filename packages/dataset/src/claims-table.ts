@@ -1,16 +1,20 @@
 import type { Claim, DatasetBundle, Metric, Place, Source } from './generated/schema-types.js';
 import { claimBounds } from './bounds.js';
+import * as fromSchema from './generated/schema-descriptions.js';
 import { tableSchemaOf, type TableField, type TableRow } from './table-schema.js';
 
 /**
  * The tidy claims table: one row per claim, with joined labels and ISO dates. This field list is the
  * one definition of the table; its Frictionless Table Schema, its row type and its rows all come from it.
+ * A column that holds a field of a record is described in the words of that field's JSON Schema
+ * (`fromSchema`, generated from the schemas); the columns made here (joins, derived bounds and
+ * days, flags) are described here.
  */
 export const claimsTableFields = [
   {
     name: 'claim_id',
     type: 'string',
-    description: 'Stable public id of the claim (`<source_id>/<slug>`).',
+    description: fromSchema.claim_id,
     required: true,
   },
   {
@@ -22,13 +26,13 @@ export const claimsTableFields = [
   {
     name: 'metric',
     type: 'string',
-    description: 'Metric id: what is counted (see the metrics table).',
+    description: fromSchema.claim_metric,
     required: true,
   },
   {
     name: 'value',
     type: 'number',
-    description: 'The figure in `unit`, in base units; empty for a range or an unspecified amount.',
+    description: fromSchema.claim_value,
   },
   {
     name: 'min',
@@ -43,79 +47,76 @@ export const claimsTableFields = [
   {
     name: 'unit',
     type: 'string',
-    description: 'Unit: count, an ISO 4217 currency in whole units, kg, tablets, years…',
+    description: fromSchema.claim_unit,
     required: true,
   },
   {
     name: 'qualifier',
     type: 'string',
-    description:
-      'How the source words the figure: exact, approximate, more_than, at_least, nearly, up_to, range, unspecified.',
+    description: fromSchema.claim_qualifier,
     required: true,
   },
   {
     name: 'as_of',
     type: 'string',
-    description: 'The date or period the figure refers to (EDTF).',
+    description: fromSchema.claim_as_of,
     required: true,
   },
   {
     name: 'place',
     type: 'string',
-    description: 'Id of the place the figure covers.',
+    description: fromSchema.claim_scope_place,
     required: true,
   },
   {
     name: 'operation',
     type: 'string',
-    description: 'Id of the operation the figure is a result of, if any.',
+    description: fromSchema.claim_scope_operation,
   },
   {
     name: 'organisations',
     type: 'list',
-    description:
-      'Ids of the organisations whose results the figure counts, when narrower than the place.',
+    description: fromSchema.claim_scope_organisations,
   },
   {
     name: 'quote',
     type: 'string',
-    description: 'The verbatim words of the source that state the figure.',
+    description: fromSchema.claim_quote,
     required: true,
   },
   {
     name: 'source_title',
     type: 'string',
-    description: 'Title or headline of the source, verbatim.',
+    description: fromSchema.source_title,
     required: true,
   },
   {
     name: 'source_publisher',
     type: 'string',
-    description: 'Publisher as read; empty when the text does not show one.',
+    description: fromSchema.source_publisher,
   },
   {
     name: 'source_published',
     type: 'string',
-    description: 'Publication date of the source (EDTF); empty when nothing dates it.',
+    description: fromSchema.source_published,
   },
   {
     name: 'source_url',
     type: 'string',
-    description: 'Address of the source as read; empty when none is known (never invented).',
+    description: fromSchema.source_url,
   },
   { name: 'as_of_start', type: 'date', description: 'First day of the period `as_of` covers.' },
   { name: 'as_of_end', type: 'date', description: 'Last day of the period `as_of` covers.' },
   {
     name: 'as_of_basis',
     type: 'string',
-    description:
-      '`stated`: the source gives the reference date; `publication`: as_of is the publication date; `estimated`: bounded from the content (see note).',
+    description: fromSchema.claim_as_of_basis,
     required: true,
   },
   {
     name: 'metric_label',
     type: 'string',
-    description: 'Human label of the metric.',
+    description: fromSchema.metric_label,
     required: true,
   },
   {
@@ -128,7 +129,7 @@ export const claimsTableFields = [
     type: 'string',
     description: 'Breakdown value (cocaine, grenades…), if any.',
   },
-  { name: 'place_name', type: 'string', description: 'Name of the place.', required: true },
+  { name: 'place_name', type: 'string', description: fromSchema.place_name, required: true },
   {
     name: 'country',
     type: 'string',
@@ -138,8 +139,7 @@ export const claimsTableFields = [
   {
     name: 'networks',
     type: 'list',
-    description:
-      'Ids of the networks the figure stems from (several when a source combines them); empty for context figures.',
+    description: fromSchema.claim_scope_networks,
   },
   {
     name: 'attributed_organisation',
@@ -154,19 +154,19 @@ export const claimsTableFields = [
   {
     name: 'source_kind',
     type: 'string',
-    description: 'Kind of source document (news-article, press-release, court-judgment…).',
+    description: fromSchema.source_kind,
     required: true,
   },
   {
     name: 'source_reliability',
     type: 'string',
-    description: 'official, official-copy, press, legal or low.',
+    description: fromSchema.source_reliability,
     required: true,
   },
   {
     name: 'source_language',
     type: 'string',
-    description: 'Language of the source and its quotes (BCP 47).',
+    description: fromSchema.source_language,
     required: true,
   },
   {
@@ -174,7 +174,7 @@ export const claimsTableFields = [
     type: 'date',
     description: "First day of the source's publication date.",
   },
-  { name: 'note', type: 'string', description: 'Curator note: conversions, doubts.' },
+  { name: 'note', type: 'string', description: fromSchema.claim_note },
   {
     name: 'withdrawn',
     type: 'boolean',
@@ -184,7 +184,7 @@ export const claimsTableFields = [
   {
     name: 'superseded_by',
     type: 'string',
-    description: 'Id of the claim that replaces a withdrawn claim.',
+    description: fromSchema.claim_superseded_by,
   },
 ] as const satisfies readonly TableField[];
 

@@ -1,3 +1,4 @@
+import { boundValue, qualifierMeaning, type Bound } from './qualifiers.js';
 import { buildSeries, compareCodeUnits, type FigureRow, type SeriesPoint } from './series.js';
 
 /**
@@ -12,18 +13,11 @@ import { buildSeries, compareCodeUnits, type FigureRow, type SeriesPoint } from 
  * unit, place, operation, organisations and networks, and an `as_of` covering exactly the same
  * days. Withdrawn claims and claims with no number (`unspecified`) take no part.
  *
- * Each claim says the true figure lies in an **interval** given by its qualifier (the meaning the
- * schema gives the qualifiers):
- *
- * | qualifier | interval |
- * |---|---|
- * | exact | [value, value] |
- * | approximate | [value, value] — taken at its word: any tolerance would be invented |
- * | more_than | (value, +∞) |
- * | at_least | [value, +∞) |
- * | nearly | (−∞, value) |
- * | up_to | (−∞, value] |
- * | range | [min, max] |
+ * Each claim says the true figure lies in an **interval** given by its qualifier: its bounds, open
+ * where it has none, by the table of qualifiers (`qualifiers.ts`), with one exception written
+ * there too: an `approximate` figure, which states no bounds, is taken at its word as
+ * [value, value], since any tolerance would be invented. `(` excludes an end, `[` includes it:
+ * "more than 700" is (700, +∞), "nearly 700" (−∞, 700), "between 2 and 3" [2, 3].
  *
  * A group is a **conflict** when no single figure satisfies every claim of the group: the
  * intersection of their intervals is empty. "Nearly 700" and "746" conflict; "more than 740" and
@@ -40,38 +34,27 @@ export interface ValueInterval {
   highInclusive: boolean;
 }
 
+/** How an approximate figure is compared: as exactly its value. */
+const EXACTLY_ITS_VALUE: Bound = { of: 'value', inclusive: true };
+
 /** The interval of true figures a claim allows, or null when it states no number. */
 export function valueInterval(
   row: Pick<FigureRow, 'qualifier' | 'value' | 'min' | 'max'>,
 ): ValueInterval | null {
-  const v = row.value;
-  switch (row.qualifier) {
-    case 'exact':
-    case 'approximate':
-      return v === null ? null : { low: v, lowInclusive: true, high: v, highInclusive: true };
-    case 'more_than':
-      return v === null
-        ? null
-        : { low: v, lowInclusive: false, high: Infinity, highInclusive: false };
-    case 'at_least':
-      return v === null
-        ? null
-        : { low: v, lowInclusive: true, high: Infinity, highInclusive: false };
-    case 'nearly':
-      return v === null
-        ? null
-        : { low: -Infinity, lowInclusive: false, high: v, highInclusive: false };
-    case 'up_to':
-      return v === null
-        ? null
-        : { low: -Infinity, lowInclusive: false, high: v, highInclusive: true };
-    case 'range':
-      return row.min === null || row.max === null
-        ? null
-        : { low: row.min, lowInclusive: true, high: row.max, highInclusive: true };
-    default:
-      return null;
-  }
+  const meaning = qualifierMeaning(row.qualifier);
+  if (!meaning) return null;
+  const lower = meaning.comparedAsValue ? EXACTLY_ITS_VALUE : meaning.lower;
+  const upper = meaning.comparedAsValue ? EXACTLY_ITS_VALUE : meaning.upper;
+  if (!lower && !upper) return null;
+  const low = lower ? boundValue(lower, row) : -Infinity;
+  const high = upper ? boundValue(upper, row) : Infinity;
+  if (low === null || high === null) return null;
+  return {
+    low,
+    lowInclusive: lower?.inclusive ?? false,
+    high,
+    highInclusive: upper?.inclusive ?? false,
+  };
 }
 
 /** The intersection of intervals, or null when it is empty (no figure satisfies them all). */

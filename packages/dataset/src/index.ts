@@ -54,6 +54,23 @@ export const sourcesById: ReadonlyMap<string, Source> = opened.sourcesById;
 export const claimsById: ReadonlyMap<string, SourcedClaim> = opened.claimsById;
 
 export { claimBounds, type Bounds } from './bounds.js';
+export {
+  boundValue,
+  qualifierMeaning,
+  QUALIFIERS,
+  type Bound,
+  type QualifierMeaning,
+} from './qualifiers.js';
+export {
+  citation,
+  formatCitation,
+  licenceWords,
+  versionAddress,
+  type CitationAuthor,
+  type CitationFields,
+  type CitationFormat,
+  type CitationOptions,
+} from './citation.js';
 export { csvField, formulaSafe } from './csv.js';
 export {
   buildClaimsTable,

@@ -1,4 +1,5 @@
 import type { ClaimsTableRow } from './claims-table.js';
+import { QUALIFIERS, type QualifierMeaning } from './qualifiers.js';
 
 /**
  * Series: for every metric and scope, the best figure per date.
@@ -86,17 +87,21 @@ export const AS_OF_BASIS_RANK: Readonly<Record<string, number>> = {
   estimated: 2,
 };
 
+/** The precisions of the wording, best first (see the table of qualifiers, `qualifiers.ts`). */
+const PRECISIONS: readonly QualifierMeaning['precision'][] = [
+  'exact',
+  'bounded',
+  'approximate',
+  'none',
+];
+
 /** Rank of each qualifier by precision (lower is better): exact, then bounded, then approximate. */
-export const PRECISION_RANK: Readonly<Record<string, number>> = {
-  exact: 0,
-  more_than: 1,
-  at_least: 1,
-  nearly: 1,
-  up_to: 1,
-  range: 1,
-  approximate: 2,
-  unspecified: 3,
-};
+export const PRECISION_RANK: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(QUALIFIERS).map(([qualifier, meaning]) => [
+    qualifier,
+    PRECISIONS.indexOf(meaning.precision),
+  ]),
+);
 
 /** The criteria of the rule, in order; `single` when a point has one candidate. */
 export const SERIES_CRITERIA = [

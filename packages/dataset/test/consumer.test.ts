@@ -10,6 +10,7 @@ import { publint } from 'publint';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { distDir, packageRoot, repoRoot } from '../build/paths.js';
+import { formatCitation } from '../src/citation.js';
 
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-consumer-'));
@@ -25,6 +26,7 @@ const expected = {
   sources: built.sources.length,
   claims: built.sources.reduce((n: number, s: { claims: unknown[] }) => n + s.claims.length, 0),
   metrics: built.metrics.length,
+  citation: formatCitation(built.version),
 };
 
 function run(cmd: string, args: string[], cwd = project): string {
@@ -56,6 +58,15 @@ describe('installed from the packed tarball', () => {
     expect(files.filter((f: string) => /^(src|build|test)\//.test(f))).toEqual([]);
   });
 
+  it('maps every subpath of exports in typesVersions too, so TypeScript finds it under node10', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
+    const subpaths = Object.entries(pkg.exports as Record<string, unknown>)
+      .filter(([key]) => key !== '.' && key !== './package.json')
+      .map(([key, target]) => [key.slice(2), [String(target).slice(2)]]);
+    expect(subpaths.length).toBeGreaterThan(5);
+    expect(pkg.typesVersions).toEqual({ '*': Object.fromEntries(subpaths) });
+  });
+
   it('has no runtime dependencies', () => {
     const pkg = JSON.parse(
       fs.readFileSync(
@@ -84,7 +95,7 @@ describe('installed from the packed tarball', () => {
     }
   });
 
-  const probe = `({ version: m.version, sources: m.sources.length, claims: m.claims.length, metrics: m.metricsById.size, table: m.claimsTable.length, latest: m.latestTable.length, firstClaimSource: m.claims[0] ? m.sourcesById.get(m.claims[0].source_id).id === m.claims[0].source_id : true })`;
+  const probe = `({ version: m.version, sources: m.sources.length, claims: m.claims.length, metrics: m.metricsById.size, table: m.claimsTable.length, latest: m.latestTable.length, citation: m.formatCitation(m.version), firstClaimSource: m.claims[0] ? m.sourcesById.get(m.claims[0].source_id).id === m.claims[0].source_id : true })`;
 
   it('imports from ESM', () => {
     fs.writeFileSync(
@@ -185,6 +196,48 @@ export = { unit, n };
     ).not.toThrow();
   });
 
+  it('type-checks a TypeScript consumer with the old node10 resolution: the JSON subpaths, the citation', () => {
+    const dir = path.join(project, 'node10');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'consumer.ts'),
+      `import ledger = require('@encrochat-ledger/dataset');
+// The small JSON files: TypeScript infers a type from each file it imports (data.json is large).
+import datapackage = require('@encrochat-ledger/dataset/datapackage.json');
+import claimSchema = require('@encrochat-ledger/dataset/schemas/1.0/claim.schema.json');
+import networks = require('@encrochat-ledger/dataset/collections/networks.json');
+const cite: string = ledger.formatCitation(datapackage.version, { format: 'bibtex' });
+const id: string = claimSchema.$id;
+const n: number = networks.length;
+// @ts-expect-error the package's version is a string
+const wrong: number = datapackage.version;
+export = { cite, id, n, wrong };
+`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          resolveJsonModule: true,
+          target: 'es2022',
+          noEmit: true,
+          types: [],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
+    expect(() =>
+      run(
+        'node',
+        [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+        dir,
+      ),
+    ).not.toThrow();
+  });
+
   it('passes publint with no messages', async () => {
     const bytes = fs.readFileSync(tarball);
     const { messages } = await publint({
@@ -199,24 +252,18 @@ export = { unit, n };
     expect(messages).toEqual([]);
   });
 
-  it('passes @arethetypeswrong/cli with no problems', () => {
+  it('passes @arethetypeswrong/cli with no problems, every subpath included (JSON files and one file of each wildcard)', () => {
     const out = (() => {
       try {
-        // JSON data subpaths are not modules with types; node10 resolution cannot see any subpath.
         return run(
           bin('attw'),
           [
             tarball,
             '--format',
             'json',
-            '--exclude-entrypoints',
-            './data.json',
-            './claims-table.json',
-            './claims-table.schema.json',
-            './latest.json',
-            './latest.schema.json',
-            './datapackage.json',
-            './package.json',
+            '--include-entrypoints',
+            './schemas/1.0/claim.schema.json',
+            './collections/sources.json',
           ],
           work,
         );
@@ -228,5 +275,15 @@ export = { unit, n };
     expect(report.analysis?.types).toBeTruthy();
     const problems = report.problems ?? {};
     expect(Array.isArray(problems) ? problems : Object.values(problems).flat()).toEqual([]);
+    const resolved = report.analysis.entrypoints as Record<
+      string,
+      { resolutions: Record<string, { resolution?: { fileName?: string } }> }
+    >;
+    expect(resolved['./data.json']!.resolutions.node10!.resolution?.fileName).toMatch(
+      /\/dist\/data\.json$/,
+    );
+    expect(
+      resolved['./schemas/1.0/claim.schema.json']!.resolutions.node10!.resolution?.fileName,
+    ).toMatch(/\/dist\/schemas\/1\.0\/claim\.schema\.json$/);
   });
 });

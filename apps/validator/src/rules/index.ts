@@ -15,9 +15,11 @@ import { fileBom } from './file-bom.js';
 import { fileCollection } from './file-collection.js';
 import { fileEmpty } from './file-empty.js';
 import { fileSize } from './file-size.js';
+import { fileSpecial } from './file-special.js';
 import { fileUtf8 } from './file-utf8.js';
 import { idFileName } from './id-file-name.js';
 import { idUnique } from './id-unique.js';
+import { jsonCharacters } from './json-characters.js';
 import { jsonDuplicateKeys } from './json-duplicate-keys.js';
 import { jsonSyntax } from './json-syntax.js';
 import { metricUnits } from './metric-units.js';
@@ -32,12 +34,14 @@ import { valueBounds } from './value-bounds.js';
 import { valuePrecision } from './value-precision.js';
 
 export const fileRules: FileRule[] = [
+  fileSpecial,
   fileEmpty,
   fileBom,
   fileUtf8,
   fileSize,
   jsonSyntax,
   jsonDuplicateKeys,
+  jsonCharacters,
   fileCollection,
 ];
 

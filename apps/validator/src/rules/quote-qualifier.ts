@@ -1,6 +1,5 @@
-import { plainPositions } from '@encrochat-ledger/core';
+import { plainPositions, wordedQualifier, type WordedQualifier } from '@encrochat-ledger/core';
 import { readingsOf } from '../claim-numbers.js';
-import { wordedQualifier, type WordedQualifier } from '../qualifier-words.js';
 import type { DataRule, Issue } from '../rule.js';
 import { eachClaim } from '../rule.js';
 

@@ -1,9 +1,9 @@
 import {
   collections,
-  describeAjvErrors,
+  recordSchemaErrors,
   validatorFor,
   type RecordEntry,
-  type ValidateFunction,
+  type SchemaValidators,
 } from '@encrochat-ledger/core';
 import type { DataRule, Issue } from '../rule.js';
 
@@ -27,17 +27,19 @@ export const schema: DataRule = {
     const issues: Issue[] = [];
     const bad = new Set<RecordEntry>();
     failed.set(ctx, bad);
+    // The validator reporting every error is compiled only when a record fails.
+    const validators: SchemaValidators = {
+      full: (file) => validatorFor(ctx.ajv, file),
+      quick: (file) => ctx.quickValidator(file),
+    };
     for (const { name, schema: file } of collections) {
       const records = ctx.of(name);
       if (!records.length) continue;
       const quick = ctx.quickValidator(file);
-      // The validator reporting every error is compiled only when a record fails.
-      let validate: ValidateFunction | undefined;
       for (const entry of records) {
-        if (quick(entry.record) || (validate ??= validatorFor(ctx.ajv, file))(entry.record))
-          continue;
+        if (quick(entry.record)) continue;
         bad.add(entry);
-        for (const { pointer, message } of describeAjvErrors(validate!.errors ?? []))
+        for (const { pointer, message } of recordSchemaErrors(name, file, entry.record, validators))
           issues.push({
             entry,
             pointer,

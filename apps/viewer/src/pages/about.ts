@@ -1,5 +1,6 @@
 /** About: method, licence, how to cite this release, version and changelog. */
 import type { Ctx, View } from '../app.js';
+import { copyButton, datasetBibtex, datasetCitation } from '../citation.js';
 import { externalLink, h, link } from '../dom.js';
 import { count } from '../format.js';
 import { PRECISE_PERIOD_DAYS } from '../headline.js';
@@ -8,15 +9,6 @@ import { projectLinks } from './download.js';
 export function aboutPage(ctx: Ctx): View {
   const { ds } = ctx;
   const v = ds.meta.version;
-  const today = new Date().toISOString().slice(0, 10);
-  const cite = `encrochat-ledger contributors. encrochat-ledger: every public figure of the EncroChat takedown, with its source and a verbatim quote (version ${v}) [Data set]. CC BY 4.0. Accessed ${today}.`;
-  const bibtex = `@misc{encrochat_ledger_${v.replace(/[^0-9a-z]+/gi, '_')},
-  title   = {encrochat-ledger: every public figure of the EncroChat takedown, with its source and a verbatim quote},
-  author  = {{encrochat-ledger contributors}},
-  urldate = {${today}},
-  note    = {Data set, version ${v}, schema ${ds.meta.schema_version}. Licence CC BY 4.0},
-  howpublished = {npm package @encrochat-ledger/dataset@${v}}
-}`;
   return {
     title: 'About',
     body: [
@@ -86,7 +78,11 @@ export function aboutPage(ctx: Ctx): View {
         'section',
         { class: 'prose', 'aria-labelledby': 'h-cite' },
         h('h2', { id: 'h-cite' }, 'How to cite this release'),
-        h('p', { class: 'citation', id: 'citation' }, cite),
+        h('p', { class: 'citation', id: 'citation' }, datasetCitation(v)),
+        copyButton('Copy citation', () => datasetCitation(v), {
+          done: 'Citation copied',
+          attrs: { 'data-action': 'copy-citation' },
+        }),
         h(
           'p',
           null,
@@ -98,8 +94,14 @@ export function aboutPage(ctx: Ctx): View {
           h('summary', null, 'BibTeX'),
           h(
             'pre',
-            { class: 'code', tabindex: 0, role: 'region', 'aria-label': 'BibTeX entry' },
-            bibtex,
+            {
+              class: 'code',
+              id: 'citation-bibtex',
+              tabindex: 0,
+              role: 'region',
+              'aria-label': 'BibTeX entry',
+            },
+            datasetBibtex(v),
           ),
         ),
       ),

@@ -12,7 +12,7 @@ import type { Dataset } from '../data/dataset.js';
 import { h, link, replace, select } from '../dom.js';
 import { count, CURRENCIES, formatNumber } from '../format.js';
 import { ChartParams, toHash, type Route } from '../state.js';
-import { breakdownWords, metricWithBreakdown } from '../words.js';
+import { breakdownWords, metricWithBreakdown, publisherName } from '../words.js';
 import { placeOptions, scopeWords } from './common.js';
 
 const PER_PAGE = 8;
@@ -186,7 +186,11 @@ export function chartsPage(ctx: Ctx, route: Route): View {
       points: chartPoints,
       narrow: ctx.narrow,
       available,
-      sourceLabel,
+      // The original publisher of a copy first: "Europol via Il Metropolitano".
+      sourceLabel: (r: ClaimsTableRow) => {
+        const source = ds.sourcesById.get(r.source_id);
+        return sourceLabel(r, source ? publisherName(source) : r.source_publisher);
+      },
       actions: chartActions({
         figureId: id,
         title,

@@ -1,4 +1,5 @@
 /** Claim page: the figure as worded, the verbatim quote, the citation, who said it, related and conflicting claims. */
+import { qualifierMeaning } from '@encrochat-ledger/dataset';
 import { sourceLabel, problemView, type Ctx, type View } from '../app.js';
 import { clip, externalLink, h, langTag, link } from '../dom.js';
 import { citeWithAddress, copyButton } from '../citation.js';
@@ -8,7 +9,6 @@ import {
   formatEdtf,
   formatNumber,
   formatWorded,
-  QUALIFIER_LABELS,
   vocabularyLabel,
 } from '../format.js';
 import { claimHash, sourceHash, toHash, type Route } from '../state.js';
@@ -22,7 +22,7 @@ import {
   reviewWords,
   richText,
 } from '../words.js';
-import { claimList, scopeWords } from './common.js';
+import { claimList, scopeWords, sourceWords } from './common.js';
 
 const DECIDED_WORDS: Record<string, string> = {
   single: 'it is the only figure for this date',
@@ -68,6 +68,8 @@ export function claimPage(ctx: Ctx, route: Route): View {
 
   // The figures the qualifier allows, in words ("more than 6,500, with no upper limit").
   const bounds = boundsWords(r);
+  // The words the qualifier stands for ("more than"), from the dataset's table of qualifiers.
+  const qualifierWords = qualifierMeaning(r.qualifier)?.words;
   const metricName = metricWithBreakdown(r.metric_label, r.breakdown_value);
   const metricLabelOf = (id: string) => ds.metricsById.get(id)?.label ?? null;
   const review = reviewWords(ds.reviewOf(i));
@@ -104,7 +106,7 @@ export function claimPage(ctx: Ctx, route: Route): View {
           : [
               'The best figure for this date is ',
               link(claimHash(ds.table.get(best, 'claim_id')), formatWorded(ds.table.row(best))),
-              ` (${ds.table.get(best, 'source_publisher') ?? ds.table.get(best, 'source_title')}): ${DECIDED_WORDS[decided] ?? decided}.`,
+              `, from ${sourceWords(ds, best)}: ${DECIDED_WORDS[decided] ?? decided}.`,
             ],
       ),
       h(
@@ -226,7 +228,7 @@ export function claimPage(ctx: Ctx, route: Route): View {
             ['Unit', r.unit],
             [
               'Qualifier',
-              `${r.qualifier.replaceAll('_', ' ')}${QUALIFIER_LABELS[r.qualifier] && r.qualifier !== 'exact' ? ` (“${QUALIFIER_LABELS[r.qualifier]}”)` : ''}`,
+              `${r.qualifier.replaceAll('_', ' ')}${qualifierWords ? ` (“${qualifierWords}”)` : ''}`,
             ],
             ['Figures it allows', bounds],
             [

@@ -5,7 +5,7 @@ import { h, link } from '../dom.js';
 import { formatEdtf, formatWorded, RELIABILITY_LABELS, vocabularyLabel } from '../format.js';
 import { claimsCsv } from '../csv.js';
 import { claimHash, toHash, type ClaimFilters } from '../state.js';
-import { metricWithBreakdown } from '../words.js';
+import { metricWithBreakdown, publisherWords } from '../words.js';
 
 /** Places in tree order (depth-first from the roots, children by name), with their depth. */
 export function placeTree(ds: Dataset): { id: string; name: string; depth: number }[] {
@@ -183,12 +183,23 @@ export function claimList(
         h(
           'span',
           { class: 'muted' },
-          ` · ${formatEdtf(t.get(i, 'as_of'))} · ${t.get(i, 'source_publisher') ?? t.get(i, 'source_title')}`,
+          ` · ${formatEdtf(t.get(i, 'as_of'))} · ${sourceWords(ds, i)}`,
         ),
         badge ? h('span', { class: 'badge' }, badge) : null,
       );
     }),
   );
+}
+
+/**
+ * The source of the claim of row `i` in words, its original publisher first: "Europol via Il
+ * Metropolitano" for a release read in a copy (`publisherWords`).
+ */
+export function sourceWords(ds: Dataset, i: number): string {
+  const source = ds.sourcesById.get(ds.table.get(i, 'source_id'));
+  return source
+    ? publisherWords(source)
+    : (ds.table.get(i, 'source_publisher') ?? ds.table.get(i, 'source_title'));
 }
 
 export const claimsLink = (f: ClaimFilters, text: string): HTMLAnchorElement =>

@@ -13,8 +13,8 @@ import { h, link, replace, select } from '../dom.js';
 import { count, formatEdtf, formatNumber, formatWorded } from '../format.js';
 import { HEADLINE_METRICS } from '../headline.js';
 import { claimHash, sourceHash, toHash, type DisagreementParams, type Route } from '../state.js';
-import { metricWithBreakdown, publisherWords, reliabilityShort } from '../words.js';
-import { scopeWords } from './common.js';
+import { metricWithBreakdown, reliabilityShort } from '../words.js';
+import { scopeWords, sourceWords } from './common.js';
 
 const PER_PAGE = 60;
 
@@ -54,14 +54,6 @@ function conflictPoints(ds: Dataset): number[] {
       a - b
     );
   });
-}
-
-/** A figure's source in words: "Europol (copy published by Il Metropolitano)". */
-function sourceWords(ds: Dataset, i: number): string {
-  const source = ds.sourcesById.get(ds.table.get(i, 'source_id'));
-  return source
-    ? publisherWords(source)
-    : (ds.table.get(i, 'source_publisher') ?? ds.table.get(i, 'source_title'));
 }
 
 /** One claim: figure (link), marks, source (link), reliability, published, as of. */

@@ -4,9 +4,10 @@ import type { HeadlineReason } from '@encrochat-ledger/dataset';
 import type { EncodedHeadline } from '../data/format.js';
 import { h, link, scroller } from '../dom.js';
 import { count, exactAmount, formatEdtf, formatNumber, formatWorded } from '../format.js';
+import { checkBox } from '../check-box.js';
 import { HEADLINE_METRICS } from '../headline.js';
 import { claimHash, sourceHash, toHash } from '../state.js';
-import { placeTree } from './common.js';
+import { placeTree, sourceWords } from './common.js';
 
 const MAIN_PLACES: readonly (readonly [id: string, heading: string])[] = [
   ['united-kingdom', 'United Kingdom'],
@@ -108,7 +109,8 @@ export function overviewPage(ctx: Ctx): View {
       max: t.get(i, 'max'),
       unit: t.get(i, 'unit'),
     };
-    const publisher = t.get(i, 'source_publisher') ?? t.get(i, 'source_title');
+    // The original publisher of a copy first: "Europol via Il Metropolitano".
+    const publisher = sourceWords(ds, i);
     return {
       i,
       claim: t.get(i, 'claim_id'),
@@ -330,6 +332,7 @@ export function overviewPage(ctx: Ctx): View {
         ),
       ),
       sections,
+      checkBox(ctx),
       others.length
         ? h(
             'section',

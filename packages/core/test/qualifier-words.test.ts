@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordedQualifier } from '../src/qualifier-words.js';
+import { readQualifier, wordedQualifier } from '../src/qualifier-words.js';
 
 /** The qualifier the words give the number `numeral` (its first occurrence) in `text`. */
 const worded = (text: string, numeral: string, language: string) => {
@@ -108,4 +108,22 @@ describe('the words before a number, in every language of the data', () => {
     expect(worded('ponad 100 osób', '100', 'pl')).toBeNull());
   it('reads a language tag by its language', () =>
     expect(worded('more than 700', '700', 'en-GB')).toBe('more_than'));
+});
+
+describe('the phrase that gives the qualifier', () => {
+  const read = (text: string, numeral: string) => {
+    const start = text.indexOf(numeral);
+    return readQualifier(text, start, start + numeral.length, 'en');
+  };
+  it.each([
+    ['Police made more than 6,500 arrests', '6,500', 'more_than', 'more than'],
+    ['no more than 20 officers', '20', 'up_to', 'no more than'],
+    ['seized £54m or more', '54m', 'at_least', 'or more'],
+    ['746 arrests', '746', 'exact', null],
+    ['between 80 and 100 guns', '80', 'range', null],
+  ])('%j: %s is %s, from %j', (text, numeral, qualifier, phrase) =>
+    expect(read(text, numeral)).toEqual({ qualifier, phrase }),
+  );
+  it('is null, like the qualifier, for a language without words here', () =>
+    expect(readQualifier('ponad 100 osób', 6, 9, 'pl')).toBeNull());
 });

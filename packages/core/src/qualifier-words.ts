@@ -357,6 +357,13 @@ function normalise(text: string): string {
   return out;
 }
 
+/** The qualifier the words around a number give it, and the words that give it. */
+export interface QualifierReading {
+  qualifier: WordedQualifier;
+  /** The phrase that gives it, lowercased as in the vocabulary ("more than", "or more"); null for an exact number, a range or a noun of approximation. */
+  phrase: string | null;
+}
+
 /**
  * The qualifier the words give the number written at `start`..`end` of `text` (see the header), or
  * null when the language has no vocabulary here.
@@ -367,6 +374,16 @@ export function wordedQualifier(
   end: number,
   language: string,
 ): WordedQualifier | null {
+  return readQualifier(text, start, end, language)?.qualifier ?? null;
+}
+
+/** `wordedQualifier` with the phrase it read: what a reader of the text is told was understood. */
+export function readQualifier(
+  text: string,
+  start: number,
+  end: number,
+  language: string,
+): QualifierReading | null {
   const vocabulary = vocabularyFor(language);
   if (!vocabulary) return null;
   const c = compile(vocabulary);
@@ -375,13 +392,16 @@ export function wordedQualifier(
   const after = normalise(text.slice(end, end + 24));
   const numeral = normalise(text.slice(start, end)).trim();
   before = withoutFiller(before);
-  if (c.upperEnd.test(before) || c.lowerEnd.test(after)) return 'range';
+  if (c.upperEnd.test(before) || c.lowerEnd.test(after))
+    return { qualifier: 'range', phrase: null };
   // "une centaine", "ett tiotal": about a round number, unless a qualifier comes first ("plus d'une centaine").
   const noun = c.nouns.has(numeral);
   if (noun && c.article) before = withoutFiller(before.replace(c.article, ''));
-  if (c.between.test(before)) return 'range';
-  for (const [phrase, qualifier] of c.before) if (endsWithPhrase(before, phrase)) return qualifier;
+  if (c.between.test(before)) return { qualifier: 'range', phrase: null };
+  for (const [phrase, qualifier] of c.before)
+    if (endsWithPhrase(before, phrase)) return { qualifier, phrase };
   const next = after.trimStart();
-  for (const [phrase, qualifier] of c.after) if (startsWithPhrase(next, phrase)) return qualifier;
-  return noun ? 'approximate' : 'exact';
+  for (const [phrase, qualifier] of c.after)
+    if (startsWithPhrase(next, phrase)) return { qualifier, phrase };
+  return { qualifier: noun ? 'approximate' : 'exact', phrase: null };
 }

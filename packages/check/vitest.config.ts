@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // A guard against a hang, not a speed limit: tests must pass on a busy machine (speed is measured
+    // in `npm run bench`).
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+  },
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // A guard against a hang, not a speed limit: tests must pass on a busy machine.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+  },
+});
