@@ -10,6 +10,7 @@ export default tseslint.config(
       '**/dist/',
       '**/.turbo/',
       '**/.tmp/',
+      '**/.bench/',
       '**/.*.tmp-*/',
       '**/.*.old-*/',
       'exports/',
