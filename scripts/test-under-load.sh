@@ -7,6 +7,8 @@ set -euo pipefail
 runs=${1:-5}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/ecl-under-load-XXXXXX)
+# A checkout is readable by every user (the exporter runs its CLI as nobody when the tests run as root).
+chmod 755 "$work"
 # The seed sources are read from ../shared beside the repository, as in a normal checkout.
 [ -e "$repo/../shared" ] && ln -s "$(cd "$repo/../shared" && pwd)" "$work/shared"
 loop() {

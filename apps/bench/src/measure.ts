@@ -21,27 +21,32 @@ export function measure(
   args: string[],
   options: { cwd: string; env?: Record<string, string>; okStatus?: number[] },
 ): Measurement {
-  const rssFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-rss-')), 'rss');
-  const started = performance.now();
-  const r = spawnSync(command, args, {
-    cwd: options.cwd,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: {
-      ...process.env,
-      ...options.env,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
-      ECL_RSS_FILE: rssFile,
-    },
-  });
-  const seconds = (performance.now() - started) / 1000;
-  if (!(options.okStatus ?? [0]).includes(r.status ?? -1))
-    throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
-  const peaks = fs.existsSync(rssFile)
-    ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)
-    : [0];
-  return { seconds, peakMiB: Math.max(...peaks) / 1024 };
+  const rssDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-rss-'));
+  const rssFile = path.join(rssDir, 'rss');
+  try {
+    const started = performance.now();
+    const r = spawnSync(command, args, {
+      cwd: options.cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        ...process.env,
+        ...options.env,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
+        ECL_RSS_FILE: rssFile,
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (!(options.okStatus ?? [0]).includes(r.status ?? -1))
+      throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+    const peaks = fs.existsSync(rssFile)
+      ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)
+      : [0];
+    return { seconds, peakMiB: Math.max(...peaks) / 1024 };
+  } finally {
+    fs.rmSync(rssDir, { recursive: true, force: true });
+  }
 }
 
 export function median(values: number[]): number {

@@ -1,13 +1,13 @@
 /** The smoke version of `npm run bench`: 1,000 claims, one run, into a temporary folder. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { TIMING_SCOPES } from '@encrochat-ledger/validator';
 import { runBenchmarks } from '../src/run.js';
 
 it('measures every tool against its peer and writes BENCHMARKS.md and benchmarks.json', async () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-bench-'));
+  const out = tempDir('bench');
   const results = await runBenchmarks([
     '--sizes',
     '1000',

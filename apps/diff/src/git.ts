@@ -49,10 +49,16 @@ export function extractCommit(commit: string, cwd: string): string {
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-diff-git-'));
   if (!present.length) return dir;
-  const tar = execFileSync('git', ['archive', '--format=tar', commit, '--', ...present], {
-    cwd: top,
-    maxBuffer: 1 << 30,
-  });
-  execFileSync('tar', ['-x', '-f', '-', '-C', dir], { input: tar });
-  return dir;
+  try {
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, '--', ...present], {
+      cwd: top,
+      maxBuffer: 1 << 30,
+    });
+    execFileSync('tar', ['-x', '-f', '-', '-C', dir], { input: tar });
+    return dir;
+  } catch (error) {
+    // The caller gets no folder to remove when this fails.
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 /** The diff on pairs of fixture datasets: one kind of change per pair, and the bump each needs. */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -472,6 +473,25 @@ describe('git refs', () => {
     expect(kinds(tree).sort()).toEqual([`changed claims ${ARRESTS}`, 'removed places world']);
     expect(tree.bump).toBe('major');
     expect(git(['status', '--porcelain'], repo).trim()).toBe('D data/places/world.json');
+  });
+
+  it('removes the folder it extracts a ref into, also when the extraction fails', () => {
+    const repo = baseCopy();
+    gitInit(repo);
+    // A `tar` that refuses: the commit's files never reach the temporary folder made for them.
+    const bin = tmp('bin');
+    fs.writeFileSync(path.join(bin, 'tar'), '#!/bin/sh\necho "tar: refused" >&2\nexit 2\n', {
+      mode: 0o755,
+    });
+    const scratch = tmp('scratch');
+    const r = spawnSync(process.execPath, [cli, 'HEAD', '.'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, TMPDIR: scratch },
+    });
+    expect(r.stderr).toMatch(/^tar: refused\nencrochat-ledger-diff: failed: Command failed: tar /);
+    expect(r.status).toBe(2);
+    expect(fs.readdirSync(scratch)).toEqual([]);
   });
 });
 

@@ -1,10 +1,10 @@
 /** Fixture datasets as real folders: a small base dataset (test/fixtures/base) and changed copies of it. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JsonRecord } from '@encrochat-ledger/core';
+import { tempDir } from '@encrochat-ledger/test-support';
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
@@ -12,8 +12,8 @@ export const baseFixture = path.join(here, 'fixtures', 'base');
 export const cli = path.join(here, '..', 'dist', 'cli.js');
 export const checkCli = path.join(here, '..', 'dist', 'check-changesets.js');
 
-export const tmp = (prefix: string) =>
-  fs.mkdtempSync(path.join(os.tmpdir(), `ecl-diff-${prefix}-`));
+/** A new temporary folder, removed after the test (or the file) that made it. */
+export const tmp = (prefix: string) => tempDir(`diff-${prefix}`);
 
 /** A copy of the base fixture (data/ and the repository's schemas/1.0) in a new folder. */
 export function baseCopy(dir = tmp('side')): string {

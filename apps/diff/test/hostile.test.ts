@@ -5,8 +5,6 @@
  * @encrochat-ledger/core's reader and checks records as the build does), without a stack trace, a
  * hang or a signal. And a closed stdout (`… | head -c1`) ends the run quietly, with its exit code.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   assertClean,
@@ -21,14 +19,12 @@ import {
   type HostileInput,
 } from '@encrochat-ledger/hostile';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { cli } from './helpers.js';
 
 /** Each case may take up to the harness's hang guard; vitest's own timeout comes after it. */
 const GUARD = HANG_GUARD_MS + 60_000;
-const good = writeDataFolder(
-  path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-hostile-diff-good-')), 'data'),
-  validFiles(),
-);
+const good = writeDataFolder(path.join(tempDir('hostile-diff-good'), 'data'), validFiles());
 
 /** The diff's NEW side for a case's input. */
 export function diffArg(input: HostileInput): string {
@@ -42,7 +38,7 @@ describe('the hostile corpus', () => {
   it.each(hostileCases.map((c) => [c.name, c] as const))(
     '%s',
     async (_name, kase) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ecl-hostile-diff-${kase.name}-`));
+      const dir = tempDir(`hostile-diff-${kase.name}`);
       const result = await runTool([cli, good, diffArg(kase.make(dir))], { cwd: dir });
       assertOutcome(result, kase);
     },
@@ -55,7 +51,7 @@ describe('a closed stdout', () => {
     'a long diff into a reader that leaves after 1 byte: exits 0, quietly',
     async () => {
       // 4,000 new sources: a diff far longer than a pipe holds, so the writes meet the closed pipe.
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-hostile-diff-stdout-'));
+      const dir = tempDir('hostile-diff-stdout');
       const more = Object.fromEntries(
         Array.from({ length: 4000 }, (_, i) => [
           `sources/new-${i}.json`,

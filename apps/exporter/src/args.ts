@@ -75,8 +75,8 @@ Options:
                         ${SOURCE_KINDS.slice(0, 6).join(', ')},
                         ${SOURCE_KINDS.slice(6).join(', ')}
   --dataset FILE        export this bundle (data.json of a dataset build) instead of the installed
-                        @encrochat-ledger/dataset; its records are not checked again (the build
-                        checked them): check a bundle of another origin with encrochat-ledger-validate
+                        @encrochat-ledger/dataset; it is refused, like a data folder, when a value
+                        or a record has a problem (encrochat-ledger-validate lists them all)
   --data DIR            export this data folder (data/ layout) instead; it is refused, like the
                         dataset build refuses it, when a file or a record has a problem
   -h, --help            show this help

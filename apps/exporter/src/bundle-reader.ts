@@ -7,20 +7,34 @@
  * list of objects (a source with its claims) is first looked for by its ending, a native search
  * (see guessRecord): about a tenth of the scanner's time. Memory: one read buffer,
  * which grows only to hold the largest single record.
+ *
+ * Each value comes with its text, decoded as core's reader decodes a file (`decodeUtf8`: null when
+ * its bytes are not UTF-8), for the checks a whole file would get (see bundle-checks.ts).
  */
 import fs from 'node:fs';
+import { decodeUtf8 } from '@encrochat-ledger/core';
 
 const CHUNK = 4 << 20;
 
 /** A syntax error, with the byte offset where the scanner found it. */
 export class BundleSyntaxError extends Error {}
 
-export interface StreamedRecord {
-  /** The parsed record. */
+/** A value as parsed: its text (null when its bytes are not UTF-8: it is then parsed as decoded with replacement characters) and its value. */
+export interface ParsedValue {
+  text: string | null;
   value: unknown;
+}
+
+export interface StreamedRecord extends ParsedValue {
   /** Byte range of the record in the file. */
   start: number;
   end: number;
+}
+
+/** A top-level field as read by `head()` or `rest()`: its name and its value (none for the streamed array). */
+export interface ReadField {
+  name: ParsedValue;
+  value: ParsedValue | null;
 }
 
 /** How a record that ends with a list of objects ends when another record follows (see guessRecord). */
@@ -48,6 +62,8 @@ export class BundleReader {
   /** Failed guesses in a row (see guessRecord). */
   private misses = 0;
   private guesses = 0;
+  /** Every top-level field `head()` and `rest()` have read, in order, a repeated name included. */
+  readonly fieldsRead: ReadField[] = [];
 
   /** Reads from byte `offset` of the open file `fd` (0 for the top-level object, or where a streamed array starts). */
   constructor(
@@ -182,8 +198,21 @@ export class BundleReader {
     return [start, end];
   }
 
-  private parse(start: number, end: number): unknown {
-    return JSON.parse(this.buf.toString('utf8', start, end));
+  private parse(start: number, end: number): ParsedValue {
+    const bytes = this.buf.subarray(start, end);
+    // decodeUtf8 drops a leading byte order mark (as a file's), which no JSON value starts with.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+      this.fail('unexpected byte order mark', start);
+    const text = decodeUtf8(bytes);
+    return { text, value: JSON.parse(text ?? bytes.toString('utf8')) };
+  }
+
+  /** Parses a field's value and records the field. */
+  private field(name: ParsedValue, fields: Map<string, unknown>): void {
+    const [vs, ve] = this.scanValue();
+    const value = this.parse(vs, ve);
+    this.fieldsRead.push({ name, value });
+    fields.set(name.value as string, value.value);
   }
 
   /**
@@ -200,9 +229,11 @@ export class BundleReader {
     }
     for (;;) {
       const name = this.fieldName();
-      if (name === stop && this.peek() === 0x5b) return { fields, found: true };
-      const [vs, ve] = this.scanValue();
-      fields.set(name, this.parse(vs, ve));
+      if (name.value === stop && this.peek() === 0x5b) {
+        this.fieldsRead.push({ name, value: null });
+        return { fields, found: true };
+      }
+      this.field(name, fields);
       if (!this.next()) return { fields, found: false };
     }
   }
@@ -215,11 +246,7 @@ export class BundleReader {
   /** After the streamed array (or a skipped value): the remaining fields, to the end of the file. */
   rest(): Map<string, unknown> {
     const fields = new Map<string, unknown>();
-    while (this.next()) {
-      const name = this.fieldName();
-      const [vs, ve] = this.scanValue();
-      fields.set(name, this.parse(vs, ve));
-    }
+    while (this.next()) this.field(this.fieldName(), fields);
     return fields;
   }
 
@@ -237,7 +264,7 @@ export class BundleReader {
         const [s, e] = this.scanValue();
         const start = this.base + s;
         const end = this.base + e;
-        yield { value: this.parse(s, e), start, end };
+        yield { ...this.parse(s, e), start, end };
       }
       const c = this.peek();
       if (c === 0x2c) {
@@ -270,16 +297,16 @@ export class BundleReader {
       const at = this.buf.subarray(0, this.len).indexOf(RECORD_END, from);
       if (at >= 0) {
         const e = at + 3;
-        let value: unknown;
+        let parsed: ParsedValue;
         try {
-          value = this.parse(s, e);
+          parsed = this.parse(s, e);
         } catch {
           break;
         }
         this.misses = 0;
         this.guesses++;
         this.pos = e;
-        return { value, start: this.base + s, end: this.base + e };
+        return { ...parsed, start: this.base + s, end: this.base + e };
       }
       // Not in the buffer: read on, within the buffer's size (a larger record is left to the scanner).
       if (this.eof || this.len - s > this.buf.length / 2) break;
@@ -294,10 +321,10 @@ export class BundleReader {
     return null;
   }
 
-  private fieldName(): string {
+  private fieldName(): ParsedValue {
     const [ks, ke] = this.scanValue();
     if (this.buf[ks] !== 0x22) this.fail('expected a field name', ks);
-    const name = this.parse(ks, ke) as string;
+    const name = this.parse(ks, ke);
     this.expect(0x3a, '":"');
     return name;
   }

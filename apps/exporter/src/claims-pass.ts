@@ -6,7 +6,7 @@
  */
 import { isFigure, type ClaimsTableRow, type LatestFigureRow } from '@encrochat-ledger/dataset';
 import type { LoadedDataset, SourceSummary } from './dataset-source.js';
-import { Interner } from './interner.js';
+import { FigureMaker } from './figure.js';
 
 export interface ClaimsScan {
   /** Rows kept by the filters. */
@@ -17,35 +17,6 @@ export interface ClaimsScan {
   asOfThrough: string | null;
   publishedThrough: string | null;
 }
-
-/**
- * The columns of a row that the series, conflicts and latest tables read, with equal strings and
- * lists shared through `shared`: the figures of a whole bundle are kept in memory.
- */
-export const figureOf = (r: ClaimsTableRow, shared: Interner): LatestFigureRow => ({
-  claim_id: r.claim_id,
-  source_id: r.source_id,
-  metric: shared.string(r.metric),
-  breakdown_key: shared.string(r.breakdown_key),
-  breakdown_value: shared.string(r.breakdown_value),
-  unit: shared.string(r.unit),
-  place: shared.string(r.place),
-  operation: shared.string(r.operation),
-  organisations: shared.list(r.organisations),
-  networks: shared.list(r.networks),
-  value: r.value,
-  min: r.min,
-  max: r.max,
-  qualifier: shared.string(r.qualifier),
-  as_of: shared.string(r.as_of),
-  as_of_start: r.as_of_start,
-  as_of_end: r.as_of_end,
-  as_of_basis: shared.string(r.as_of_basis),
-  source_reliability: shared.string(r.source_reliability),
-  source_published_start: r.source_published_start,
-  withdrawn: r.withdrawn,
-  attributed_organisation: shared.string(r.attributed_organisation),
-});
 
 export class ClaimsPass {
   private scanned: ClaimsScan | null = null;
@@ -72,7 +43,7 @@ export class ClaimsPass {
     let asOfThrough: string | null = null;
     let publishedThrough: string | null = null;
     const keep = this.keep;
-    const shared = new Interner();
+    const figureMaker = new FigureMaker();
     const collect = this.collectFigures;
     const onSource = (s: SourceSummary) => void sources.push(s);
     for (const row of ordered
@@ -85,7 +56,7 @@ export class ClaimsPass {
       const published = row.source_published_start;
       if (published !== null && (publishedThrough === null || published > publishedThrough))
         publishedThrough = published;
-      if (collect && isFigure(row)) figures.push(figureOf(row, shared));
+      if (collect && isFigure(row)) figures.push(figureMaker.figureOf(row));
       yield row;
     }
     this.scanned = { count, sources, asOfThrough, publishedThrough };
@@ -100,7 +71,7 @@ export class ClaimsPass {
 
   /**
    * The kept rows that take part in series and conflicts, reduced to their figure columns (see
-   * figureOf), from a complete pass (run if needed). Handed over: the pass keeps no reference, so
+   * figure.ts), from a complete pass (run if needed). Handed over: the pass keeps no reference, so
    * they are freed with the caller's results; a second call runs a pass again.
    */
   takeFigures(): LatestFigureRow[] {

@@ -9,14 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  assembleBundle,
-  firstProblemLine,
-  readData,
-  recordIssues,
-  UsageError as CoreUsageError,
-} from '@encrochat-ledger/core';
+import { assembleBundle } from '@encrochat-ledger/core';
 import type { DatasetBundle, Source } from '@encrochat-ledger/dataset';
+import { readCheckedData } from './checked-data.js';
 import { bundleDataset, type LoadedDataset } from './dataset-source.js';
 import { UsageError } from './errors.js';
 import { inputPathKind } from './input-path.js';
@@ -40,20 +35,7 @@ export function datasetFromFolder(dir: string): LoadedDataset {
   const flag = `--data ${dir}`;
   if (fs.existsSync(dir) && inputPathKind(dir, '--data') === 'file')
     throw new UsageError(`${flag} is a file; give a data folder (or a bundle with --dataset)`);
-  let reading: ReturnType<typeof readData>;
-  try {
-    reading = readData([dir]);
-  } catch (error) {
-    if (error instanceof CoreUsageError) throw new UsageError(`--data: ${error.message}`);
-    throw error;
-  }
-  const problems = reading.problems.length
-    ? reading.problems
-    : reading.locate(recordIssues(reading.records));
-  if (problems.length)
-    throw new UsageError(
-      `${flag} cannot be exported: ${firstProblemLine(problems)}; encrochat-ledger-validate lists every problem`,
-    );
+  const reading = readCheckedData('--data', dir);
   if (!reading.records.length)
     throw new UsageError(
       `${flag}: no record found; give the data folder (one folder per collection: sources/, places/, …)`,

@@ -6,8 +6,10 @@
  * latest rows by series id.
  *
  * The points are streamed: each series row is written as its point is made, and the point dropped
- * once its series is done; only the conflict groups and the latest row of each series, found on
- * the way, are kept, for the conflicts and latest tables written next.
+ * once its series is done. The conflicts rows and the latest row of each series, found on the way,
+ * are put aside (an export puts them in its staging folder: see row-store.ts) for the conflicts and
+ * latest tables written next; of the latest rows only what their newer breakdowns need is kept in
+ * memory (`NewerBreakdownsFinder`), and the totals are completed as they are read back.
  */
 import {
   buildLatest,
@@ -17,14 +19,15 @@ import {
   findConflicts,
   latestRowOf,
   latestTableFields,
-  withNewerBreakdowns,
+  NewerBreakdownsFinder,
+  pointsBySeries,
   type ConflictGroup,
   type FigureRow,
   type LatestFigureRow,
-  type LatestRow,
   type SeriesPoint,
   type TableField,
 } from '@encrochat-ledger/dataset';
+import { rowStoreInMemory, type RowStore, type RowStores } from './row-store.js';
 import { col, columnsOf, fk, type Cell, type Column, type Row, type Table } from './table-model.js';
 
 /** The `latest` table columns: the dataset package's latest table fields, in their order. */
@@ -128,31 +131,45 @@ function conflictRow(group: ConflictGroup<FigureRow>, c: FigureRow): Row {
 type Points = () => Iterable<SeriesPoint<LatestFigureRow>>;
 
 /**
- * What the series rows find on the way, for the conflicts and latest tables written after them:
- * null before (they are then found anew, from all points at once) and once released.
+ * What the series rows find on the way, put aside for the conflicts and latest tables written after
+ * them: null before (they are then found anew, from all points at once) and once released.
  */
 interface Found {
-  conflicts: ConflictGroup<FigureRow>[] | null;
-  latest: LatestRow[] | null;
+  /** The conflicts table's rows. */
+  conflicts: RowStore | null;
+  /** The latest table's rows without their newer breakdowns, and what those need. */
+  latest: { rows: RowStore; newer: NewerBreakdownsFinder } | null;
+}
+
+/** Frees what `found` holds. */
+function release(found: Found): void {
+  found.conflicts?.release();
+  found.latest?.rows.release();
+  found.conflicts = null;
+  found.latest = null;
 }
 
 /**
  * The derived tables; `points()` makes the series points (from a pass over the claims), in order,
- * each time their rows are asked for. `release()` frees the conflict groups and latest rows kept for
- * the conflicts and latest tables.
+ * each time their rows are asked for; `stores` puts aside the rows found for later tables (in
+ * memory by default). `release()` frees them.
  */
-export function derivedTables(points: Points): { tables: Table[]; release: () => void } {
+export function derivedTables(
+  points: Points,
+  stores: RowStores = rowStoreInMemory,
+): { tables: Table[]; release: () => void } {
   const found: Found = { conflicts: null, latest: null };
   return {
-    tables: [seriesTable(points, found), conflictsTable(points, found), latestTable(points, found)],
-    release: () => {
-      found.conflicts = null;
-      found.latest = null;
-    },
+    tables: [
+      seriesTable(points, found, stores),
+      conflictsTable(points, found, stores),
+      latestTable(points, found, stores),
+    ],
+    release: () => release(found),
   };
 }
 
-function seriesTable(points: Points, found: Found): Table {
+function seriesTable(points: Points, found: Found, stores: RowStores): Table {
   return {
     name: 'series',
     title: 'Series: the best figure per metric, scope and date',
@@ -194,32 +211,48 @@ function seriesTable(points: Points, found: Found): Table {
       fk('place', 'places'),
       fk('operation', 'operations'),
     ],
-    rows: () => seriesRows(points, found),
+    rows: () => seriesRows(points, found, stores),
   };
 }
 
-/** The series rows, one per point; on the way, the conflict groups and the latest row of each series. */
-function* seriesRows(points: Points, found: Found): Generator<Row> {
-  const conflicts: ConflictGroup<FigureRow>[] = [];
-  const latestRows: LatestRow[] = [];
-  // The points of the current series (a series' points come together, in seriesPoints order).
-  let series: SeriesPoint<LatestFigureRow>[] = [];
-  for (const point of points()) {
-    if (series.length && series[0]!.series_id !== point.series_id) {
-      latestRows.push(latestRowOf(series));
-      series = [];
+/** The series rows, one per point; on the way, the conflicts rows and the latest row of each series. */
+function* seriesRows(points: Points, found: Found, stores: RowStores): Generator<Row> {
+  release(found);
+  const conflicts = stores('conflicts');
+  const latest = stores('latest');
+  const newer = new NewerBreakdownsFinder();
+  let complete = false;
+  try {
+    for (const series of pointsBySeries(points())) {
+      for (const point of series) {
+        const group = conflictOf(point);
+        if (group) for (const c of group.claims) conflicts.add(conflictRow(group, c));
+        yield seriesRow(point, group !== null);
+      }
+      const row = latestRowOf(series);
+      newer.add(row);
+      latest.add(row);
     }
-    series.push(point);
-    const group = conflictOf(point);
-    if (group) conflicts.push(group);
-    yield seriesRow(point, group !== null);
+    complete = true;
+  } finally {
+    if (complete) {
+      found.conflicts = conflicts;
+      found.latest = { rows: latest, newer };
+    } else {
+      conflicts.release();
+      latest.release();
+    }
   }
-  if (series.length) latestRows.push(latestRowOf(series));
-  found.conflicts = conflicts;
-  found.latest = withNewerBreakdowns(latestRows);
 }
 
-function conflictsTable(points: Points, found: Found): Table {
+/** `rows` put aside in a new store of `stores`. */
+function storeOf(stores: RowStores, name: string, rows: Iterable<Row>): RowStore {
+  const store = stores(name);
+  for (const row of rows) store.add(row);
+  return store;
+}
+
+function conflictsTable(points: Points, found: Found, stores: RowStores): Table {
   return {
     name: 'conflicts',
     title: 'Conflicts: claims that disagree about the same metric, scope and date',
@@ -247,15 +280,11 @@ function conflictsTable(points: Points, found: Found): Table {
       fk('place', 'places'),
       fk('operation', 'operations'),
     ],
-    rows: function* () {
-      found.conflicts ??= findConflicts(Array.from(points()));
-      for (const group of found.conflicts)
-        for (const c of group.claims) yield conflictRow(group, c);
-    },
+    rows: () => (found.conflicts ??= storeOf(stores, 'conflicts', allConflictRows(points))).rows(),
   };
 }
 
-function latestTable(points: Points, found: Found): Table {
+function latestTable(points: Points, found: Found, stores: RowStores): Table {
   return {
     name: 'latest',
     title: 'Latest: the figure to quote first for each series',
@@ -275,8 +304,22 @@ function latestTable(points: Points, found: Found): Table {
       fk('operation', 'operations'),
     ],
     rows: function* () {
-      found.latest ??= buildLatest(points());
-      yield* found.latest;
+      // Asked for before the series: the whole table at once, its totals complete already.
+      found.latest ??= {
+        rows: storeOf(stores, 'latest', buildLatest(points())),
+        newer: new NewerBreakdownsFinder(),
+      };
+      const { rows, newer } = found.latest;
+      for (const row of rows.rows()) {
+        const breakdowns = newer.of(row.series_id as string);
+        yield breakdowns ? { ...row, ...breakdowns } : row;
+      }
     },
   };
+}
+
+/** The conflicts rows of every point at once (when the series rows have not found them). */
+function* allConflictRows(points: Points): Generator<Row> {
+  for (const group of findConflicts(Array.from(points())))
+    for (const c of group.claims) yield conflictRow(group, c);
 }

@@ -8,6 +8,7 @@
  * worker; from the TypeScript sources (tests) `derivedWorkerAvailable()` is false and the export
  * derives the tables in its own thread.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ClaimFilters } from './args.js';
@@ -33,15 +34,23 @@ type Outcome =
 
 /** Writes the CSV files of the derived tables of `job` in this thread. */
 export async function writeDerivedTables(job: DerivedJob): Promise<Record<string, WrittenTable>> {
-  const { tables } = buildTables(datasetFromFile(job.dataset), job.filters);
+  // The main thread checks the bundle as it reads it, before it writes the claims (bundle-checks.ts).
+  const data = datasetFromFile(job.dataset, { check: false });
+  const { tables, release } = buildTables(data, job.filters, {
+    stagingDir: path.join(job.dir, '.staging'),
+  });
   const written: Record<string, WrittenTable> = {};
-  for (const table of tables)
-    if (DERIVED_TABLES.includes(table.name))
-      written[table.name] = await writeTable(job.dir, table, {
-        formats: ['csv'],
-        excelSafe: job.excelSafe,
-        parquet: null,
-      });
+  try {
+    for (const table of tables)
+      if (DERIVED_TABLES.includes(table.name))
+        written[table.name] = await writeTable(job.dir, table, {
+          formats: ['csv'],
+          excelSafe: job.excelSafe,
+          parquet: null,
+        });
+  } finally {
+    release();
+  }
   return written;
 }
 

@@ -142,6 +142,10 @@ export class ParquetWriter {
       temp_directory: path.join(stagingDir, 'duckdb'),
       preserve_insertion_order: 'true',
       autoinstall_known_extensions: 'false',
+      // DuckDB's allocator gives freed memory back to the system from a thread of its own; without
+      // it the memory of each copy stayed with the process until the next (measured alone, copying
+      // the tables of 1M claims one after the other: 412 MiB at the end, 277 MiB with it).
+      allocator_background_threads: 'true',
     });
     const connection = await instance.connect();
     const writer = new ParquetWriter(instance, connection, stagingDir);

@@ -31,15 +31,9 @@ function describeFilters(filters: ClaimFilters): string[] {
   return lines;
 }
 
-export function buildReadme(input: ReadmeInput): string {
-  const { version, schemaVersion } = input;
-  const filters = describeFilters(input.filters);
-  const rows = input.tables.map(
-    ({ table, rows: n }) =>
-      `| \`${table.name}\` | ${input.formats.map((f) => `\`${tableFile(table.name, f)}\``).join(' ')} | ${n} | ${table.title} |`,
-  );
-  const claims = input.tables.find((t) => t.table.name === 'claims')?.rows ?? 0;
-  const lines = [
+/** The title, what the tables are, and how to cite them. */
+function introduction({ version, published }: ReadmeInput): string[] {
+  return [
     `# ${TITLE} — tables, release ${version}`,
     '',
     'Every public figure of the EncroChat takedown with its source, the date it refers to, its scope and a',
@@ -48,7 +42,7 @@ export function buildReadme(input: ReadmeInput): string {
     '## Cite',
     '',
     // The one citation of the dataset (CITATION.cff's), as the README and the viewer give it.
-    input.published
+    published
       ? `> ${formatCitation(version)}`
       : `> Exported from a bundle of version ${version} that is not the published @encrochat-ledger/dataset: cite its own publisher. The published dataset is cited as: ${formatCitation(version)}`,
     '',
@@ -56,7 +50,15 @@ export function buildReadme(input: ReadmeInput): string {
     formatCitation(version, { format: 'bibtex' }),
     '```',
     '',
-    `Release ${version} of @encrochat-ledger/dataset (schema ${schemaVersion}): ${claims} claims` +
+  ];
+}
+
+/** The release, its claims and their dates; whether the export is filtered or excel-safe. */
+function whatIsExported(input: ReadmeInput): string[] {
+  const filters = describeFilters(input.filters);
+  const claims = input.tables.find((t) => t.table.name === 'claims')?.rows ?? 0;
+  return [
+    `Release ${input.version} of @encrochat-ledger/dataset (schema ${input.schemaVersion}): ${claims} claims` +
       (input.asOfThrough ? `, referring to dates up to ${input.asOfThrough}` : '') +
       (input.publishedThrough ? `, from sources published up to ${input.publishedThrough}` : '') +
       '.',
@@ -77,6 +79,16 @@ export function buildReadme(input: ReadmeInput): string {
           '',
         ]
       : []),
+  ];
+}
+
+/** Every table with its files and rows, and the formats. */
+function files(input: ReadmeInput): string[] {
+  const rows = input.tables.map(
+    ({ table, rows: n }) =>
+      `| \`${table.name}\` | ${input.formats.map((f) => `\`${tableFile(table.name, f)}\``).join(' ')} | ${n} | ${table.title} |`,
+  );
+  return [
     '## Files',
     '',
     '| table | files | rows | what |',
@@ -91,52 +103,69 @@ export function buildReadme(input: ReadmeInput): string {
     '`;`. Parquet: written by DuckDB with typed columns (VARCHAR, DOUBLE, BIGINT, BOOLEAN, DATE,',
     'VARCHAR[]) and zstd compression. Every EDTF date column `x` has `x_start` and `x_end` (days).',
     '',
-    '## Series and conflicts',
-    '',
-    '`series` has one row per metric, breakdown, unit and scope (place, operation, organisations, networks)',
-    'and per date (the exact days an `as_of` covers), with the best figure by this rule: the more',
-    'reliable source (official > official-copy > legal > press > low), then a stated `as_of` over a',
-    'publication date over an estimated one, then exact over bounded over approximate figures, then the',
-    'latest publication, then the smallest claim id. `decided_by` says which criterion chose it.',
-    '',
-    '`conflicts` lists, claim by claim, the series points whose claims cannot all be true: each claim',
-    'allows an interval of figures (exact and approximate: the value; more_than: above it; at_least: from',
-    'it; nearly: below it; up_to: up to it; range: min to max) and no figure lies in all of them.',
-    '',
-    '## Latest: the figure to quote first',
-    '',
-    '`latest` has one row per series. Its headline is the latest official figure (official, official-copy',
-    'or legal source) unless a later figure says something new. A later figure does not displace it when',
-    "its date overlaps the headline's, when its interval contains the headline's (a restatement: \"more than",
-    '6,500" after 6,558), when it is dated only by its publication and agrees with it, when it is dated by',
-    "its publication and attributed to the headline's organisation (a relay, even rounded), or when it",
-    'comes from a low-reliability source; any other later figure does (it disagrees, or narrows it with a',
-    'stated date). `headline_kind` (official, newer-non-official, non-official-only) and `headline_reason`',
-    'say which and why; the latest official figure and the latest figure of any source stand beside it,',
-    "with the claims that disagree at the headline's date and, for totals, newer breakdowns (drugs by type).",
-    '',
-    '## Load',
-    '',
-    '```python',
-    'import pandas as pd',
-    "claims = pd.read_parquet('claims.parquet')        # or pd.read_csv('claims.csv', keep_default_na=False, na_values=[''])",
-    '```',
-    '',
-    '```r',
-    'claims <- arrow::read_parquet("claims.parquet")   # or readr::read_csv("claims.csv")',
-    '```',
-    '',
-    '```sql',
-    "SELECT * FROM 'claims.parquet' JOIN 'sources.parquet' s ON s.id = source_id;  -- DuckDB",
-    "SELECT metric, unit, headline_value, headline_qualifier, headline_as_of, headline_kind FROM 'latest.parquet'",
-    "WHERE place = 'united-kingdom' AND breakdown_key IS NULL;                         -- one figure per series",
-    '```',
-    '',
-    '## Licence',
-    '',
-    `Data: ${DATA_LICENSE.title} (${DATA_LICENSE.name}), ${DATA_LICENSE.path}. Quotes are short extracts of the`,
-    'named sources, kept for verification; their copyright stays with their publishers.',
-    '',
   ];
-  return lines.join('\n');
+}
+
+/** The rules of the derived tables: series, conflicts and latest. */
+const DERIVED_TABLES = [
+  '## Series and conflicts',
+  '',
+  '`series` has one row per metric, breakdown, unit and scope (place, operation, organisations, networks)',
+  'and per date (the exact days an `as_of` covers), with the best figure by this rule: the more',
+  'reliable source (official > official-copy > legal > press > low), then a stated `as_of` over a',
+  'publication date over an estimated one, then exact over bounded over approximate figures, then the',
+  'latest publication, then the smallest claim id. `decided_by` says which criterion chose it.',
+  '',
+  '`conflicts` lists, claim by claim, the series points whose claims cannot all be true: each claim',
+  'allows an interval of figures (exact and approximate: the value; more_than: above it; at_least: from',
+  'it; nearly: below it; up_to: up to it; range: min to max) and no figure lies in all of them.',
+  '',
+  '## Latest: the figure to quote first',
+  '',
+  '`latest` has one row per series. Its headline is the latest official figure (official, official-copy',
+  'or legal source) unless a later figure says something new. A later figure does not displace it when',
+  "its date overlaps the headline's, when its interval contains the headline's (a restatement: \"more than",
+  '6,500" after 6,558), when it is dated only by its publication and agrees with it, when it is dated by',
+  "its publication and attributed to the headline's organisation (a relay, even rounded), or when it",
+  'comes from a low-reliability source; any other later figure does (it disagrees, or narrows it with a',
+  'stated date). `headline_kind` (official, newer-non-official, non-official-only) and `headline_reason`',
+  'say which and why; the latest official figure and the latest figure of any source stand beside it,',
+  "with the claims that disagree at the headline's date and, for totals, newer breakdowns (drugs by type).",
+  '',
+];
+
+/** How to load the tables, and their licence. */
+const LOAD_AND_LICENCE = [
+  '## Load',
+  '',
+  '```python',
+  'import pandas as pd',
+  "claims = pd.read_parquet('claims.parquet')        # or pd.read_csv('claims.csv', keep_default_na=False, na_values=[''])",
+  '```',
+  '',
+  '```r',
+  'claims <- arrow::read_parquet("claims.parquet")   # or readr::read_csv("claims.csv")',
+  '```',
+  '',
+  '```sql',
+  "SELECT * FROM 'claims.parquet' JOIN 'sources.parquet' s ON s.id = source_id;  -- DuckDB",
+  "SELECT metric, unit, headline_value, headline_qualifier, headline_as_of, headline_kind FROM 'latest.parquet'",
+  "WHERE place = 'united-kingdom' AND breakdown_key IS NULL;                         -- one figure per series",
+  '```',
+  '',
+  '## Licence',
+  '',
+  `Data: ${DATA_LICENSE.title} (${DATA_LICENSE.name}), ${DATA_LICENSE.path}. Quotes are short extracts of the`,
+  'named sources, kept for verification; their copyright stays with their publishers.',
+  '',
+];
+
+export function buildReadme(input: ReadmeInput): string {
+  return [
+    ...introduction(input),
+    ...whatIsExported(input),
+    ...files(input),
+    ...DERIVED_TABLES,
+    ...LOAD_AND_LICENCE,
+  ].join('\n');
 }

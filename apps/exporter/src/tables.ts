@@ -20,6 +20,7 @@ import { collectionTables } from './collection-tables.js';
 import type { LoadedDataset, SourceSummary } from './dataset-source.js';
 import { derivedTables } from './derived-tables.js';
 import { claimFilter, isFiltered } from './filters.js';
+import { rowStoreIn, rowStoreInMemory } from './row-store.js';
 import { byId, type Row, type Table } from './table-model.js';
 
 export { claimsColumns } from './collection-tables.js';
@@ -54,11 +55,13 @@ export interface TableSet {
  * that pass collected (or run a pass of their own if theirs are asked for first). With
  * `derived: false` the pass does not keep the figures: the derived tables are then written by
  * another pass (the export's worker, see derived-worker.ts), and asking for their rows here fails.
+ * With `stagingDir`, the rows the series find for the conflicts and latest tables wait there, in
+ * files, rather than in memory (see row-store.ts); `release` removes them.
  */
 export function buildTables(
   data: LoadedDataset,
   filters: ClaimFilters,
-  { derived: deriveHere = true }: { derived?: boolean } = {},
+  { derived: deriveHere = true, stagingDir }: { derived?: boolean; stagingDir?: string } = {},
 ): TableSet {
   const { head, dayBounds } = data;
   const filtered = isFiltered(filters);
@@ -67,7 +70,10 @@ export function buildTables(
   let sources: SourceSummary[] | null = null;
   const keptSources = () =>
     (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
-  const derived = derivedTables(() => seriesPoints(pass.takeFigures()));
+  const derived = derivedTables(
+    () => seriesPoints(pass.takeFigures()),
+    stagingDir ? rowStoreIn(stagingDir) : rowStoreInMemory,
+  );
   const tables = [
     ...collectionTables({
       bundle: head,

@@ -161,7 +161,7 @@ describe('--dataset FILE', () => {
     expect(descriptor.version).toBe('9.9.9-fork');
   });
 
-  it('refuses a bundle with an invalid EDTF date: one line, exit 2', () => {
+  it('refuses a bundle with an invalid EDTF date, located as the validator locates it: one line, exit 2', () => {
     const fork = structuredClone(dataset);
     fork.sources[0]!.claims[0]!.as_of = '2020-13';
     const file = path.join(tmp.dir, 'bad-date.json');
@@ -169,7 +169,7 @@ describe('--dataset FILE', () => {
     const result = runCli(['--out', path.join(tmp.dir, 'never'), '--dataset', file]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /^encrochat-ledger-export: --dataset .*bad-date\.json: "2020-13" is not a valid EDTF date; check the data with encrochat-ledger-validate\n$/,
+      /^encrochat-ledger-export: --dataset .*bad-date\.json cannot be exported: .*bad-date\.json:1:\d+ at \/sources\/0\/claims\/0\/as_of: must be an EDTF date .*; encrochat-ledger-validate lists every problem\n$/,
     );
     expect(fs.existsSync(path.join(tmp.dir, 'never'))).toBe(false);
   });

@@ -2,7 +2,6 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -11,15 +10,19 @@ import { DataType, tableFromIPC } from 'apache-arrow';
 import { parse } from 'csv-parse/sync';
 import { decompress } from 'fzstd';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { removeTree, tempDir as sharedTempDir } from '@encrochat-ledger/test-support';
 import type { Column } from '../src/tables.js';
 
 export const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cliPath = path.join(appRoot, 'dist', 'cli.js');
 
-/** A fresh temporary folder, removed by the returned function. */
+/**
+ * A fresh temporary folder, removed after the test (or the file) that made it, or before by the
+ * returned function.
+ */
 export function tempDir(label: string): { dir: string; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `exporter-${label}-`));
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const dir = sharedTempDir(`exporter-${label}`);
+  return { dir, remove: () => removeTree(dir) };
 }
 
 /** Runs the built CLI (dist/cli.js) with node. */

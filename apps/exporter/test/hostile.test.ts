@@ -7,7 +7,6 @@
  * folder itself, a folder inside it or holding it.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   assertClean,
@@ -21,6 +20,7 @@ import {
   type HostileInput,
 } from '@encrochat-ledger/hostile';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { cliPath } from './helpers.js';
 
 /** Each case may take up to the harness's hang guard; vitest's own timeout comes after it. */
@@ -59,7 +59,7 @@ describe('the hostile corpus', () => {
   it.each(hostileCases.map((c) => [c.name, c] as const))(
     '%s',
     async (_name, kase) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ecl-hostile-export-${kase.name}-`));
+      const dir = tempDir(`hostile-export-${kase.name}`);
       const input = kase.make(dir);
       const out = path.join(dir, 'out');
       const result = await runTool(
@@ -85,7 +85,7 @@ describe('the hostile corpus', () => {
 });
 
 describe('--out where no export may go', () => {
-  const proc = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-hostile-export-proc-'));
+  const proc = tempDir('hostile-export-proc');
   fs.symlinkSync('/proc/self', path.join(proc, 'link'));
 
   it.each([
@@ -120,7 +120,7 @@ describe('--out where no export may go', () => {
   ])(
     '%s: refused, the data left as it was',
     async (what, outOf) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-hostile-export-self-'));
+      const dir = tempDir('hostile-export-self');
       const data = writeDataFolder(path.join(dir, 'data'), validFiles());
       const before = listing(dir);
       const result = await runTool(

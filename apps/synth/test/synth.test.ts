@@ -1,14 +1,14 @@
 /** The smoke version of the generator: 1,000 claims, deterministic, valid, marked synthetic. */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { validate } from '@encrochat-ledger/validator';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { synthesise } from '../src/synth.js';
 
 const vocabularyDir = path.resolve(import.meta.dirname, '../../../data');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-synth-'));
+const tmp = tempDir('synth');
 
 function digest(dir: string): string {
   const hash = crypto.createHash('sha256');

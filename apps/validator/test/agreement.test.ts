@@ -9,7 +9,6 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import {
   HANG_GUARD_MS,
@@ -23,6 +22,7 @@ import {
   type HostileInput,
 } from '@encrochat-ledger/hostile';
 import { expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 
 const require = createRequire(import.meta.url);
 
@@ -54,10 +54,7 @@ const buildArgs = buildStep.split(/\s+/).slice(1);
 const only = (input: HostileInput): string =>
   'data' in input ? input.data : 'file' in input ? input.file : input.args.join(' ');
 
-const good = writeDataFolder(
-  path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-agree-good-')), 'data'),
-  validFiles(),
-);
+const good = writeDataFolder(path.join(tempDir('agree-good'), 'data'), validFiles());
 
 /** How each tool is given a case's input (and the folder it runs in, when not the case's). */
 const tools: Record<string, (input: HostileInput, dir: string) => string[]> = {
@@ -94,7 +91,7 @@ it(
       // Each tool gets its own copy of the input: the exporter writes beside it.
       await Promise.all(
         Object.entries(tools).map(async ([tool, command]) => {
-          const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ecl-agree-${tool}-${kase.name}-`));
+          const dir = tempDir(`agree-${tool}-${kase.name}`);
           const result = await runTool(command(kase.make(dir), dir), {
             cwd: tool === 'build' ? dataset.dir : dir,
             env: { ENCROCHAT_ARCHIVE_DIR: '' },

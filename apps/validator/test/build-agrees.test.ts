@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import os from 'node:os';
 import {
   assertOutcome,
   HANG_GUARD_MS,
@@ -20,6 +19,7 @@ import {
   type HostileCase,
 } from '@encrochat-ledger/hostile';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 
 const cli = path.join(import.meta.dirname, '..', 'dist', 'cli.js');
 const datasetRoot = path.dirname(
@@ -76,7 +76,7 @@ describe.concurrent('the validator and the dataset build refuse the same folders
   it.each(cases.map((kase) => [kase.name, kase] as const))(
     '%s',
     async (_, kase) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ecl-agree-${kase.name}-`));
+      const dir = tempDir(`agree-${kase.name}`);
       fs.mkdirSync(path.join(dir, 'case'));
       const input = kase.make(path.join(dir, 'case'));
       if (!('data' in input)) throw new Error(`${kase.name}: expected a data folder`);

@@ -1,17 +1,17 @@
 /** The CLI as users run it: the broken-fixtures folder (one broken file per rule) in every format, exit codes, usage errors. */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { MAX_RECORD_BYTES, type ValidateFunction } from '@encrochat-ledger/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { allRules } from '../src/rules/index.js';
 import { fixtures } from './helpers.js';
 
 // The built CLI, as users run it (turbo builds before testing).
 const cli = path.join(import.meta.dirname, '..', 'dist', 'cli.js');
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-cli-'));
+const work = tempDir('cli');
 
 function runCli(args: string[], cwd = work) {
   const r = spawnSync(process.execPath, [cli, ...args], {

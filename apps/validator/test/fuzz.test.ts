@@ -6,11 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { DataFile, Inputs, JsonRecord } from '@encrochat-ledger/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { validateInputs } from '../src/validate.js';
 import { base, claim, source } from './helpers.js';
 
@@ -235,7 +235,7 @@ describe('through the CLI', () => {
   // Each distinct sample runs once (the generator draws 30 from four kinds of bad bytes). The spawn's
   // timeout only guards against a hang on a busy machine; it measures nothing.
   it('fuzzed files: exit 1, findings printed, no stack trace', { timeout: 1_200_000 }, () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-fuzz-cli-'));
+    const root = tempDir('fuzz-cli');
     fs.mkdirSync(path.join(root, 'data', 'sources'), { recursive: true });
     for (const [rel, rec] of Object.entries(base)) {
       fs.mkdirSync(path.join(root, 'data', path.dirname(rel)), { recursive: true });

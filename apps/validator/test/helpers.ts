@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { validate, type ValidateOptions } from '../src/validate.js';
 
 export const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -101,7 +101,7 @@ export function run(
   files: Record<string, unknown>,
   options: Omit<ValidateOptions, 'paths' | 'cwd'> & { only?: string[]; noBase?: boolean } = {},
 ) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-validator-'));
+  const root = tempDir('validator');
   const data = path.join(root, 'data');
   for (const [file, content] of Object.entries({ ...(options.noBase ? {} : base), ...files })) {
     const full = path.join(data, file);

@@ -5,8 +5,6 @@
  * (`--format sarif … | head -c1`): the run ends quietly with its own exit code (1: it found
  * problems), the rest of the report dropped.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   assertClean,
@@ -19,6 +17,7 @@ import {
   type HostileInput,
 } from '@encrochat-ledger/hostile';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 
 const cli = path.join(import.meta.dirname, '..', 'dist', 'cli.js');
 const env = { ENCROCHAT_ARCHIVE_DIR: '' };
@@ -33,7 +32,7 @@ describe('the hostile corpus', () => {
   it.each(hostileCases.map((c) => [c.name, c] as const))(
     '%s',
     async (_name, kase) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ecl-hostile-validate-${kase.name}-`));
+      const dir = tempDir(`hostile-validate-${kase.name}`);
       const result = await runTool([cli, ...validatorArgs(kase.make(dir))], { cwd: dir, env });
       assertOutcome(result, kase);
     },
@@ -46,7 +45,7 @@ describe('a closed stdout', () => {
     '--format sarif into a reader that leaves after 1 byte: exits 1 (problems found), quietly',
     async () => {
       // A valid folder and 400 empty files: a report far larger than a pipe holds, so the writes meet the closed pipe.
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-hostile-validate-stdout-'));
+      const dir = tempDir('hostile-validate-stdout');
       const empty = Object.fromEntries(
         Array.from({ length: 400 }, (_, i) => [`places/e${i}.json`, '']),
       );

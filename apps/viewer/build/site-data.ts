@@ -34,6 +34,7 @@ import {
   type EncodedPartAboveWhole,
   type SiteData,
 } from '../src/data/format.js';
+import { packInts } from '../src/data/packed.js';
 import { selectHeadlines } from '../src/headline.js';
 import { partsAboveWholes as findPartsAboveWholes } from '../src/parts.js';
 
@@ -79,12 +80,34 @@ export const DEPENDENT_COLUMNS: Readonly<Record<string, string>> = {
   country: 'place',
 };
 
+/** A column of the table as it is built, before its codes are packed (`packColumn`). */
+export type PlainColumn =
+  | { values: unknown[] }
+  | { dict: unknown[]; codes: number[] }
+  | { dict: unknown[]; by: string; byCodes: number[] }
+  | { prefixBy: string; rest: { values: unknown[] } | { dict: unknown[]; codes: number[] } };
+
+/** The column as the data file stores it: its codes packed (`src/data/packed.ts`). */
+export function packColumn(column: PlainColumn): EncodedColumn {
+  if ('prefixBy' in column) {
+    const rest = column.rest;
+    return {
+      prefixBy: column.prefixBy,
+      rest: 'codes' in rest ? { dict: rest.dict, codes: packInts(rest.codes) } : rest,
+    };
+  }
+  if ('byCodes' in column)
+    return { dict: column.dict, by: column.by, byCodes: packInts(column.byCodes) };
+  if ('codes' in column) return { dict: column.dict, codes: packInts(column.codes) };
+  return column;
+}
+
 /** The column stored per code of `by` when every row with the same `by` value has the same value; else null. */
 export function dependentColumn(
-  column: EncodedColumn,
-  byColumn: EncodedColumn,
+  column: PlainColumn,
+  byColumn: PlainColumn,
   by: string,
-): EncodedColumn | null {
+): PlainColumn | null {
   if (!('codes' in column) || !('codes' in byColumn)) return null;
   const byCodes = new Array<number>(byColumn.dict.length).fill(-1);
   for (let i = 0; i < column.codes.length; i++) {
@@ -127,7 +150,7 @@ function readJson<T>(file: string, what: string): T {
 }
 
 /** One column of the table, as a dictionary plus codes when that is smaller or required. */
-export function encodeColumn(name: string, values: readonly unknown[]): EncodedColumn {
+export function encodeColumn(name: string, values: readonly unknown[]): PlainColumn {
   const index = new Map<string, number>();
   const dict: unknown[] = [];
   const codes = new Array<number>(values.length);
@@ -144,7 +167,7 @@ export function encodeColumn(name: string, values: readonly unknown[]): EncodedC
   }
   if (DICTIONARY_COLUMNS.has(name)) return { dict, codes };
   // Otherwise whichever is smaller.
-  const asDict = JSON.stringify(dict).length + JSON.stringify(codes).length;
+  const asDict = JSON.stringify(dict).length + packInts(codes).digits.length;
   return asDict < JSON.stringify(values).length ? { dict, codes } : { values: [...values] };
 }
 
@@ -154,7 +177,7 @@ export function prefixedColumn(
   values: readonly string[],
   prefixes: readonly string[],
   prefixBy: string,
-): EncodedColumn | null {
+): PlainColumn | null {
   const rest: string[] = [];
   for (let i = 0; i < values.length; i++) {
     const prefix = `${prefixes[i]}/`;
@@ -206,7 +229,7 @@ export function encodeSiteData(
         };
     }
 
-  const columns: Record<string, EncodedColumn> = {};
+  const columns: Record<string, PlainColumn> = {};
   for (const field of claimsTableFields)
     columns[field.name] = encodeColumn(
       field.name,
@@ -230,15 +253,13 @@ export function encodeSiteData(
   const seriesIndex = new Map<string, number>();
   const periods: string[] = [];
   const periodIndex = new Map<string, number>();
-  const series: SiteData['series'] = {
-    ids: seriesIds,
-    periods,
-    series: [],
-    period: [],
+  const series = {
+    series: [] as number[],
+    period: [] as number[],
     start: [0],
-    candidates: [],
-    decidedBy: [],
-    conflicts: [],
+    candidates: [] as number[],
+    decidedBy: [] as number[],
+    conflicts: [] as number[],
   };
   points.forEach((point, p) => {
     let s = seriesIndex.get(point.series_id);
@@ -273,7 +294,7 @@ export function encodeSiteData(
   }));
   // Every figure of the latest table is the best claim of its point.
   const pointOfBest = new Map(points.map((point, p) => [point.best.claim_id, p]));
-  const partsAboveWholes: EncodedPartAboveWhole[] = findPartsAboveWholes(
+  const parts: EncodedPartAboveWhole[] = findPartsAboveWholes(
     latest,
     bundle.places,
     bundle.operations,
@@ -307,11 +328,28 @@ export function encodeSiteData(
       })),
     },
     claimExtras,
-    table: { rows: rows.length, columns },
-    series,
+    table: {
+      rows: rows.length,
+      columns: Object.fromEntries(
+        Object.entries(columns).map(([name, column]) => [name, packColumn(column)]),
+      ),
+    },
+    series: {
+      periods,
+      series: packInts(series.series),
+      period: packInts(series.period),
+      start: packInts(series.start),
+      candidates: packInts(series.candidates),
+      decidedBy: packInts(series.decidedBy),
+      conflicts: packInts(series.conflicts),
+    },
     headlines,
     reviews,
-    partsAboveWholes,
+    partsAboveWholes: {
+      part: packInts(parts.map((f) => f.part)),
+      whole: packInts(parts.map((f) => f.whole)),
+      levels: packInts(parts.map((f) => f.levels)),
+    },
   };
 }
 
@@ -375,6 +413,17 @@ function installedProjectLinks(): ProjectLinks | null {
   );
 }
 
+/**
+ * JSON with every character outside ASCII written as a `\u` escape: the same value, in a file the
+ * browser decodes one byte a character (see `src/data/format.ts`).
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Writes `data/dataset.json`, `downloads/*` and `CHANGELOG.md` into a built site. */
 export function writeSiteData(
   outDir: string,
@@ -421,7 +470,7 @@ export function writeSiteData(
   });
   const file = path.join(outDir, 'data', 'dataset.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const text = JSON.stringify(data);
+  const text = asciiJson(data);
   const tmp = `${file}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, file);

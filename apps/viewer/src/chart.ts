@@ -15,7 +15,7 @@
  * joins it to its date and value.
  * The legend lists exactly the kinds of mark the chart draws.
  */
-import type { ClaimsTableRow } from '@encrochat-ledger/dataset';
+import { qualifierMeaning, QUALIFIERS, type ClaimsTableRow } from '@encrochat-ledger/dataset';
 import { h, s, clip, langTag, type Child } from './dom.js';
 import { count, formatCompact, formatEdtf, formatWorded } from './format.js';
 import { claimHash } from './state.js';
@@ -285,6 +285,30 @@ const LEGEND_KEYS = [
 ] as const;
 type LegendKey = (typeof LEGEND_KEYS)[number];
 
+/** How a figure's mark shows its qualifier. */
+type MarkShape = Extract<LegendKey, 'exact' | 'approximate' | 'above' | 'below' | 'range'>;
+
+/**
+ * The mark of a qualifier, from what it means (the dataset's table of qualifiers): a lower bound
+ * alone points up, an upper bound alone down, a min and a max make a range, and a figure taken at
+ * its word though it states no bounds (about) is hollow.
+ */
+function markShape(qualifier: string): MarkShape {
+  const meaning = qualifierMeaning(qualifier);
+  if (!meaning) return 'exact';
+  if (meaning.lower?.of === 'min' && meaning.upper?.of === 'max') return 'range';
+  if (meaning.lower && !meaning.upper) return 'above';
+  if (meaning.upper && !meaning.lower) return 'below';
+  return meaning.comparedAsValue ? 'approximate' : 'exact';
+}
+
+/** The words of the qualifiers drawn with `shape`, for the legend: "more than / at least". */
+const wordsOfShape = (shape: MarkShape) =>
+  Object.entries(QUALIFIERS)
+    .filter(([qualifier]) => markShape(qualifier) === shape)
+    .map(([, meaning]) => meaning.words)
+    .join(' / ');
+
 /** One claim's mark, before and after it is moved apart from the others. */
 interface Placed {
   point: ChartPoint;
@@ -449,9 +473,9 @@ function drawMark(
     used.add('moved');
   }
   const size = best ? 6 : 5;
-  switch (r.qualifier) {
-    case 'more_than':
-    case 'at_least':
+  const shape = markShape(r.qualifier);
+  switch (shape) {
+    case 'above':
       mark.append(
         s('line', {
           class: 'bound',
@@ -465,10 +489,8 @@ function drawMark(
           d: `M${x},${y - size} L${x + size},${y + size * 0.8} L${x - size},${y + size * 0.8} Z`,
         }),
       );
-      used.add('above');
       break;
-    case 'nearly':
-    case 'up_to':
+    case 'below':
       mark.append(
         s('line', {
           class: 'bound',
@@ -482,7 +504,6 @@ function drawMark(
           d: `M${x},${y + size} L${x + size},${y - size * 0.8} L${x - size},${y - size * 0.8} Z`,
         }),
       );
-      used.add('below');
       break;
     case 'range': {
       const y1 = layout.py(r.min ?? m.value);
@@ -500,20 +521,19 @@ function drawMark(
           transform: `rotate(45 ${x} ${y})`,
         }),
       );
-      used.add('range');
       break;
     }
     default:
       mark.append(
         s('circle', {
-          class: `shape${r.qualifier === 'approximate' ? ' hollow' : ''}`,
+          class: `shape${shape === 'approximate' ? ' hollow' : ''}`,
           cx: x,
           cy: y,
           r: size,
         }),
       );
-      used.add(r.qualifier === 'approximate' ? 'approximate' : 'exact');
   }
+  used.add(shape);
   if (conflict) {
     mark.append(s('circle', { class: 'ring', cx: x, cy: y, r: size + 4 }));
     used.add('conflict');
@@ -545,8 +565,7 @@ function latestLabel(marks: readonly Placed[], layout: Layout): SVGTextElement |
   const room = layout.width - layout.margin.right - latest.x;
   const right = room > text.length * 6.6 + 16;
   // Below the mark when an arrow points up from it, above otherwise (clear of its own shape).
-  const up =
-    latest.candidate.row.qualifier === 'more_than' || latest.candidate.row.qualifier === 'at_least';
+  const up = markShape(latest.candidate.row.qualifier) === 'above';
   const y = Math.max(
     layout.margin.top - 8,
     Math.min(layout.height - layout.margin.bottom - 6, latest.y + (up ? 20 : -12)),
@@ -628,7 +647,7 @@ function legend(used: ReadonlySet<LegendKey>): HTMLElement {
     exact: [key('plain', s('circle', { class: 'shape', cx: 10, cy: 10, r: 5 })), 'exact'],
     approximate: [
       key('plain', s('circle', { class: 'shape hollow', cx: 10, cy: 10, r: 5 })),
-      'about',
+      wordsOfShape('approximate'),
     ],
     above: [
       key(
@@ -636,7 +655,7 @@ function legend(used: ReadonlySet<LegendKey>): HTMLElement {
         s('line', { class: 'bound', x1: 10, x2: 10, y1: 1, y2: 7 }),
         s('path', { class: 'shape', d: 'M10,7 L15,16 L5,16 Z' }),
       ),
-      'more than / at least (the figure may be higher)',
+      `${wordsOfShape('above')} (the figure may be higher)`,
     ],
     below: [
       key(
@@ -644,7 +663,7 @@ function legend(used: ReadonlySet<LegendKey>): HTMLElement {
         s('line', { class: 'bound', x1: 10, x2: 10, y1: 13, y2: 19 }),
         s('path', { class: 'shape', d: 'M10,13 L15,4 L5,4 Z' }),
       ),
-      'nearly / up to (the figure may be lower)',
+      `${wordsOfShape('below')} (the figure may be lower)`,
     ],
     range: [
       key('plain', s('path', { class: 'range-key', d: 'M10,3 V17 M6,3 H14 M6,17 H14' })),

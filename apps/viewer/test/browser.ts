@@ -4,12 +4,14 @@
  * 1. `CHROMIUM_PATH`, when set: that executable, or a clear error if it is missing;
  * 2. a system Chrome or Chromium in the usual places (Debian/Ubuntu, Fedora, snap, macOS);
  * 3. the Chromium that the npm package `@sparticuz/chromium` ships (Linux x64, a devDependency):
- *    unpacked on first use into the system's temporary folder (about 6 s, 67 MB).
+ *    unpacked on first use into the system's temporary folder (about 6 s, 67 MB), also from a test
+ *    run (whose own temporary folder is removed at its end).
  *
  * `.ci/run` sets `CHROMIUM_PATH` to the packaged browser, so the path a machine with only Node and
  * npm takes is the one CI proves.
  */
 import fs from 'node:fs';
+import { systemTmpdir } from '@encrochat-ledger/test-support/temp-guard';
 
 export const SYSTEM_BROWSERS = [
   '/usr/bin/chromium',
@@ -49,5 +51,16 @@ export async function packagedBrowser(): Promise<string> {
     );
   }
   const { default: packaged } = await import('@sparticuz/chromium');
-  return packaged.executablePath();
+  // It unpacks into os.tmpdir() (chromium, fonts/, the swiftshader libraries) and reuses what it
+  // finds there. In a test run that is the run's own folder, removed at its end: unpack into the
+  // system's, where every run finds it.
+  const cache = systemTmpdir();
+  const runs = process.env.TMPDIR;
+  process.env.TMPDIR = cache;
+  try {
+    return await packaged.executablePath();
+  } finally {
+    if (runs === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = runs;
+  }
 }

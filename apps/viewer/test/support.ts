@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
+import { systemTmpdir } from '@encrochat-ledger/test-support/temp-guard';
 import { findBrowser } from './browser.js';
 import { viewerConfig, type ViewerOptions } from '../build/config.js';
 import { startServer } from '../serve.mjs';
@@ -63,9 +65,25 @@ export async function buildSite(options: ViewerOptions & { outDir: string }): Pr
   await build({ ...viewerConfig(options), configFile: false, logLevel: 'error' });
 }
 
+/**
+ * Where Chromium gets its temporary folder: it puts a Unix socket there, whose path may not exceed
+ * 104–108 bytes, so under /tmp when there is one (inside a test run's own temporary folder the path
+ * reached 118 bytes and Chromium stopped at launch; macOS's temporary folder is longer still).
+ */
+const SHORT_TMP = fs.existsSync('/tmp') ? '/tmp' : systemTmpdir();
+
+/**
+ * Chromium, with a temporary folder of its own: what it keeps there (org.chromium.Chromium.*, left
+ * behind when it crashes or is killed) is removed with the folder after the test or the file that
+ * launched it, once the browser is closed.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const { executablePath } = await findBrowser();
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, TMPDIR: tempDir('chromium', SHORT_TMP) },
+  });
 }
 
 export interface Served {

@@ -275,7 +275,8 @@ describe('site data', () => {
     const points = buildSeries(claimsTable);
     expect(ds.points.count).toBe(points.length);
     points.forEach((p, k) => {
-      expect(ds.points.seriesIds[ds.points.series[k]!]).toBe(p.series_id);
+      expect(ds.seriesIdOf(ds.points.series[k]!)).toBe(p.series_id);
+      expect(ds.seriesIndexOf(p.series_id)).toBe(ds.points.series[k]);
       expect(ds.points.periods[ds.points.period[k]!]).toBe(p.period);
       expect(ds.candidatesOf(k).map((i) => claimsTable[i]!.claim_id)).toEqual(
         p.candidates.map((c) => c.claim_id),
@@ -293,7 +294,7 @@ describe('site data', () => {
     const text = JSON.stringify(
       encodeSiteData(dataset, claimsTable, { downloads: [], changelog: null }),
     );
-    expect(JSON.parse(text).format).toBe('encrochat-ledger-viewer/2');
+    expect(JSON.parse(text).format).toBe('encrochat-ledger-viewer/3');
   });
 });
 

@@ -19,6 +19,8 @@
  */
 import {
   compareCodeUnits,
+  qualifierMeaning,
+  QUALIFIERS,
   valueInterval,
   type ClaimsTableRow,
   type ValueInterval,
@@ -216,20 +218,11 @@ function prepare(data: CheckData): Prepared {
   return out;
 }
 
-const QUALIFIER_WORDS: Readonly<Record<string, string>> = {
-  exact: '',
-  approximate: 'about ',
-  more_than: 'more than ',
-  at_least: 'at least ',
-  nearly: 'nearly ',
-  up_to: 'up to ',
-};
-
 const NUMBER_FORMAT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 const formatNumber = (n: number) => NUMBER_FORMAT.format(n);
 const unitSuffix = (unit: string) => (unit === 'count' ? '' : ` ${unit}`);
 
-/** A figure in words: "more than 6,500", "between 80 and 100", "54,000,000 GBP", "some figure" when it states none. */
+/** A figure in words, in those of the dataset's table of qualifiers: "more than 6,500", "between 80 and 100", "54,000,000 GBP", "an amount with no number" when it states none. */
 export function figureWords(f: {
   qualifier: string | null;
   value: number | null;
@@ -239,9 +232,10 @@ export function figureWords(f: {
 }): string {
   const unit = unitSuffix(f.unit ?? 'count');
   if (f.qualifier === 'range' && f.min !== null && f.max !== null)
-    return `between ${formatNumber(f.min)} and ${formatNumber(f.max)}${unit}`;
+    return `${QUALIFIERS.range.words} ${formatNumber(f.min)} and ${formatNumber(f.max)}${unit}`;
   if (f.value === null) return 'an amount with no number';
-  return `${QUALIFIER_WORDS[f.qualifier ?? 'exact'] ?? ''}${formatNumber(f.value)}${unit}`;
+  const words = qualifierMeaning(f.qualifier ?? 'exact')?.words;
+  return `${words ? `${words} ` : ''}${formatNumber(f.value)}${unit}`;
 }
 
 function claimCheck(c: ComparedClaim): ClaimCheck {

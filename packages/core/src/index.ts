@@ -1,7 +1,7 @@
 /**
  * @encrochat-ledger/core — what every encrochat-ledger tool shares: the collections, the published
  * JSON Schemas with Ajv and their precompiled validators, EDTF dates, the number reader, the one
- * reader of data folders and bundles, and the problem type.
+ * reader of data folders and bundles, the problem type, and the atomic writing of output folders.
  */
 export { collections, collectionNames, isCollection, type CollectionName } from './collections.js';
 export {
@@ -73,6 +73,12 @@ export {
   type Inputs,
 } from './data-files.js';
 export { decodeUtf8, firstInvalidUtf8 } from './utf8.js';
+export {
+  abortAtomicOutputs,
+  AtomicOutput,
+  cannotWriteMessage,
+  type OutputRules,
+} from './atomic-output.js';
 export { inputKind, systemRootOf } from './input-paths.js';
 export { endQuietlyWhenStdoutCloses } from './closed-stdout.js';
 export { countMembersInText, countMembersInValue, keptEveryMember } from './duplicate-keys.js';

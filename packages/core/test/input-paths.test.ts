@@ -6,14 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { collectInputs, UsageError } from '../src/data-files.js';
 import { inputKind, systemRootOf } from '../src/input-paths.js';
 import { readData } from '../src/read-data.js';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-input-'));
+const tmp = () => tempDir('input');
 
 /** The UsageError `fn` throws (the test fails when it throws none, or something else). */
 function refusal(fn: () => unknown): string {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { collectInputs } from '../src/data-files.js';
 import { readData } from '../src/read-data.js';
 
@@ -11,7 +12,7 @@ const world = { id: 'world', name: 'World', kind: 'world' };
 
 /** A folder `data/` under a new temporary folder, with the given files (strings and buffers written as they are). */
 function dataFolder(files: Record<string, unknown>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-core-'));
+  const root = tempDir('core');
   for (const [file, content] of Object.entries(files)) {
     const full = path.join(root, 'data', file);
     fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -144,7 +145,7 @@ describe('readData', () => {
   it('reports links, FIFOs and folders named like records inside a data folder without opening them; skips the exceptions file', () => {
     const root = dataFolder({ 'places/world.json': world, 'validator-exceptions.json': {} });
     const places = path.join(root, 'data', 'places');
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-outside-'));
+    const outside = tempDir('outside');
     fs.writeFileSync(path.join(outside, 'other.json'), JSON.stringify({ ...world, id: 'other' }));
     fs.symlinkSync(path.join(places, 'world.json'), path.join(places, 'linked.json'));
     fs.symlinkSync(outside, path.join(places, 'more'));
@@ -191,7 +192,7 @@ describe('readData', () => {
 
   it('reports a collection folder that is a link, and does not read through it', () => {
     const root = dataFolder({ 'places/world.json': world });
-    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-outside-'));
+    const outside = tempDir('outside');
     fs.writeFileSync(path.join(outside, 'x.json'), '{');
     fs.symlinkSync(outside, path.join(root, 'data', 'sources'));
     const { files, problems } = readData(['data/places'], root);

@@ -1,8 +1,8 @@
 /** fieldDescription: the words of the published schemas for a field, read from the schema files themselves. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { fieldDescription } from '../src/schema-descriptions.js';
 import { defaultSchemasDir } from '../src/schemas.js';
 
@@ -46,8 +46,7 @@ it('throws, naming the schema and the field, for a field that is missing or unde
   );
 });
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'core-descriptions-'));
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir('core-descriptions');
 
 it('reads the schemas of the folder it is given: an edited description is what it returns', () => {
   fs.cpSync(defaultSchemasDir(), tmp, { recursive: true });

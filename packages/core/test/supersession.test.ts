@@ -1,13 +1,13 @@
 /** Supersession cycles among records and among claims, on records read from real files. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { readData } from '../src/read-data.js';
 import { findSupersessionCycles } from '../src/supersession.js';
 
 function read(files: Record<string, unknown>) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-core-supersession-'));
+  const root = tempDir('core-supersession');
   for (const [file, record] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, 'data', file)), { recursive: true });
     fs.writeFileSync(path.join(root, 'data', file), `${JSON.stringify(record, null, 2)}\n`);

@@ -1,13 +1,13 @@
 /** NUL and lone surrogates in text, read from real files: refused wherever they are, located, the rest left alone. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { readData } from '../src/read-data.js';
 
 /** A data folder with one place file whose JSON text is `text`, read; its problems. */
 function problemsOf(text: string) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-core-text-'));
+  const root = tempDir('core-text');
   fs.mkdirSync(path.join(root, 'data', 'places'), { recursive: true });
   fs.writeFileSync(path.join(root, 'data', 'places', 'world.json'), text);
   return readData(['data'], root).problems;

@@ -4,12 +4,13 @@
  * Schema and for `superseded_by` cycles (the validator, run by `npm start` and the tests, checks
  * references, quotes and the rest), then writes dist/ (bundle, collections, claims and latest
  * tables with their Table Schemas, datapackage.json, schemas, ESM and CJS entry points, type
- * declarations) into a temporary folder that replaces dist/ only when complete (atomic-output.ts).
+ * declarations) into a temporary folder that replaces dist/ only when complete (core's AtomicOutput).
  * It writes only to a new or empty folder or a previous build's (out-dir.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  abortAtomicOutputs,
   collections,
   createAjv,
   defaultSchemasDir,
@@ -23,16 +24,16 @@ import {
 } from '@encrochat-ledger/core';
 import { z } from 'zod';
 import { buildClaimsTable, claimsTableSchema, collectDateBounds } from '../src/claims-table.js';
-import { buildLatest, latestTableSchema } from '../src/latest.js';
+import { buildLatestInOrder, latestTableSchema } from '../src/latest.js';
 import { seriesPoints } from '../src/series.js';
 import { assembleBundle } from './assemble.js';
-import { abortOutputs, AtomicOutput } from './atomic-output.js';
 import { checkSchema } from './check-schema.js';
 import { buildDatapackage } from './datapackage.js';
 import { writeCitationModule } from './generate-citation.js';
 import { writeTypes } from './generate-types.js';
 import { checkDataRoot, DataError, exceptionsFileOf, loadData } from './load-data.js';
 import { FileSink } from './file-sink.js';
+import { checkOutput, prepareOutput } from './out-dir.js';
 import { dataDir, distDir, packageRoot } from './paths.js';
 import { writeDeclarations, writeEntryPoints } from './write-entry-points.js';
 
@@ -61,7 +62,7 @@ export async function buildDataset({
 }: BuildOptions = {}): Promise<BuildResult> {
   // Arguments first: a refused --data or --out costs no reading and writes nothing.
   checkDataRoot(dataRoot);
-  AtomicOutput.check(outDir, dataRoot);
+  checkOutput(outDir, dataRoot);
   await writeTypes();
   writeCitationModule();
   const data = loadData(dataRoot);
@@ -88,7 +89,7 @@ export async function buildDataset({
   const dates = collectDateBounds(bundle, edtfBounds);
 
   const exceptions = exceptionsFileOf(dataRoot);
-  const output = AtomicOutput.prepare(outDir, dataRoot);
+  const output = prepareOutput(outDir, dataRoot);
   const tmp = output.tempDir;
   let claims: number;
   try {
@@ -99,7 +100,8 @@ export async function buildDataset({
     claims = rows.length;
     sink.json('claims-table.json', rows);
     sink.json('claims-table.schema.json', claimsTableSchema, true);
-    sink.json('latest.json', buildLatest(seriesPoints(rows)));
+    // One series' points at a time: all of them at once took hundreds of MB at 1M claims.
+    sink.json('latest.json', buildLatestInOrder(seriesPoints(rows)));
     sink.json('latest.schema.json', latestTableSchema, true);
     const schemaDir = defaultSchemasDir();
     for (const file of fs.readdirSync(schemaDir).sort())
@@ -164,7 +166,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // Stopped, the build removes its temporary folder: --out stays as it was.
   for (const [signal, number] of Object.entries(SIGNALS))
     process.once(signal, () => {
-      const left = abortOutputs();
+      const left = abortAtomicOutputs();
       console.error(
         `dataset build: stopped by ${signal}${left.length ? `; ${left.join(', ')} left as it was` : ''}`,
       );

@@ -5,10 +5,13 @@
  * a folder holding any other file is not replaced. Refused, each in one line naming the path and
  * the fix: the data folder, a folder inside it or containing it, a file, a symbolic link, a system
  * folder (/proc, /sys, /dev: Node's recursive mkdir loops in /proc), any other folder.
+ *
+ * The output is written atomically by core's AtomicOutput, with the build's rules (`BUILD_OUTPUT`):
+ * it goes into a temporary folder beside `--out`, which replaces `--out` only once complete.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '@encrochat-ledger/core';
+import { AtomicOutput, UsageError, type OutputRules } from '@encrochat-ledger/core';
 
 /** The marker of a build's output: what wrote it, and every file it wrote. */
 export const BUILD_MARKER = '.encrochat-ledger-build';
@@ -146,4 +149,36 @@ export function checkOutDir(outDir: string, dataRoot: string): void {
     throw refuse(`cannot be read (${(error as NodeJS.ErrnoException).code})`);
   }
   if (why) throw refuse(why);
+}
+
+/**
+ * The build's rules for core's AtomicOutput: the marker is written last, and a folder that gained
+ * another file meanwhile is not replaced. Unlike the exporter's, the files are not fsynced: they are
+ * rebuilt from data/ in seconds, and a build of a million claims would wait on the disk for no gain
+ * against a killed process.
+ */
+const BUILD_OUTPUT: OutputRules = {
+  writer: 'build',
+  whyNotReplaceable,
+  fsync: false,
+  seal: writeMarker,
+};
+
+/**
+ * Checks `outDir` and tidies what killed builds left beside it, so that a build that then fails on
+ * its data has still put back a previous build left aside. Throws a UsageError when the build must
+ * not write there.
+ */
+export function checkOutput(outDir: string, dataRoot: string): void {
+  checkOutDir(outDir, dataRoot);
+  AtomicOutput.tidy(path.resolve(outDir));
+}
+
+/**
+ * Checks `outDir` and creates the temporary folder the build writes into (tidying what killed builds
+ * left beside it). Throws a UsageError when the build must not write there.
+ */
+export function prepareOutput(outDir: string, dataRoot: string): AtomicOutput {
+  checkOutDir(outDir, dataRoot);
+  return new AtomicOutput(outDir, BUILD_OUTPUT);
 }

@@ -113,6 +113,7 @@ export {
 } from './series.js';
 export {
   buildLatest,
+  buildLatestInOrder,
   compareFigureDates,
   HEADLINE_KINDS,
   HEADLINE_REASONS,
@@ -123,13 +124,16 @@ export {
   latestTableFields,
   latestTableSchema,
   LOW_RELIABILITY,
+  NewerBreakdownsFinder,
   OFFICIAL_RELIABILITIES,
+  pointsBySeries,
   PUBLICATION_DATED_BASES,
   withNewerBreakdowns,
   type HeadlineKind,
   type HeadlineReason,
   type LatestFigureRow,
   type LatestRow,
+  type NewerBreakdowns,
 } from './latest.js';
 export { tableSchemaOf, type TableField, type TableRow } from './table-schema.js';
 export {

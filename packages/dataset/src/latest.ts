@@ -434,45 +434,140 @@ export function latestRowOf<R extends LatestFigureRow>(
   };
 }
 
-const headlineDates = (row: LatestRow): FigureDates => ({
-  as_of_start: row.headline_date_start,
-  as_of_end: row.headline_date_end,
-});
 /** The series id of the total a breakdown series is part of: the same key without the breakdown. */
 const totalSeriesId = (row: SeriesScope): string =>
   seriesId({ ...row, breakdown_key: null, breakdown_value: null });
+
+/** The columns of a total's row that its newer breakdowns fill (see the module comment). */
+export type NewerBreakdowns = Pick<
+  LatestRow,
+  'newer_breakdowns' | 'newer_breakdowns_as_of' | 'newer_breakdown_values'
+>;
+
+/** What a breakdown row tells its total: its headline's dates and `as_of`, its breakdown value. */
+interface BreakdownHeadline extends FigureDates {
+  as_of: string;
+  value: string | null;
+}
+
+/** A total's headline dates, and what its newer breakdowns have told so far (in row order). */
+interface TotalFound extends FigureDates {
+  count: number;
+  newest: BreakdownHeadline | null;
+  values: Set<string> | null;
+}
+
+/**
+ * The newer breakdowns of the totals, from latest rows given one at a time, in any order (`add`),
+ * then asked for by a total's series id (`of`): the rule of the module comment, the one behind
+ * `withNewerBreakdowns`. Keeps of a total its id and headline dates, and of a breakdown only what
+ * its total needs, not the rows: a caller may write rows out as they come and complete the totals
+ * after the last one (the exporter does, for a million claims).
+ */
+export class NewerBreakdownsFinder {
+  private readonly totals = new Map<string, TotalFound>();
+  /** Breakdowns whose total has not come yet, by the total's series id, in row order. */
+  private readonly waiting = new Map<string, BreakdownHeadline[]>();
+
+  add(row: LatestRow): void {
+    if (!row.breakdown_key) {
+      const total: TotalFound = {
+        as_of_start: row.headline_date_start,
+        as_of_end: row.headline_date_end,
+        count: 0,
+        newest: null,
+        values: null,
+      };
+      this.totals.set(row.series_id, total);
+      const earlier = this.waiting.get(row.series_id);
+      if (!earlier) return;
+      this.waiting.delete(row.series_id);
+      for (const breakdown of earlier) this.count(total, breakdown);
+      return;
+    }
+    const id = totalSeriesId(row);
+    const breakdown: BreakdownHeadline = {
+      as_of_start: row.headline_date_start,
+      as_of_end: row.headline_date_end,
+      as_of: row.headline_as_of,
+      value: row.breakdown_value,
+    };
+    const total = this.totals.get(id);
+    if (total) return this.count(total, breakdown);
+    const list = this.waiting.get(id);
+    if (list) list.push(breakdown);
+    else this.waiting.set(id, [breakdown]);
+  }
+
+  /** Counts `breakdown` for `total` when its headline is later than the total's. */
+  private count(total: TotalFound, breakdown: BreakdownHeadline): void {
+    if (!isLaterThan(breakdown, total)) return;
+    total.count++;
+    // The latest of the newer breakdowns by its dates; the first of equal dates.
+    if (!total.newest || compareFigureDates(breakdown, total.newest) > 0) total.newest = breakdown;
+    if (breakdown.value !== null) (total.values ??= new Set()).add(breakdown.value);
+  }
+
+  /** The newer breakdowns of the total `seriesId`, once every row is added; undefined when it has none. */
+  of(seriesId: string): NewerBreakdowns | undefined {
+    const total = this.totals.get(seriesId);
+    if (!total?.count) return undefined;
+    return {
+      newer_breakdowns: total.count,
+      newer_breakdowns_as_of: total.newest!.as_of,
+      newer_breakdown_values: [...(total.values ?? [])].sort(compareCodeUnits),
+    };
+  }
+}
 
 /**
  * The rows with the newer breakdowns of each total filled in: the breakdown series of the same
  * metric, unit and scope whose headline is later than the total's (see the module comment).
  */
 export function withNewerBreakdowns(rows: readonly LatestRow[]): LatestRow[] {
-  const totals = new Map<string, LatestRow>();
-  for (const row of rows) if (!row.breakdown_key) totals.set(row.series_id, row);
-  const newer = new Map<string, LatestRow[]>();
-  for (const row of rows) {
-    if (!row.breakdown_key) continue;
-    const total = totals.get(totalSeriesId(row));
-    if (!total || !isLaterThan(headlineDates(row), headlineDates(total))) continue;
-    const list = newer.get(total.series_id);
-    if (list) list.push(row);
-    else newer.set(total.series_id, [row]);
-  }
+  const finder = new NewerBreakdownsFinder();
+  for (const row of rows) finder.add(row);
   return rows.map((row) => {
-    const breakdowns = newer.get(row.series_id);
-    if (!breakdowns) return row;
-    const newest = breakdowns.reduce((a, b) =>
-      compareFigureDates(headlineDates(b), headlineDates(a)) > 0 ? b : a,
-    );
-    return {
-      ...row,
-      newer_breakdowns: breakdowns.length,
-      newer_breakdowns_as_of: newest.headline_as_of,
-      newer_breakdown_values: [...new Set(breakdowns.flatMap((b) => b.breakdown_value ?? []))].sort(
-        compareCodeUnits,
-      ),
-    };
+    const newer = finder.of(row.series_id);
+    return newer ? { ...row, ...newer } : row;
   });
+}
+
+/**
+ * The points of each series, one series at a time, from points in `seriesPoints` order (each
+ * series' points together, the series sorted by id): a caller that drops each series once it is
+ * done never holds them all. Throws when a series comes back after another (another order).
+ */
+export function* pointsBySeries<R extends FigureRow>(
+  points: Iterable<SeriesPoint<R>>,
+): Generator<SeriesPoint<R>[]> {
+  let series: SeriesPoint<R>[] = [];
+  for (const point of points) {
+    const current = series[0]?.series_id;
+    if (current !== undefined && point.series_id !== current) {
+      if (point.series_id < current)
+        throw new Error(
+          `pointsBySeries: series ${point.series_id} comes after ${current}: the points are not in seriesPoints order`,
+        );
+      yield series;
+      series = [];
+    }
+    series.push(point);
+  }
+  if (series.length) yield series;
+}
+
+/**
+ * The latest table of points in `seriesPoints` order, as `buildLatest` makes it, holding the points
+ * of one series at a time (the points of a million claims take hundreds of MB): what the dataset
+ * build writes. Throws when the points are in another order (see `pointsBySeries`).
+ */
+export function buildLatestInOrder<R extends LatestFigureRow>(
+  points: Iterable<SeriesPoint<R>>,
+): LatestRow[] {
+  const rows: LatestRow[] = [];
+  for (const series of pointsBySeries(points)) rows.push(latestRowOf(series));
+  return withNewerBreakdowns(rows);
 }
 
 /**

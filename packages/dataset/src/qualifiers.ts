@@ -4,7 +4,7 @@ import type { Qualifier } from './generated/schema-types.js';
  * What each qualifier means: the one table of it. The schema (`defs.schema.json`, `qualifier`)
  * says how a source words a figure; this table is what the code makes of it. The claims table's
  * `min` and `max` (`claimBounds`), the conflicts and the `latest` rule (`valueInterval`), the
- * series rule's precision and the viewer's words all read it.
+ * series rule's precision, the viewer's words and chart marks, and the check's words all read it.
  *
  * | qualifier   | words     | lower bound     | upper bound     | compared as     | precision   |
  * |-------------|-----------|-----------------|-----------------|-----------------|-------------|

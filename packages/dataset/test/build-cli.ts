@@ -2,7 +2,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../build/paths.js';
 
@@ -33,8 +32,8 @@ export const startBuild = (args: string[]) =>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
-/** A new temporary folder. */
-export const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `ecl-${name}-`));
+/** A new temporary folder, removed after the test (or the file) that made it. */
+export { tempDir } from '@encrochat-ledger/test-support';
 
 /** Every file under `dir` (dot files and links included) with the SHA-256 of its bytes; a link as its target. */
 export function filesOf(dir: string): Map<string, string> {

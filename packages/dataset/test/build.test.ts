@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats, { type FormatsPlugin } from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { buildDataset } from '../build/build.js';
 import { generateTypes, typesFile } from '../build/generate-types.js';
 import { DataError } from '../build/load-data.js';
@@ -28,7 +28,7 @@ function filesOf(dir: string): Map<string, string> {
   return out;
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-build-'));
+const tmp = tempDir('build');
 
 describe('dataset build', () => {
   let first: Map<string, string>;

@@ -4,9 +4,9 @@
  * back in step after a version bump, and a CITATION.cff it cannot cite from refused in one line.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { CitationError, readCitationCff, setCitationVersion } from '../build/citation-cff.js';
 import {
   citationDrift,
@@ -97,7 +97,7 @@ describe('the citation of CITATION.cff', () => {
 
 /** A copy of the files the citation lives in, under a temporary root. */
 function copyRoot(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-citation-'));
+  const root = tempDir('citation');
   for (const file of Object.values(files)) {
     const to = path.join(root, path.relative(repoRoot, file));
     fs.mkdirSync(path.dirname(to), { recursive: true });

@@ -4,16 +4,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { publint } from 'publint';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import { distDir, packageRoot, repoRoot } from '../build/paths.js';
 import { formatCitation } from '../src/citation.js';
 
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-consumer-'));
+const work = tempDir('consumer');
 const project = path.join(work, 'project');
 let tarball = '';
 

@@ -4,9 +4,9 @@
  * that does not name its file, an endless refusal), with real processes.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '@encrochat-ledger/test-support';
 import {
   assertClean,
   assertOutcome,
@@ -18,7 +18,7 @@ import {
   type HostileCase,
 } from '../src/index.mjs';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-hostile-'));
+const tmp = () => tempDir('hostile');
 
 describe('the cases', () => {
   it('have unique kebab-case names, a one-line description, a verdict, and a message to look for when refused', () => {

@@ -25,7 +25,7 @@ function seriesByMetricPlace(ds: Dataset): Map<string, number[]> {
   map = new Map();
   const metric = ds.table.col('metric');
   const place = ds.table.col('place');
-  for (let s = 0; s < ds.points.seriesIds.length; s++) {
+  for (let s = 0; s < ds.points.seriesCount; s++) {
     const row = ds.bestOf(ds.points.seriesStart[s]!);
     const key = `${metric.at(row)}\u0000${place.at(row)}`;
     const list = map.get(key);
@@ -132,7 +132,7 @@ export function chartsPage(ctx: Ctx, route: Route): View {
     series: params.series,
   };
   // One chart alone: its series names the metric and place.
-  const only = state.series === undefined ? -1 : ds.points.seriesIds.indexOf(state.series);
+  const only = state.series === undefined ? -1 : ds.seriesIndexOf(state.series);
   if (only >= 0) {
     const row = ds.bestOf(ds.points.seriesStart[only]!);
     state.metric = ds.table.get(row, 'metric');
@@ -169,7 +169,7 @@ export function chartsPage(ctx: Ctx, route: Route): View {
   const chartOf = (sIndex: number, title: string, available: number) => {
     const points = ds.pointsOfSeries(sIndex);
     const row0 = ds.table.row(ds.bestOf(points[0]!));
-    const seriesId = ds.points.seriesIds[sIndex]!;
+    const seriesId = ds.seriesIdOf(sIndex);
     const chartPoints: ChartPoint[] = points.map((p) => ({
       period: ds.points.periods[ds.points.period[p]!]!,
       conflict: ds.points.conflict[p] === 1,

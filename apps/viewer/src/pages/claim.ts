@@ -116,7 +116,7 @@ export function claimPage(ctx: Ctx, route: Route): View {
           toHash('charts', {
             metric: r.metric,
             place: r.place,
-            series: ds.points.seriesIds[ds.points.series[p]!],
+            series: ds.seriesIdOf(ds.points.series[p]!),
           }),
           `See ${metricName.toLowerCase()} for ${r.place_name} over time`,
         ),

@@ -101,7 +101,7 @@ function conflictArticle(ds: Dataset, p: number): HTMLElement {
     return !!interval && !!bestInterval && intersectIntervals([interval, bestInterval]) === null;
   };
   const period = ds.points.periods[ds.points.period[p]!]!;
-  const seriesId = ds.points.seriesIds[ds.points.series[p]!]!;
+  const seriesId = ds.seriesIdOf(ds.points.series[p]!);
   const others = candidates.filter((i) => i !== best && disagreesWithBest(i)).length;
   const title = `${metricWithBreakdown(bestRow.metric_label, bestRow.breakdown_value)} — ${bestRow.place_name}, ${formatEdtf(bestRow.as_of)}`;
   return h(
