@@ -34,7 +34,8 @@ type Outcome =
 
 /** Writes the CSV files of the derived tables of `job` in this thread. */
 export async function writeDerivedTables(job: DerivedJob): Promise<Record<string, WrittenTable>> {
-  // The main thread checks the bundle as it reads it, before it writes the claims (bundle-checks.ts).
+  // The main thread checks the bundle as it streams it (bundle-checks.ts), and refuses a bundle with
+  // a problem before it waits for this worker's tables: this pass only reads.
   const data = datasetFromFile(job.dataset, { check: false });
   const { tables, release } = buildTables(data, job.filters, {
     stagingDir: path.join(job.dir, '.staging'),

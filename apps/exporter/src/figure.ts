@@ -6,8 +6,8 @@
  * claim of a series has its scope (metric, breakdown, unit, place, operation, organisations,
  * networks); the same few hundred dates recur. A `Figure` holds its own columns (claim id, value,
  * bounds, qualifier, attribution) and one shared object for each of the three repeated parts, which
- * it reads through getters: 9 fields instead of 22. Measured at 1,000,000 claims: 110 MB less heap
- * for the figures, the same export time.
+ * it reads through getters: 9 fields instead of 22. Measured at 1,000,000 claims: the heap after the
+ * pass over the claims went from 303 to 235 MB.
  */
 import type { ClaimsTableRow, LatestFigureRow } from '@encrochat-ledger/dataset';
 import { Interner } from './interner.js';

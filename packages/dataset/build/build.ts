@@ -100,7 +100,7 @@ export async function buildDataset({
     claims = rows.length;
     sink.json('claims-table.json', rows);
     sink.json('claims-table.schema.json', claimsTableSchema, true);
-    // One series' points at a time: all of them at once took hundreds of MB at 1M claims.
+    // One series' points at a time (see buildLatestInOrder).
     sink.json('latest.json', buildLatestInOrder(seriesPoints(rows)));
     sink.json('latest.schema.json', latestTableSchema, true);
     const schemaDir = defaultSchemasDir();

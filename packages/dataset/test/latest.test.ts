@@ -5,12 +5,17 @@ import {
   buildLatest,
   compareFigureDates,
   isLaterThan,
+  buildLatestInOrder,
+  latestRowOf,
   latestTableFields,
   latestTableSchema,
+  NewerBreakdownsFinder,
+  pointsBySeries,
+  withNewerBreakdowns,
   type LatestFigureRow,
   type LatestRow,
 } from '../src/latest.js';
-import { buildSeries, type FigureRow } from '../src/series.js';
+import { buildSeries, seriesPoints, type FigureRow } from '../src/series.js';
 import { claimBounds } from '../src/bounds.js';
 import type { ClaimsTableRow } from '../src/claims-table.js';
 import type { Qualifier, Source } from '../src/generated/schema-types.js';
@@ -405,6 +410,76 @@ describe('newer breakdowns', () => {
       newer_breakdowns_as_of: null,
       newer_breakdown_values: null,
     });
+  });
+});
+
+describe('newer breakdowns, rows given one at a time (NewerBreakdownsFinder)', () => {
+  const drugs = (id: string, asOf: string, drug: string | null, place = 'united-kingdom') =>
+    figure(id, 'exact', 1, asOf, {
+      metric: 'drugs_seized',
+      unit: 'kg',
+      place,
+      breakdown_key: drug ? 'drug' : null,
+      breakdown_value: drug,
+    });
+  const rows = buildSeries([
+    drugs('a/total', '2020', null),
+    drugs('b/cocaine', '2022', 'cocaine'),
+    drugs('c/heroin', '2021', 'heroin'),
+    drugs('d/heroin-old', '2020-06', 'heroin', 'scotland'),
+    drugs('e/total-scotland', '2019', null, 'scotland'),
+    drugs('f/cannabis', '2020-06', 'cannabis'),
+  ]).map((point) => latestRowOf([point]));
+
+  it('finds what withNewerBreakdowns fills, whatever the order of the rows (totals before or after their breakdowns)', () => {
+    const expected = withNewerBreakdowns(rows);
+    expect(expected.filter((r) => r.newer_breakdowns)).toHaveLength(2);
+    for (const order of [
+      rows,
+      [...rows].reverse(),
+      [rows[3]!, rows[1]!, rows[0]!, rows[5]!, rows[4]!, rows[2]!],
+    ]) {
+      const finder = new NewerBreakdownsFinder();
+      for (const row of order) finder.add(row);
+      expect(rows.map((row) => ({ ...row, ...finder.of(row.series_id) }))).toEqual(expected);
+    }
+  });
+});
+
+describe('one series at a time', () => {
+  const figures = [
+    figure('a/1', 'exact', 1, '2020-07-01'),
+    figure('b/1', 'exact', 2, '2020-07-02'),
+    figure('c/1', 'exact', 3, '2020-07-02', { place: 'united-kingdom' }),
+    figure('d/1', 'more_than', 4, '2021', { source_reliability: 'official' }),
+    figure('e/1', 'exact', 5, '2021', {
+      metric: 'drugs_seized',
+      unit: 'kg',
+      breakdown_key: 'drug',
+      breakdown_value: 'cocaine',
+    }),
+    figure('f/1', 'exact', 6, '2022', { metric: 'drugs_seized', unit: 'kg' }),
+  ];
+
+  it('pointsBySeries gives each series its points, in seriesPoints order', () => {
+    const series = [...pointsBySeries(seriesPoints(figures))];
+    expect(series.map((points) => points.map((p) => p.series_id))).toEqual(
+      [...new Set(buildSeries(figures).map((p) => p.series_id))].map((id) =>
+        buildSeries(figures)
+          .filter((p) => p.series_id === id)
+          .map(() => id),
+      ),
+    );
+  });
+
+  it('pointsBySeries refuses points out of series order', () => {
+    expect(() => [...pointsBySeries([...buildSeries(figures)].reverse())]).toThrow(
+      /not in seriesPoints order/,
+    );
+  });
+
+  it('buildLatestInOrder gives the rows of buildLatest', () => {
+    expect(buildLatestInOrder(seriesPoints(figures))).toEqual(buildLatest(buildSeries(figures)));
   });
 });
 
