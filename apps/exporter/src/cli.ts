@@ -28,8 +28,14 @@ async function main(argv: string[]): Promise<void> {
   }
   for (const [signal, number] of Object.entries(SIGNALS)) {
     process.once(signal, () => {
-      abortRunningExports();
-      process.stderr.write(`${NAME}: interrupted by ${signal}; nothing was changed\n`);
+      // Never a stack trace from here: a folder that cannot be removed is named, and the exit code stays the signal's.
+      let left = '';
+      try {
+        abortRunningExports();
+      } catch (error) {
+        left = ` (${describeError(error)}: delete its temporary folder by hand)`;
+      }
+      process.stderr.write(`${NAME}: interrupted by ${signal}; nothing was changed${left}\n`);
       process.exit(128 + number);
     });
   }

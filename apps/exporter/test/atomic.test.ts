@@ -76,7 +76,7 @@ describe('a run killed mid-export', () => {
       expect(run.written.length).toBeLessThan(26); // mid-run: not every table file yet
       run.child.kill(signal);
       const { code: exitCode } = await run.exited;
-      expect(exitCode).toBe(code);
+      expect(exitCode, run.stderr()).toBe(code);
       expect(run.stderr()).toBe(
         `encrochat-ledger-export: interrupted by ${signal}; nothing was changed\n`,
       );

@@ -169,7 +169,9 @@ export class AtomicOutput {
   abort(): void {
     if (this.done) return;
     this.finish();
-    fs.rmSync(this.tempDir, { recursive: true, force: true });
+    // A writer still stopping (DuckDB's threads after an interrupt) may add a file while the folder
+    // is being removed (ENOTEMPTY): the removal is tried again.
+    fs.rmSync(this.tempDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
   }
 
   private finish(): void {
