@@ -9,7 +9,7 @@
  * it reads through getters: 9 fields instead of 22. Measured at 1,000,000 claims: the heap after the
  * pass over the claims went from 303 to 235 MB.
  */
-import type { ClaimsTableRow, LatestFigureRow } from '@encrochat-ledger/dataset';
+import type { ClaimsTableRow, LatestFigureRow, SeriesScope } from '@encrochat-ledger/dataset';
 import { Interner } from './interner.js';
 
 /** The columns every claim of one source repeats. */
@@ -19,18 +19,8 @@ type SourcePart = Pick<
 >;
 /** The columns of a date and how it was set. */
 type DatePart = Pick<LatestFigureRow, 'as_of' | 'as_of_start' | 'as_of_end' | 'as_of_basis'>;
-/** The columns of a series' scope. */
-type ScopePart = Pick<
-  LatestFigureRow,
-  | 'metric'
-  | 'breakdown_key'
-  | 'breakdown_value'
-  | 'unit'
-  | 'place'
-  | 'operation'
-  | 'organisations'
-  | 'networks'
->;
+/** The columns of a series' scope (the dataset package's one list of them). */
+type ScopePart = SeriesScope;
 
 /** A figure: its own columns, and the shared parts (see the module comment). Read-only. */
 class Figure implements LatestFigureRow {
