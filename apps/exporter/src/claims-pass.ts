@@ -23,11 +23,15 @@ export class ClaimsPass {
   /** The figures of the last complete pass, until taken. */
   private figures: LatestFigureRow[] | null = null;
 
-  /** `collectFigures`: false when the series are derived elsewhere (the figures are then not kept). */
+  /**
+   * `collectFigures`: false when the series are derived elsewhere (the figures are then not kept);
+   * `compactFigures`: whether the figures kept are compact (see figure.ts).
+   */
   constructor(
     private readonly data: LoadedDataset,
     private readonly keep: ((row: ClaimsTableRow) => boolean) | null,
     private readonly collectFigures = true,
+    private readonly compactFigures = false,
   ) {}
 
   /** The kept rows in claim id order; may throw ClaimsOrderRestart (iterate again then). */
@@ -43,7 +47,7 @@ export class ClaimsPass {
     let asOfThrough: string | null = null;
     let publishedThrough: string | null = null;
     const keep = this.keep;
-    const figureMaker = new FigureMaker();
+    const figureMaker = new FigureMaker(this.compactFigures);
     const collect = this.collectFigures;
     const onSource = (s: SourceSummary) => void sources.push(s);
     for (const row of ordered

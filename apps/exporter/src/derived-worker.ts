@@ -8,7 +8,6 @@
  * worker; from the TypeScript sources (tests) `derivedWorkerAvailable()` is false and the export
  * derives the tables in its own thread.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ClaimFilters } from './args.js';
@@ -37,9 +36,8 @@ export async function writeDerivedTables(job: DerivedJob): Promise<Record<string
   // The main thread checks the bundle as it streams it (bundle-checks.ts), and refuses a bundle with
   // a problem before it waits for this worker's tables: this pass only reads.
   const data = datasetFromFile(job.dataset, { check: false });
-  const { tables, release } = buildTables(data, job.filters, {
-    stagingDir: path.join(job.dir, '.staging'),
-  });
+  // Plain figures, rows in memory: this export writes no Parquet (see buildTables).
+  const { tables, release } = buildTables(data, job.filters);
   const written: Record<string, WrittenTable> = {};
   try {
     for (const table of tables)

@@ -143,12 +143,12 @@ async function writeTables(
       dir,
       excelSafe: options.excelSafe,
     });
+  const parquet = options.formats.includes('parquet');
   const { tables, pass, release } = buildTables(data, options.filters, {
     derived: !run.worker,
-    stagingDir,
+    lowMemory: parquet ? { stagingDir } : undefined,
   });
-  if (options.formats.includes('parquet'))
-    run.parquet = await ParquetWriter.open(stagingDir, STREAMED_TABLES);
+  if (parquet) run.parquet = await ParquetWriter.open(stagingDir, STREAMED_TABLES);
   const writes = await startTableWrites(run, tables, options);
   // Every row is written: free the series before waiting for DuckDB's last copies.
   release();

@@ -55,24 +55,36 @@ export interface TableSet {
  * that pass collected (or run a pass of their own if theirs are asked for first). With
  * `derived: false` the pass does not keep the figures: the derived tables are then written by
  * another pass (the export's worker, see derived-worker.ts), and asking for their rows here fails.
- * With `stagingDir`, the rows the series find for the conflicts and latest tables wait there, in
- * files, rather than in memory (see row-store.ts); `release` removes them.
+ * With `lowMemory` (a Parquet export, whose DuckDB shares the process's memory), the figures are
+ * kept compact (see figure.ts) and the rows the series find for the conflicts and latest tables
+ * wait in files in `stagingDir` rather than in memory (see row-store.ts; `release` removes them).
+ * Measured at 1,000,000 claims (a CSV export, both ways, 4 alternating runs, idle): about 230 MiB
+ * less at the peak (661–687 against 908–924 MiB), and 22 % more time (24.1 s against 19.7 s at the
+ * medians).
  */
 export function buildTables(
   data: LoadedDataset,
   filters: ClaimFilters,
-  { derived: deriveHere = true, stagingDir }: { derived?: boolean; stagingDir?: string } = {},
+  {
+    derived: deriveHere = true,
+    lowMemory,
+  }: { derived?: boolean; lowMemory?: { stagingDir: string } } = {},
 ): TableSet {
   const { head, dayBounds } = data;
   const filtered = isFiltered(filters);
-  const pass = new ClaimsPass(data, filtered ? claimFilter(filters, head) : null, deriveHere);
+  const pass = new ClaimsPass(
+    data,
+    filtered ? claimFilter(filters, head) : null,
+    deriveHere,
+    lowMemory !== undefined,
+  );
   const kinds = filters.sourceKinds ? new Set<string>(filters.sourceKinds) : null;
   let sources: SourceSummary[] | null = null;
   const keptSources = () =>
     (sources ??= byId(pass.scan().sources).filter((s) => !kinds || kinds.has(s.kind)));
   const derived = derivedTables(
     () => seriesPoints(pass.takeFigures()),
-    stagingDir ? rowStoreIn(stagingDir) : rowStoreInMemory,
+    lowMemory ? rowStoreIn(lowMemory.stagingDir) : rowStoreInMemory,
   );
   const tables = [
     ...collectionTables({

@@ -355,4 +355,21 @@ describe('values equal the dataset', () => {
     expect([...afterSeries.rows()]).toEqual([...alone.rows()]);
     expect([...alone.rows()]).toEqual(buildLatest(buildSeries(claimsTable)));
   });
+
+  it('a Parquet export’s way (compact figures, rows put aside in files) gives the same tables as plain figures in memory', () => {
+    const stagingDir = path.join(tmp.dir, 'low-memory-staging');
+    const plain = buildTables(packagedDataset(), {});
+    const lowMemory = buildTables(packagedDataset(), {}, { lowMemory: { stagingDir } });
+    for (const [i, table] of lowMemory.tables.entries()) {
+      expect(table.name).toBe(plain.tables[i]!.name);
+      expect([...table.rows()], table.name).toEqual([...plain.tables[i]!.rows()]);
+    }
+    // The rows of conflicts and latest waited in files there.
+    expect(fs.readdirSync(stagingDir).sort()).toEqual([
+      'conflicts.rows.jsonl',
+      'latest.rows.jsonl',
+    ]);
+    lowMemory.release();
+    expect(fs.readdirSync(stagingDir)).toEqual([]);
+  });
 });
