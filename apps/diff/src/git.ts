@@ -50,11 +50,20 @@ export function extractCommit(commit: string, cwd: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecl-diff-git-'));
   if (!present.length) return dir;
   try {
-    const tar = execFileSync('git', ['archive', '--format=tar', commit, '--', ...present], {
+    const archive = execFileSync('git', ['archive', '--format=tar', commit, '--', ...present], {
       cwd: top,
       maxBuffer: 1 << 30,
     });
-    execFileSync('tar', ['-x', '-f', '-', '-C', dir], { input: tar });
+    const tar = spawnSync('tar', ['-x', '-f', '-', '-C', dir], {
+      input: archive,
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    // tar's exit status decides: a tar that fails may stop reading first, and then writing to it
+    // fails too (EPIPE), which says nothing of why.
+    if (tar.status !== 0)
+      throw new DiffUsageError(
+        `commit ${commit}: tar could not unpack its files (${tar.status === null ? (tar.error?.message ?? `signal ${tar.signal}`) : `exit status ${tar.status}`}); tar's message, if any, is above`,
+      );
     return dir;
   } catch (error) {
     // The caller gets no folder to remove when this fails.
