@@ -90,9 +90,8 @@ class Figure implements LatestFigureRow {
 
 /**
  * Makes the figures of the rows of one pass, sharing equal strings among them; `compact` figures
- * also share their repeated parts (see the module comment), which takes more time: at 1,000,000
- * claims, the series pass of a CSV export took about 20 % longer with compact figures and rows put
- * aside in files (see tables.ts). Only rows that are figures (`isFigure`: not withdrawn) may be given.
+ * also share their repeated parts (see the module comment), at a cost in time (measured in
+ * tables.ts, `buildTables`). Only rows that are figures (`isFigure`: not withdrawn) may be given.
  */
 export class FigureMaker {
   constructor(private readonly compact: boolean) {}
