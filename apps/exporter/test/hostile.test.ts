@@ -116,6 +116,7 @@ describe('--out where no export may go', () => {
   it.each([
     ['the data folder', (data: string) => data],
     ['a folder inside it', (data: string) => path.join(data, 'exports')],
+    ['a folder inside it named with two dots', (data: string) => path.join(data, '..exports')],
     ['a folder holding it', (data: string) => path.dirname(data)],
   ])(
     '%s: refused, the data left as it was',

@@ -79,7 +79,7 @@ export {
   cannotWriteMessage,
   type OutputRules,
 } from './atomic-output.js';
-export { inputKind, systemRootOf } from './input-paths.js';
+export { inputKind, isWithin, realPathOf, systemRootOf } from './input-paths.js';
 export { endQuietlyWhenStdoutCloses } from './closed-stdout.js';
 export { countMembersInText, countMembersInValue, keptEveryMember } from './duplicate-keys.js';
 export { ReadFile, type ParsedFile } from './read-file.js';

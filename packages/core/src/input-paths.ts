@@ -7,6 +7,7 @@
  * and a folder that is no data folder (walking it would read every JSON file below it).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { collectionNames } from './collections.js';
 import { UsageError } from './usage-error.js';
 
@@ -16,6 +17,31 @@ const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
 /** The system root a path lies under, or null. */
 export function systemRootOf(abs: string): string | null {
   return SYSTEM_ROOTS.find((root) => abs === root || abs.startsWith(`${root}/`)) ?? null;
+}
+
+/** Whether `inner` is `outer` or lies inside it (both absolute and resolved). */
+export function isWithin(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/**
+ * The real path of `p` (made absolute) where only part of it exists yet, as an output folder's:
+ * its longest existing part with links resolved, and the rest appended.
+ */
+export function realPathOf(p: string): string {
+  const rest: string[] = [];
+  let at = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return path.resolve(p);
+      rest.push(path.basename(at));
+      at = parent;
+    }
+  }
 }
 
 /** What a file system entry is, in words, when it is neither a regular file nor a folder. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '@encrochat-ledger/test-support';
 import { collectInputs, UsageError } from '../src/data-files.js';
-import { inputKind, systemRootOf } from '../src/input-paths.js';
+import { inputKind, isWithin, realPathOf, systemRootOf } from '../src/input-paths.js';
 import { readData } from '../src/read-data.js';
 
 const tmp = () => tempDir('input');
@@ -87,6 +87,32 @@ describe('inputKind', () => {
       null,
       null,
     ]);
+  });
+});
+
+describe('isWithin and realPathOf (where an output folder lies)', () => {
+  it('knows a folder, what lies inside it, and nothing else', () => {
+    expect(isWithin('/a/b', '/a/b')).toBe(true);
+    expect(isWithin('/a/b/c/d', '/a/b')).toBe(true);
+    expect(isWithin('/a/b/..c', '/a/b')).toBe(true);
+    expect(isWithin('/a', '/a/b')).toBe(false);
+    expect(isWithin('/a/bc', '/a/b')).toBe(false);
+    expect(isWithin('/x/b', '/a/b')).toBe(false);
+  });
+
+  it('resolves the links of the part that exists and appends the part that does not', () => {
+    const dir = fs.realpathSync(tmp());
+    fs.mkdirSync(path.join(dir, 'real'));
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'link'));
+    expect(realPathOf(path.join(dir, 'link'))).toBe(path.join(dir, 'real'));
+    expect(realPathOf(path.join(dir, 'link', 'new', 'deeper'))).toBe(
+      path.join(dir, 'real', 'new', 'deeper'),
+    );
+    expect(realPathOf(path.join(dir, 'none', 'new'))).toBe(path.join(dir, 'none', 'new'));
+  });
+
+  it('makes a relative path absolute', () => {
+    expect(realPathOf('.')).toBe(fs.realpathSync(process.cwd()));
   });
 });
 

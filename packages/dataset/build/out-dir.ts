@@ -11,13 +11,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AtomicOutput, UsageError, type OutputRules } from '@encrochat-ledger/core';
+import {
+  AtomicOutput,
+  isWithin,
+  realPathOf,
+  systemRootOf,
+  UsageError,
+  type OutputRules,
+} from '@encrochat-ledger/core';
 
 /** The marker of a build's output: what wrote it, and every file it wrote. */
 export const BUILD_MARKER = '.encrochat-ledger-build';
 
 const FIX = "choose an empty or new folder, or a previous build's folder";
-const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
 interface Marker {
   written_by: string;
@@ -94,25 +100,6 @@ export function whyNotReplaceable(dir: string): string | null {
     : null;
 }
 
-/** The real path of `p`: its nearest existing ancestor's, links resolved, with the rest appended. */
-function realPathOf(p: string): string {
-  const rest: string[] = [];
-  let at = path.resolve(p);
-  for (;;) {
-    try {
-      return path.join(fs.realpathSync(at), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(at);
-      if (parent === at) return path.resolve(p);
-      rest.push(path.basename(at));
-      at = parent;
-    }
-  }
-}
-
-const isWithin = (inner: string, outer: string) =>
-  inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
-
 /**
  * Throws a UsageError, one line naming the path and the fix, when the build must not write to
  * `outDir` (with the data read from `dataRoot`, a folder or a bundle file). Writes nothing.
@@ -121,7 +108,7 @@ export function checkOutDir(outDir: string, dataRoot: string): void {
   const out = path.resolve(outDir);
   const refuse = (why: string) => new UsageError(`--out ${out} ${why}; ${FIX}`);
   const real = realPathOf(out);
-  const system = SYSTEM_FOLDERS.find((s) => isWithin(out, s) || isWithin(real, s));
+  const system = systemRootOf(out) ?? systemRootOf(real);
   if (system) throw refuse(`is in ${system}, a system folder`);
 
   let stat: fs.Stats | undefined;
