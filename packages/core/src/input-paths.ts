@@ -5,6 +5,9 @@
  * (`/dev/zero` never ends), anything under /proc, /sys or /dev (`/proc/self/mem` is a "regular"
  * file of size 0 that cannot be read; `/proc/self/root` is the whole file system, /proc included),
  * and a folder that is no data folder (walking it would read every JSON file below it).
+ *
+ * And where a tool's output folder lies, for the checks that keep it out of the data and out of
+ * /proc, /sys and /dev: `realPathOf` (the folder may not exist yet) and `isWithin`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
